@@ -1,0 +1,3 @@
+//! The pure escalation engine: tickets, policies, conditions, calendars, SLA clocks, routing and lint.
+
+pub mod ticket;

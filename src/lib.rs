@@ -1,0 +1,6 @@
+//! Escalator: escalation-matrix engine, ticket simulator and metrics, with a yew playground on wasm32.
+
+pub mod engine;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
