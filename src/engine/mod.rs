@@ -1,3 +1,5 @@
 //! The pure escalation engine: tickets, policies, conditions, calendars, SLA clocks, routing and lint.
 
+pub mod journey;
 pub mod ticket;
+pub mod time;

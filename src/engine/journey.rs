@@ -1,0 +1,149 @@
+//! A ticket's journey: the timestamped events that both the simulator and the importer produce and metrics read.
+
+use serde::{Deserialize, Serialize};
+
+use super::ticket::Ticket;
+use super::time::Instant;
+
+/// Why a ticket moved to another team.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EscalationKind {
+    /// Sideways, to the team with the right skills.
+    Functional,
+    /// Upwards, to more authority.
+    Hierarchical,
+    /// By time: an SLA warning or breach moved it.
+    Automatic,
+}
+
+impl EscalationKind {
+    pub const ALL: [EscalationKind; 3] = [
+        EscalationKind::Functional,
+        EscalationKind::Hierarchical,
+        EscalationKind::Automatic,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EscalationKind::Functional => "functional",
+            EscalationKind::Hierarchical => "hierarchical",
+            EscalationKind::Automatic => "automatic",
+        }
+    }
+}
+
+/// The promises an SLA makes about a ticket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SlaTarget {
+    FirstResponse,
+    NextUpdate,
+    Resolution,
+}
+
+impl SlaTarget {
+    pub const ALL: [SlaTarget; 3] = [
+        SlaTarget::FirstResponse,
+        SlaTarget::NextUpdate,
+        SlaTarget::Resolution,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SlaTarget::FirstResponse => "first_response",
+            SlaTarget::NextUpdate => "next_update",
+            SlaTarget::Resolution => "resolution",
+        }
+    }
+}
+
+/// What happened to a ticket at one moment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum EventKind {
+    Created,
+    /// The ticket entered a team's queue.
+    Assigned {
+        team: String,
+        reason: String,
+    },
+    /// An agent of `team` started working on it.
+    Started {
+        team: String,
+    },
+    /// The first human answer to the customer.
+    FirstResponse {
+        team: String,
+    },
+    /// A later answer or status update to the customer.
+    Update {
+        team: String,
+    },
+    Escalated {
+        kind: EscalationKind,
+        from: String,
+        to: String,
+        reason: String,
+    },
+    WaitingOnCustomer,
+    CustomerReplied,
+    SlaWarning {
+        target: SlaTarget,
+        percent: u8,
+    },
+    SlaBreach {
+        target: SlaTarget,
+    },
+    /// A breach-ladder level fired, naming who is escalated to or notified.
+    SlaLevel {
+        target: SlaTarget,
+        level: u32,
+        to: String,
+    },
+    Resolved {
+        team: String,
+    },
+    Reopened,
+    /// The customer gave up before an answer.
+    Abandoned,
+}
+
+/// One timestamped event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub at: Instant,
+    #[serde(flatten)]
+    pub kind: EventKind,
+}
+
+/// A ticket and everything that happened to it, in time order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Journey {
+    pub ticket: Ticket,
+    pub created_at: Instant,
+    pub events: Vec<Event>,
+}
+
+impl Journey {
+    pub fn escalations(&self) -> impl Iterator<Item = (&Event, EscalationKind)> {
+        self.events.iter().filter_map(|event| match &event.kind {
+            EventKind::Escalated { kind, .. } => Some((event, *kind)),
+            _ => None,
+        })
+    }
+
+    pub fn first_response_at(&self) -> Option<Instant> {
+        self.events.iter().find_map(|event| match event.kind {
+            EventKind::FirstResponse { .. } => Some(event.at),
+            _ => None,
+        })
+    }
+
+    pub fn resolved_at(&self) -> Option<Instant> {
+        self.events.iter().rev().find_map(|event| match event.kind {
+            EventKind::Resolved { .. } => Some(event.at),
+            _ => None,
+        })
+    }
+}
