@@ -123,6 +123,19 @@ impl Signals {
         }
     }
 
+    /// Sets the named signal; false if there is no such signal.
+    pub fn set(&mut self, name: &str, on: bool) -> bool {
+        let slot = match name {
+            "demands_manager" => &mut self.demands_manager,
+            "abusive" => &mut self.abusive,
+            "threatens_to_leave" => &mut self.threatens_to_leave,
+            "threatens_review" => &mut self.threatens_review,
+            _ => return false,
+        };
+        *slot = on;
+        true
+    }
+
     pub fn any(&self) -> bool {
         self.demands_manager || self.abusive || self.threatens_to_leave || self.threatens_review
     }

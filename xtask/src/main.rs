@@ -1,5 +1,40 @@
-//! Project tasks: `cargo xtask serve | test | size | bench`.
+//! Project tasks: `cargo xtask serve | test | size | build-web`, each installing what it needs first.
 
-fn main() {
-    println!("xtask: not yet");
+mod build;
+mod serve;
+mod shell;
+mod size;
+mod test;
+mod tools;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  serve [--port N]   build the playground and serve www/ on http://127.0.0.1:N (default 8080)
+  test               every test: native, clippy (native + wasm32), wasm in Chromium, end-to-end
+  size               raw and gzip size of the release Wasm and JS glue, checked against budgets
+  build-web          build the release Wasm and JS glue into www/pkg";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve::run(&args[1..]),
+        Some("test") => test::run(&args[1..]),
+        Some("size") => build::release_web().and_then(|()| size::run()),
+        Some("build-web") => build::release_web(),
+        Some("help" | "--help" | "-h") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(format!("unknown or missing command\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
 }

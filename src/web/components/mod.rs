@@ -1,0 +1,3 @@
+//! The playground's yew components.
+
+pub mod ticket_form;

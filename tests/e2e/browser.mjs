@@ -1,0 +1,61 @@
+// Shared Playwright harness: launches Debian's Chromium headless and fails a test on console errors or failed requests.
+import { chromium } from "playwright-core";
+import { mkdtempSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const BASE_URL = process.env.ESCALATOR_URL ?? "http://127.0.0.1:8080/";
+export const DOCS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "docs");
+
+const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
+
+/** A fresh browser profile with a page that records every console error and failed request. */
+export async function openPlayground(t, { path = "", viewport = { width: 1280, height: 800 } } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), "escalator-e2e-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport,
+  });
+  const problems = [];
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) =>
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
+  );
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  t.after(async () => {
+    await context.close();
+  });
+  await page.goto(new URL(path, BASE_URL).href);
+  return {
+    page,
+    context,
+    /** Asserts that nothing went wrong in the page so far. */
+    assertClean(assert) {
+      assert.deepEqual(problems, [], "the page reported errors");
+    },
+  };
+}
+
+/** Saves a screenshot under docs/ (committed evidence of what a person sees). */
+export async function screenshot(page, name) {
+  mkdirSync(DOCS_DIR, { recursive: true });
+  await page.screenshot({ path: join(DOCS_DIR, name), fullPage: false });
+}

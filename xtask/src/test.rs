@@ -1,0 +1,79 @@
+//! `cargo xtask test`: formatting, clippy (native and wasm32), native tests, Wasm tests in Chromium, end-to-end tests.
+
+use std::process::Command;
+
+use crate::build;
+use crate::serve::StaticServer;
+use crate::shell::{self, root};
+use crate::tools;
+
+/// Runs every check; stops at the first that fails.
+pub fn run(args: &[String]) -> Result<(), String> {
+    if !args.is_empty() {
+        return Err(format!("test takes no arguments, not {args:?}"));
+    }
+    tools::ensure_wasm_target()?;
+    tools::ensure_chromium()?;
+    let wasm_bindgen = tools::ensure_wasm_bindgen()?;
+    tools::ensure_npm_packages()?;
+
+    shell::run(Command::new("cargo").args(["fmt", "--all", "--check"]))?;
+    shell::run(Command::new("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    shell::run(Command::new("cargo").args([
+        "clippy",
+        "--package",
+        "escalator",
+        "--all-targets",
+        "--target",
+        tools::WASM_TARGET,
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    shell::run(Command::new("cargo").args(["test", "--workspace"]))?;
+    wasm_tests_in_chromium(&wasm_bindgen)?;
+    end_to_end()
+}
+
+/// wasm-bindgen-test suites under tests/ that run in headless Chromium (webdriver.json holds its flags).
+fn wasm_tests_in_chromium(wasm_bindgen: &std::path::Path) -> Result<(), String> {
+    let runner = wasm_bindgen.with_file_name("wasm-bindgen-test-runner");
+    shell::run(
+        Command::new("cargo")
+            .args([
+                "test",
+                "--package",
+                "escalator",
+                "--target",
+                tools::WASM_TARGET,
+                "--test",
+                "web",
+            ])
+            .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner)
+            .env("CHROMEDRIVER", tools::CHROMEDRIVER)
+            .env_remove("GECKODRIVER")
+            .env_remove("SAFARIDRIVER"),
+    )
+}
+
+/// Builds the release page, serves it on a free port and runs the Playwright suites with node's test runner.
+fn end_to_end() -> Result<(), String> {
+    build::release_web()?;
+    let server = StaticServer::bind(0)?;
+    let base_url = format!("http://127.0.0.1:{}/", server.port());
+    server.spawn();
+    shell::run(
+        Command::new("node")
+            .args(["--test", "--test-concurrency=1"])
+            .arg(root().join("tests/e2e"))
+            .env("ESCALATOR_URL", &base_url)
+            .env("CHROMIUM", tools::CHROMIUM),
+    )
+}
