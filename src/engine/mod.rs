@@ -1,5 +1,7 @@
 //! The pure escalation engine: tickets, policies, conditions, calendars, SLA clocks, routing and lint.
 
+pub mod condition;
+pub mod duration;
 pub mod journey;
 pub mod ticket;
 pub mod time;
