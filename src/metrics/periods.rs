@@ -44,7 +44,7 @@ pub fn periods(
     };
     let mut result = Vec::new();
     while let Some(day) = period_start {
-        let from = local_midnight(day, offset);
+        let from = local_midnight(day, offset).max(start);
         if from >= end {
             break;
         }
@@ -56,7 +56,7 @@ pub fn periods(
         let until = next.map_or(end, |next_day| local_midnight(next_day, offset));
         result.push(PeriodBounds {
             label: label(granularity, day),
-            start: from.max(start),
+            start: from,
             end: until.min(end),
         });
         period_start = next;
@@ -110,6 +110,14 @@ mod tests {
         assert_eq!(weeks[0].end, at("2026-03-09T00:00:00Z"));
         assert_eq!(weeks[2].start, at("2026-03-16T00:00:00Z"));
         assert_eq!(weeks[2].end, at("2026-03-17T00:00:00Z"));
+    }
+
+    #[test]
+    fn an_empty_run_has_no_periods() {
+        let moment = at("2026-03-28T00:00:00Z");
+        for granularity in [Granularity::Day, Granularity::Week, Granularity::Month] {
+            assert!(periods(granularity, moment, moment, 0).is_empty());
+        }
     }
 
     #[test]
