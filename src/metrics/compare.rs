@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::stats::mean;
 use super::student_t::t_975;
 use super::summary::Metrics;
 
@@ -247,8 +248,8 @@ pub fn compare(baseline: &[Metrics], variant: &[Metrics]) -> Comparison {
 }
 
 fn change_of(head: HeadlineValue, before: &[f64], after: &[f64]) -> MetricChange {
-    let baseline_mean = super::stats::mean(before);
-    let variant_mean = super::stats::mean(after);
+    let baseline_mean = mean(before);
+    let variant_mean = mean(after);
     let change = baseline_mean.zip(variant_mean).map(|(b, v)| v - b);
     let interval = change.and_then(|difference| welch_interval(difference, before, after));
     let within_noise = interval.map(|range| range.low <= 0.0 && 0.0 <= range.high);
@@ -307,7 +308,7 @@ fn sample_variance(values: &[f64]) -> Option<f64> {
     if values.len() < 2 {
         return None;
     }
-    let mean = super::stats::mean(values)?;
-    let squares: f64 = values.iter().map(|value| (value - mean).powi(2)).sum();
+    let average = mean(values)?;
+    let squares: f64 = values.iter().map(|value| (value - average).powi(2)).sum();
     Some(squares / (values.len() as f64 - 1.0))
 }

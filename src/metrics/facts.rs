@@ -152,13 +152,6 @@ impl<'a> TicketFacts<'a> {
             .map(|at| at.seconds_since(self.created_at))
     }
 
-    pub fn resolution_seconds(&self) -> Option<i64> {
-        match self.outcome {
-            Outcome::Resolved { at, .. } => Some(at.seconds_since(self.created_at)),
-            Outcome::Open | Outcome::Abandoned { .. } => None,
-        }
-    }
-
     pub fn resolved_at(&self) -> Option<Instant> {
         match self.outcome {
             Outcome::Resolved { at, .. } => Some(at),

@@ -2,16 +2,16 @@
 //!
 //! Definitions are in `docs/metrics.md`; `summarize` computes them, `compare` sets two runs side by side.
 
-pub mod backlog;
+mod backlog;
 pub mod compare;
-pub mod context;
-pub mod facts;
-pub mod periods;
-pub mod stats;
-pub mod student_t;
-pub mod summary;
-pub mod tally;
-pub mod teams;
+mod context;
+mod facts;
+mod periods;
+mod stats;
+mod student_t;
+mod summary;
+mod tally;
+mod teams;
 
 pub use backlog::{BacklogMetrics, BacklogSample};
 pub use compare::{
@@ -19,7 +19,6 @@ pub use compare::{
     MetricChange, Unit,
 };
 pub use context::{AlwaysOpen, BusinessClock, RunContext, TeamContext};
-pub use periods::Granularity;
 pub use stats::DurationStats;
 pub use summary::{
     summarize, CategoryEscalation, CostMetrics, EscalationMetrics, FcrMetrics, KindEscalation,

@@ -1,13 +1,11 @@
 //! Calendar periods of the series: days, ISO weeks starting Monday, and months, at a fixed offset from UTC.
 
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate};
-use serde::{Deserialize, Serialize};
 
 use crate::engine::time::Instant;
 
 /// The length of the periods of a series.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Granularity {
     Day,
     Week,
