@@ -41,6 +41,7 @@ pub struct TeamContext {
 }
 
 /// The run that produced the journeys: its period `[start, end)`, its teams, its SLA targets, its clock.
+#[derive(Clone)]
 pub struct RunContext<'a> {
     pub start: Instant,
     /// Exclusive end of the period; events at or after it are not observed.
