@@ -1,0 +1,91 @@
+//! What `summarize` needs to know about a run besides its journeys: the period, the teams and the business clock.
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::journey::SlaTarget;
+use crate::engine::time::Instant;
+
+/// Measures business time, so that durations can be reported in opening hours as well as calendar time.
+///
+/// The engine's calendars implement this; [`AlwaysOpen`] is the 24/7 clock.
+pub trait BusinessClock {
+    /// Open seconds in `[from, to)`; zero or negative when `to` is not after `from`.
+    fn business_seconds_between(&self, from: Instant, to: Instant) -> i64;
+}
+
+/// A calendar that never closes: business time equals calendar time.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AlwaysOpen;
+
+impl BusinessClock for AlwaysOpen {
+    fn business_seconds_between(&self, from: Instant, to: Instant) -> i64 {
+        to.seconds_since(from)
+    }
+}
+
+/// One team's place and capacity during the run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TeamContext {
+    /// The team id as it appears in journey events.
+    pub team: String,
+    /// The tier the team belongs to (e.g. `"L1"`), for escalation by tier of origin.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<String>,
+    /// Agents on the team.
+    pub agents: u32,
+    /// Seconds of the team's calendar that are open (staffed) within the run's period.
+    pub staffed_seconds: i64,
+    /// Cost of one agent hour, in the policy's currency, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hourly_cost: Option<f64>,
+}
+
+/// The run that produced the journeys: its period `[start, end)`, its teams, its SLA targets, its clock.
+#[derive(Clone)]
+pub struct RunContext<'a> {
+    pub start: Instant,
+    /// Exclusive end of the period; events at or after it are not observed.
+    pub end: Instant,
+    pub teams: Vec<TeamContext>,
+    /// SLA targets that the run's SLA policies set for every ticket. A ticket also has a target when any of
+    /// its events (warning, breach, ladder level) names it.
+    pub sla_targets: Vec<SlaTarget>,
+    /// Clock for business-time statistics; without one they are left out.
+    pub business_clock: Option<&'a dyn BusinessClock>,
+    /// Fixed offset from UTC, in seconds, at which days, weeks and months of the series begin.
+    pub utc_offset_seconds: i32,
+}
+
+impl<'a> RunContext<'a> {
+    /// A context for the period `[start, end)` with no teams, all three SLA targets, no business clock, UTC periods.
+    pub fn new(start: Instant, end: Instant) -> RunContext<'a> {
+        RunContext {
+            start,
+            end,
+            teams: Vec::new(),
+            sla_targets: SlaTarget::ALL.to_vec(),
+            business_clock: None,
+            utc_offset_seconds: 0,
+        }
+    }
+
+    pub fn with_teams(mut self, teams: Vec<TeamContext>) -> RunContext<'a> {
+        self.teams = teams;
+        self
+    }
+
+    pub fn with_sla_targets(mut self, targets: Vec<SlaTarget>) -> RunContext<'a> {
+        self.sla_targets = targets;
+        self
+    }
+
+    pub fn with_business_clock(mut self, clock: &'a dyn BusinessClock) -> RunContext<'a> {
+        self.business_clock = Some(clock);
+        self
+    }
+
+    pub fn with_utc_offset_seconds(mut self, offset: i32) -> RunContext<'a> {
+        self.utc_offset_seconds = offset;
+        self
+    }
+}

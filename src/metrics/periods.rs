@@ -1,0 +1,151 @@
+//! Calendar periods of the series: days, ISO weeks starting Monday, and months, at a fixed offset from UTC.
+
+use chrono::{DateTime, Datelike, Days, Months, NaiveDate};
+
+use crate::engine::time::Instant;
+
+/// The length of the periods of a series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Granularity {
+    Day,
+    Week,
+    Month,
+}
+
+/// One period of a series, clipped to the run's `[start, end)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodBounds {
+    /// `2026-03-02` for a day, `2026-W10` for an ISO week, `2026-03` for a month.
+    pub label: String,
+    pub start: Instant,
+    pub end: Instant,
+}
+
+/// The periods of `granularity` that overlap `[start, end)`, in order, with local midnights at `utc_offset_seconds`.
+pub fn periods(
+    granularity: Granularity,
+    start: Instant,
+    end: Instant,
+    utc_offset_seconds: i32,
+) -> Vec<PeriodBounds> {
+    let offset = i64::from(utc_offset_seconds);
+    let Some(first_local) = DateTime::from_timestamp(start.0.saturating_add(offset), 0) else {
+        return Vec::new();
+    };
+    let first_day = first_local.date_naive();
+    let mut period_start = match granularity {
+        Granularity::Day => Some(first_day),
+        Granularity::Week => first_day.checked_sub_days(Days::new(u64::from(
+            first_day.weekday().num_days_from_monday(),
+        ))),
+        Granularity::Month => first_day.with_day(1),
+    };
+    let mut result = Vec::new();
+    while let Some(day) = period_start {
+        let from = local_midnight(day, offset).max(start);
+        if from >= end {
+            break;
+        }
+        let next = match granularity {
+            Granularity::Day => day.checked_add_days(Days::new(1)),
+            Granularity::Week => day.checked_add_days(Days::new(7)),
+            Granularity::Month => day.checked_add_months(Months::new(1)),
+        };
+        let until = next.map_or(end, |next_day| local_midnight(next_day, offset));
+        result.push(PeriodBounds {
+            label: label(granularity, day),
+            start: from,
+            end: until.min(end),
+        });
+        period_start = next;
+    }
+    result
+}
+
+fn local_midnight(day: NaiveDate, offset: i64) -> Instant {
+    Instant(day.and_time(chrono::NaiveTime::MIN).and_utc().timestamp() - offset)
+}
+
+fn label(granularity: Granularity, day: NaiveDate) -> String {
+    match granularity {
+        Granularity::Day => day.format("%Y-%m-%d").to_string(),
+        Granularity::Week => {
+            let week = day.iso_week();
+            format!("{}-W{:02}", week.year(), week.week())
+        }
+        Granularity::Month => day.format("%Y-%m").to_string(),
+    }
+}
+
+/// Index of the period holding `at`, if any.
+pub fn period_index(periods: &[PeriodBounds], at: Instant) -> Option<usize> {
+    let index = periods.partition_point(|period| period.end <= at);
+    periods
+        .get(index)
+        .filter(|period| period.start <= at)
+        .map(|_| index)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> Instant {
+        Instant::parse_rfc3339(text).unwrap()
+    }
+
+    #[test]
+    fn weeks_start_on_monday_and_are_clipped_to_the_run() {
+        let weeks = periods(
+            Granularity::Week,
+            at("2026-03-04T10:00:00Z"),
+            at("2026-03-17T00:00:00Z"),
+            0,
+        );
+        let labels: Vec<&str> = weeks.iter().map(|week| week.label.as_str()).collect();
+        assert_eq!(labels, ["2026-W10", "2026-W11", "2026-W12"]);
+        assert_eq!(weeks[0].start, at("2026-03-04T10:00:00Z"));
+        assert_eq!(weeks[0].end, at("2026-03-09T00:00:00Z"));
+        assert_eq!(weeks[2].start, at("2026-03-16T00:00:00Z"));
+        assert_eq!(weeks[2].end, at("2026-03-17T00:00:00Z"));
+    }
+
+    #[test]
+    fn an_empty_run_has_no_periods() {
+        let moment = at("2026-03-28T00:00:00Z");
+        for granularity in [Granularity::Day, Granularity::Week, Granularity::Month] {
+            assert!(periods(granularity, moment, moment, 0).is_empty());
+        }
+    }
+
+    #[test]
+    fn months_cross_a_year_boundary() {
+        let months = periods(
+            Granularity::Month,
+            at("2026-12-20T00:00:00Z"),
+            at("2027-02-10T00:00:00Z"),
+            0,
+        );
+        let labels: Vec<&str> = months.iter().map(|month| month.label.as_str()).collect();
+        assert_eq!(labels, ["2026-12", "2027-01", "2027-02"]);
+        assert_eq!(months[1].start, at("2027-01-01T00:00:00Z"));
+        assert_eq!(months[1].end, at("2027-02-01T00:00:00Z"));
+    }
+
+    #[test]
+    fn days_follow_the_offset() {
+        let days = periods(
+            Granularity::Day,
+            at("2026-03-01T22:00:00Z"),
+            at("2026-03-02T23:30:00Z"),
+            2 * 3600,
+        );
+        let labels: Vec<&str> = days.iter().map(|day| day.label.as_str()).collect();
+        assert_eq!(labels, ["2026-03-02", "2026-03-03"]);
+        assert_eq!(days[0].end, at("2026-03-02T22:00:00Z"));
+        assert_eq!(period_index(&days, at("2026-03-02T21:59:59Z")), Some(0));
+        assert_eq!(period_index(&days, at("2026-03-02T22:00:00Z")), Some(1));
+        assert_eq!(period_index(&days, at("2026-03-03T00:00:00Z")), None);
+        assert_eq!(period_index(&days, at("2026-03-01T21:00:00Z")), None);
+    }
+}
