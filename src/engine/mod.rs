@@ -2,5 +2,6 @@
 
 pub mod calendar;
 pub mod journey;
+pub mod sla;
 pub mod ticket;
 pub mod time;
