@@ -686,3 +686,85 @@ fn journey_events_map_to_clock_events() {
         );
     }
 }
+
+#[test]
+fn reopening_a_ticket_resolved_without_a_reply_resumes_the_first_response_clock() {
+    let terms = terms(Clock::CalendarTime, [Some(4 * HOUR), None, None], &[], &[]);
+    let history = events(&[
+        ("2026-03-02T11:00:00Z", Resolved),
+        ("2026-03-02T12:00:00Z", Reopened),
+    ]);
+    let report = compute(
+        &terms,
+        at("2026-03-02T10:00:00Z"),
+        &history,
+        at("2026-03-02T13:00:00Z"),
+    );
+    let first = report.get(FirstResponse).expect("first response target");
+    assert_eq!(first.state, ClockState::Running);
+    assert_eq!((first.elapsed, first.paused), (2 * HOUR, HOUR));
+    assert_eq!(first.due, Some(at("2026-03-02T15:00:00Z")));
+}
+
+#[test]
+fn out_of_order_events_count_as_simultaneous_and_future_ones_are_ignored() {
+    let terms = terms(Clock::CalendarTime, [Some(4 * HOUR), None, None], &[], &[]);
+    let history = events(&[
+        ("2026-03-02T11:00:00Z", WaitingOnCustomer),
+        ("2026-03-02T10:30:00Z", CustomerReply),
+        ("2026-03-02T13:00:00Z", AgentReply),
+    ]);
+    let report = compute(
+        &terms,
+        at("2026-03-02T10:00:00Z"),
+        &history,
+        at("2026-03-02T12:00:00Z"),
+    );
+    let first = report.get(FirstResponse).expect("first response target");
+    assert_eq!(first.state, ClockState::Running);
+    assert_eq!((first.elapsed, first.paused), (2 * HOUR, 0));
+}
+
+#[test]
+fn next_update_checkpoints_are_armed_from_a_reply() {
+    let ladder = [step(NextUpdate, 0, "team-lead", None)];
+    let office = office("UTC");
+    let terms = terms(
+        Clock::Business(&office),
+        [None, Some(2 * HOUR), None],
+        &[50],
+        &ladder,
+    );
+    let mut armed = Vec::new();
+    for_each_checkpoint(
+        &terms,
+        NextUpdate,
+        at("2026-03-06T16:00:00Z"),
+        |checkpoint| {
+            armed.push((checkpoint.at, checkpoint.kind));
+        },
+    );
+    assert_eq!(
+        armed,
+        vec![
+            (
+                at("2026-03-06T17:00:00Z"),
+                CheckpointKind::Warning { percent: 50 }
+            ),
+            (at("2026-03-09T10:00:00Z"), CheckpointKind::Breach),
+            (
+                at("2026-03-09T10:00:00Z"),
+                CheckpointKind::Ladder {
+                    level: 1,
+                    repeat: 0,
+                    to: "team-lead",
+                    action: LadderAction::Escalate
+                }
+            ),
+        ]
+    );
+    assert!(
+        plan(&terms, at("2026-03-06T16:00:00Z")).is_empty(),
+        "next update waits for a reply"
+    );
+}
