@@ -4,5 +4,6 @@ pub mod calendar;
 pub mod condition;
 pub mod duration;
 pub mod journey;
+pub mod sla;
 pub mod ticket;
 pub mod time;

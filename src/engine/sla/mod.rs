@@ -1,0 +1,26 @@
+//! SLA clocks: due instants, elapsed/paused/remaining time, warnings, breaches and breach-ladder firings.
+//!
+//! Rules (see docs/sla-clocks.md): first response and resolution start at creation; next update starts
+//! at each agent reply; waiting on the customer holds every clock when the policy says so; resolving
+//! ends them, reopening resumes resolution. Business time is counted with the calendar's arithmetic.
+
+mod compute;
+mod events;
+mod plan;
+mod report;
+mod terms;
+mod timer;
+
+pub use compute::compute;
+pub use events::{ClockEvent, ClockEventKind};
+pub use plan::{for_each_checkpoint, plan, plan_into, Checkpoint, CheckpointKind};
+pub use report::{ClockState, LadderFiring, SlaReport, TargetReport, WarningReport};
+pub use terms::{Clock, LadderAction, LadderStep, SlaTerms, TargetDurations};
+
+/// A repeating ladder level fires at most this many times after its first firing.
+pub const MAX_LADDER_REPEATS: u32 = 20;
+
+#[cfg(test)]
+mod tests_examples;
+#[cfg(test)]
+mod tests_properties;
