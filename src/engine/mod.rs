@@ -1,5 +1,9 @@
 //! The pure escalation engine: tickets, policies, conditions, calendars, SLA clocks, routing and lint.
 
 pub mod journey;
+pub mod lint;
+pub mod policy;
+pub mod route;
 pub mod ticket;
 pub mod time;
+pub mod trace;

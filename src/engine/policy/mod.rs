@@ -1,0 +1,10 @@
+//! The policy document: its serde types, strict loading with JSON paths, and compilation for routing.
+
+pub mod bridge;
+pub mod compile;
+pub mod document;
+pub mod load;
+
+pub use compile::{CompileError, CompileErrors, CompiledPolicy};
+pub use document::*;
+pub use load::{PolicyError, SCHEMA_VERSION};

@@ -1,0 +1,473 @@
+//! `route`: which team receives a ticket, why, what the escalation ladder and the SLA plan are, with a trace.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+use super::journey::{EscalationKind, SlaTarget};
+use super::policy::bridge::Calendar;
+use super::policy::compile::{matrix_priority, CompiledRule, SlaClock};
+use super::policy::{BreachAction, CompiledPolicy, Direction, RuleKind, TimeBasis};
+use super::ticket::{Priority, Ticket};
+use super::time::Instant;
+use super::trace::{Outcome, Stage, Trace, TraceStep};
+
+/// The id the trace and the decision use for the default route.
+pub const DEFAULT_ROUTE_ID: &str = "default";
+
+/// The kind of escalation a decision or planned level represents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DecisionKind {
+    /// The normal receiver: no escalation.
+    None,
+    Functional,
+    Hierarchical,
+    /// Moved by time (escalation ladder or SLA breach).
+    Automatic,
+}
+
+impl DecisionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DecisionKind::None => "none",
+            DecisionKind::Functional => "functional",
+            DecisionKind::Hierarchical => "hierarchical",
+            DecisionKind::Automatic => "automatic",
+        }
+    }
+
+    /// The journey's escalation kind, `None` when nothing escalated.
+    pub fn escalation(self) -> Option<EscalationKind> {
+        match self {
+            DecisionKind::None => None,
+            DecisionKind::Functional => Some(EscalationKind::Functional),
+            DecisionKind::Hierarchical => Some(EscalationKind::Hierarchical),
+            DecisionKind::Automatic => Some(EscalationKind::Automatic),
+        }
+    }
+}
+
+impl From<RuleKind> for DecisionKind {
+    fn from(kind: RuleKind) -> DecisionKind {
+        match kind {
+            RuleKind::None => DecisionKind::None,
+            RuleKind::Functional => DecisionKind::Functional,
+            RuleKind::Hierarchical => DecisionKind::Hierarchical,
+        }
+    }
+}
+
+/// Where the ticket's priority came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PrioritySource {
+    /// Set on the ticket.
+    Given,
+    /// From impact × urgency through the policy's priority matrix.
+    Matrix,
+    /// The policy's `default_priority`.
+    Default,
+}
+
+/// The routing outcome without explanations: what the simulator needs, computed without allocating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Routed {
+    pub team: usize,
+    pub kind: DecisionKind,
+    pub stage: Stage,
+    /// Index of the deciding trigger or rule in the compiled lists (0 for the default route).
+    pub index: usize,
+    pub priority: Priority,
+    pub priority_source: PrioritySource,
+}
+
+/// The trigger, rule or default route that decided.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DecidedBy {
+    pub stage: Stage,
+    pub id: String,
+    pub description: String,
+    /// The condition in text form (`true` for the default route).
+    pub condition: String,
+    /// Triggers only: the reason recorded on the escalation.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+}
+
+/// One level of the escalation ladder, as planned for this ticket: if still open at `at`, it moves to `team`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlannedLevel {
+    /// 1-based position in the matrix row.
+    pub level: usize,
+    pub at: Instant,
+    pub team: String,
+    pub team_name: String,
+    pub tier: String,
+    pub direction: Direction,
+    /// Always `automatic`: ladder levels fire by time.
+    pub kind: DecisionKind,
+}
+
+/// A warning before a target breaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PlannedWarning {
+    pub percent: u32,
+    pub at: Instant,
+}
+
+/// One SLA target for this ticket.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DueTarget {
+    pub target: SlaTarget,
+    /// The target's length, counted on the SLA's clock.
+    pub seconds: i64,
+    /// Absolute due instant if nothing pauses the clock; `None` for `next_update`, which counts from each reply.
+    pub due: Option<Instant>,
+    pub warnings: Vec<PlannedWarning>,
+}
+
+/// One breach-ladder level, planned for the case where the target is missed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlannedBreach {
+    pub target: SlaTarget,
+    pub at: Instant,
+    pub team: String,
+    pub action: BreachAction,
+    pub repeat_every_seconds: Option<i64>,
+}
+
+/// The SLA policy that applies and its due instants, assuming the clock never pauses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SlaPlan {
+    pub policy: String,
+    pub name: String,
+    pub time: TimeBasis,
+    /// The calendar the business time is counted on, `None` for calendar time or a team open around the clock.
+    pub calendar: Option<String>,
+    pub pause_when_waiting: bool,
+    pub targets: Vec<DueTarget>,
+    pub breach_ladder: Vec<PlannedBreach>,
+}
+
+impl SlaPlan {
+    pub fn due(&self, target: SlaTarget) -> Option<Instant> {
+        self.targets
+            .iter()
+            .find(|due| due.target == target)
+            .and_then(|due| due.due)
+    }
+}
+
+/// Everything `route` decided about a ticket.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Decision {
+    pub team: String,
+    pub team_name: String,
+    pub tier: String,
+    pub tier_name: String,
+    pub tier_level: u32,
+    pub kind: DecisionKind,
+    pub decided_by: DecidedBy,
+    pub priority: Priority,
+    pub priority_source: PrioritySource,
+    /// Escalation ladder from the matching matrix row, after the receiving team's own position in it.
+    pub ladder: Vec<PlannedLevel>,
+    pub sla: Option<SlaPlan>,
+    pub trace: Trace,
+}
+
+/// The priority routing uses: given, else impact × urgency, else the policy default.
+pub fn derive_priority(policy: &CompiledPolicy, ticket: &Ticket) -> (Priority, PrioritySource) {
+    if let Some(priority) = ticket.priority {
+        return (priority, PrioritySource::Given);
+    }
+    match (
+        policy.priority_matrix.as_ref(),
+        ticket.impact,
+        ticket.urgency,
+    ) {
+        (Some(matrix), Some(impact), Some(urgency)) => (
+            matrix_priority(matrix, impact, urgency),
+            PrioritySource::Matrix,
+        ),
+        _ => (policy.default_priority, PrioritySource::Default),
+    }
+}
+
+/// The ticket as conditions see it: with the derived priority filled in.
+fn with_priority(ticket: &Ticket, priority: Priority) -> Cow<'_, Ticket> {
+    if ticket.priority == Some(priority) {
+        Cow::Borrowed(ticket)
+    } else {
+        let mut owned = ticket.clone();
+        owned.priority = Some(priority);
+        Cow::Owned(owned)
+    }
+}
+
+/// Decides the receiving team only: triggers, then rules, then the default route. No trace, no allocation
+/// unless the priority has to be derived.
+pub fn route_team(policy: &CompiledPolicy, ticket: &Ticket) -> Routed {
+    let (priority, priority_source) = derive_priority(policy, ticket);
+    let seen = with_priority(ticket, priority);
+    let first =
+        |rules: &[CompiledRule]| rules.iter().position(|rule| rule.condition.matches(&seen));
+    let (stage, index, team, kind) = if let Some(index) = first(&policy.triggers) {
+        let trigger = &policy.triggers[index];
+        (Stage::Trigger, index, trigger.team, trigger.kind.into())
+    } else if let Some(index) = first(&policy.rules) {
+        let rule = &policy.rules[index];
+        (Stage::Rule, index, rule.team, rule.kind.into())
+    } else {
+        (Stage::Default, 0, policy.default_team, DecisionKind::None)
+    };
+    Routed {
+        team,
+        kind,
+        stage,
+        index,
+        priority,
+        priority_source,
+    }
+}
+
+fn trace_steps(
+    steps: &mut Vec<TraceStep>,
+    policy: &CompiledPolicy,
+    stage: Stage,
+    rules: &[CompiledRule],
+    ticket: &Ticket,
+    decided: &mut bool,
+) -> Option<usize> {
+    let mut matched = None;
+    for (index, rule) in rules.iter().enumerate() {
+        let outcome = if *decided {
+            Outcome::NotEvaluated
+        } else if rule.condition.matches(ticket) {
+            *decided = true;
+            matched = Some(index);
+            Outcome::Matched
+        } else {
+            match rule.condition.explain(ticket) {
+                Some(failure) => Outcome::Failed {
+                    condition: failure.condition,
+                    saw: failure.saw,
+                },
+                None => Outcome::Failed {
+                    condition: rule.condition.text().to_owned(),
+                    saw: String::new(),
+                },
+            }
+        };
+        steps.push(TraceStep {
+            stage,
+            id: rule.id.clone(),
+            description: rule.description.clone(),
+            condition: rule.condition.text().to_owned(),
+            to: policy.teams[rule.team].id.clone(),
+            outcome,
+        });
+    }
+    matched
+}
+
+/// Adds `seconds` to `at`, on business time of `calendar` or on calendar time.
+fn advance(calendar: Option<&Calendar>, time: TimeBasis, at: Instant, seconds: i64) -> Instant {
+    match (time, calendar) {
+        (TimeBasis::Business, Some(calendar)) => calendar.add_business(at, seconds),
+        _ => at.plus(seconds),
+    }
+}
+
+fn plan_ladder(
+    policy: &CompiledPolicy,
+    category: &str,
+    priority: Priority,
+    receiver: usize,
+    at: Instant,
+) -> Vec<PlannedLevel> {
+    let Some(row) = policy
+        .matrix
+        .iter()
+        .find(|row| row.matches(category, priority))
+    else {
+        return Vec::new();
+    };
+    let start = row
+        .levels
+        .iter()
+        .position(|level| level.team == receiver)
+        .map_or(0, |position| position + 1);
+    let mut holder = receiver;
+    let mut when = at;
+    let mut counted = 0;
+    let mut planned = Vec::with_capacity(row.levels.len() - start);
+    for (position, level) in row.levels.iter().enumerate().skip(start) {
+        let stretch = (level.after_seconds - counted).max(0);
+        when = advance(policy.team_calendar(holder), level.time, when, stretch);
+        counted = counted.max(level.after_seconds);
+        let team = &policy.teams[level.team];
+        planned.push(PlannedLevel {
+            level: position + 1,
+            at: when,
+            team: team.id.clone(),
+            team_name: team.name.clone(),
+            tier: policy.tier_of(level.team).id.clone(),
+            direction: level.direction,
+            kind: DecisionKind::Automatic,
+        });
+        holder = level.team;
+    }
+    planned
+}
+
+fn plan_sla(
+    policy: &CompiledPolicy,
+    ticket: &Ticket,
+    priority: Priority,
+    receiver: usize,
+    at: Instant,
+) -> Option<SlaPlan> {
+    let sla = policy.sla_policies.iter().find(|sla| {
+        sla.condition
+            .as_ref()
+            .is_none_or(|condition| condition.matches(ticket))
+    })?;
+    let (time, calendar_index) = match sla.clock {
+        SlaClock::Calendar => (TimeBasis::Calendar, None),
+        SlaClock::Business(index) => (TimeBasis::Business, Some(index)),
+        SlaClock::ReceivingTeam => (TimeBasis::Business, policy.teams[receiver].calendar),
+    };
+    let calendar = calendar_index.map(|index| &policy.calendars[index]);
+    let targets_for_priority = &sla.targets[priority as usize];
+    let targets: Vec<DueTarget> = SlaTarget::ALL
+        .into_iter()
+        .filter_map(|target| {
+            let seconds = targets_for_priority.get(target)?;
+            let counts_from_arrival = target != SlaTarget::NextUpdate;
+            let due = counts_from_arrival.then(|| advance(calendar, time, at, seconds));
+            let warnings = if counts_from_arrival {
+                sla.warnings
+                    .iter()
+                    .map(|&percent| PlannedWarning {
+                        percent,
+                        at: advance(calendar, time, at, seconds * i64::from(percent) / 100),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            Some(DueTarget {
+                target,
+                seconds,
+                due,
+                warnings,
+            })
+        })
+        .collect();
+    let breach_ladder = sla
+        .breach_ladder
+        .iter()
+        .filter_map(|level| {
+            let breach = targets.iter().find(|due| due.target == level.target)?.due?;
+            Some(PlannedBreach {
+                target: level.target,
+                at: advance(calendar, time, breach, level.after_breach_seconds),
+                team: policy.teams[level.team].id.clone(),
+                action: level.action,
+                repeat_every_seconds: level.repeat_every_seconds,
+            })
+        })
+        .collect();
+    Some(SlaPlan {
+        policy: sla.id.clone(),
+        name: sla.name.clone(),
+        time,
+        calendar: calendar_index.map(|index| policy.calendar_ids[index].clone()),
+        pause_when_waiting: sla.pause_when_waiting,
+        targets,
+        breach_ladder,
+    })
+}
+
+/// Routes a ticket arriving at `at`: priority, then triggers, then rules (first match), then the default route;
+/// plans the escalation ladder and the SLA due instants, and explains every step in the trace.
+pub fn route(policy: &CompiledPolicy, ticket: &Ticket, at: Instant) -> Decision {
+    let (priority, priority_source) = derive_priority(policy, ticket);
+    let seen = with_priority(ticket, priority);
+    let mut steps = Vec::with_capacity(policy.triggers.len() + policy.rules.len() + 1);
+    let mut decided = false;
+    let trigger = trace_steps(
+        &mut steps,
+        policy,
+        Stage::Trigger,
+        &policy.triggers,
+        &seen,
+        &mut decided,
+    );
+    let rule = trace_steps(
+        &mut steps,
+        policy,
+        Stage::Rule,
+        &policy.rules,
+        &seen,
+        &mut decided,
+    );
+    let default_team = &policy.teams[policy.default_team];
+    steps.push(TraceStep {
+        stage: Stage::Default,
+        id: DEFAULT_ROUTE_ID.to_owned(),
+        description: "the default route".to_owned(),
+        condition: "true".to_owned(),
+        to: default_team.id.clone(),
+        outcome: if decided {
+            Outcome::NotEvaluated
+        } else {
+            Outcome::Matched
+        },
+    });
+    let deciding = trigger
+        .map(|index| (Stage::Trigger, &policy.triggers[index]))
+        .or_else(|| rule.map(|index| (Stage::Rule, &policy.rules[index])));
+    let (team, kind, decided_by) = match deciding {
+        Some((stage, rule)) => (
+            rule.team,
+            DecisionKind::from(rule.kind),
+            DecidedBy {
+                stage,
+                id: rule.id.clone(),
+                description: rule.description.clone(),
+                condition: rule.condition.text().to_owned(),
+                reason: rule.reason.clone(),
+            },
+        ),
+        None => (
+            policy.default_team,
+            DecisionKind::None,
+            DecidedBy {
+                stage: Stage::Default,
+                id: DEFAULT_ROUTE_ID.to_owned(),
+                description: "the default route".to_owned(),
+                condition: "true".to_owned(),
+                reason: String::new(),
+            },
+        ),
+    };
+    let receiver = &policy.teams[team];
+    let tier = policy.tier_of(team);
+    Decision {
+        team: receiver.id.clone(),
+        team_name: receiver.name.clone(),
+        tier: tier.id.clone(),
+        tier_name: tier.name.clone(),
+        tier_level: tier.level,
+        kind,
+        decided_by,
+        priority,
+        priority_source,
+        ladder: plan_ladder(policy, &seen.category, priority, team, at),
+        sla: plan_sla(policy, &seen, priority, team, at),
+        trace: Trace { steps },
+    }
+}
