@@ -1,5 +1,6 @@
 //! The pure escalation engine: tickets, policies, conditions, calendars, SLA clocks, routing and lint.
 
+pub mod calendar;
 pub mod journey;
 pub mod lint;
 pub mod policy;

@@ -1,0 +1,25 @@
+//! Business-hours calendars: the JSON specification, its validation, and exact business-time arithmetic.
+//!
+//! Rules (see docs/calendars.md): hours are local wall-clock intervals; a holiday removes its whole local
+//! day; a local time inside a DST gap means the end of the gap, one inside an overlap its first occurrence.
+
+mod business_time;
+mod error;
+mod rules;
+mod spec;
+mod suggest;
+mod year_table;
+mod zone;
+
+pub use business_time::Calendar;
+pub use error::{CalendarError, TimeField};
+pub use spec::{CalendarSpec, HolidaySpec, WeeklyHoursSpec};
+pub use year_table::{FIRST_YEAR, LAST_YEAR, RANGE_END, RANGE_START};
+pub use zone::Zone;
+
+#[cfg(test)]
+mod tests_errors;
+#[cfg(test)]
+mod tests_examples;
+#[cfg(test)]
+mod tests_properties;
