@@ -272,11 +272,17 @@ fn trace_steps(
     matched
 }
 
-/// Adds `seconds` to `at`, on business time of `calendar` or on calendar time.
-fn advance(calendar: Option<&Calendar>, time: TimeBasis, at: Instant, seconds: i64) -> Instant {
+/// Adds `seconds` to `at`, on business time of `calendar` or on calendar time; `None` if the calendar never
+/// accumulates that much open time. Zero time is zero time: the result is `at` even outside opening hours.
+fn advance(
+    calendar: Option<&Calendar>,
+    time: TimeBasis,
+    at: Instant,
+    seconds: i64,
+) -> Option<Instant> {
     match (time, calendar) {
-        (TimeBasis::Business, Some(calendar)) => calendar.add_business(at, seconds),
-        _ => at.plus(seconds),
+        (TimeBasis::Business, Some(calendar)) if seconds > 0 => calendar.add_business(at, seconds),
+        _ => Some(at.plus(seconds)),
     }
 }
 
@@ -305,7 +311,10 @@ fn plan_ladder(
     let mut planned = Vec::with_capacity(row.levels.len() - start);
     for (position, level) in row.levels.iter().enumerate().skip(start) {
         let stretch = (level.after_seconds - counted).max(0);
-        when = advance(policy.team_calendar(holder), level.time, when, stretch);
+        let Some(next) = advance(policy.team_calendar(holder), level.time, when, stretch) else {
+            break;
+        };
+        when = next;
         counted = counted.max(level.after_seconds);
         let team = &policy.teams[level.team];
         planned.push(PlannedLevel {
@@ -346,13 +355,20 @@ fn plan_sla(
         .filter_map(|target| {
             let seconds = targets_for_priority.get(target)?;
             let counts_from_arrival = target != SlaTarget::NextUpdate;
-            let due = counts_from_arrival.then(|| advance(calendar, time, at, seconds));
-            let warnings = if counts_from_arrival {
+            let due = if counts_from_arrival {
+                advance(calendar, time, at, seconds)
+            } else {
+                None
+            };
+            let warnings = if due.is_some() {
                 sla.warnings
                     .iter()
-                    .map(|&percent| PlannedWarning {
-                        percent,
-                        at: advance(calendar, time, at, seconds * i64::from(percent) / 100),
+                    .filter_map(|&percent| {
+                        let part = seconds * i64::from(percent) / 100;
+                        Some(PlannedWarning {
+                            percent,
+                            at: advance(calendar, time, at, part)?,
+                        })
                     })
                     .collect()
             } else {
@@ -373,7 +389,7 @@ fn plan_sla(
             let breach = targets.iter().find(|due| due.target == level.target)?.due?;
             Some(PlannedBreach {
                 target: level.target,
-                at: advance(calendar, time, breach, level.after_breach_seconds),
+                at: advance(calendar, time, breach, level.after_breach_seconds)?,
                 team: policy.teams[level.team].id.clone(),
                 action: level.action,
                 repeat_every_seconds: level.repeat_every_seconds,

@@ -1,24 +1,18 @@
 //! The seam between the policy and the condition, duration and calendar modules: the few calls the policy needs.
 
 use crate::engine::ticket::Ticket;
-use crate::engine::time::Instant;
 
 /// A condition as written in the policy.
 pub type Condition = serde_json::Value;
 /// A duration as written in the policy.
 pub type Duration = serde_json::Value;
-/// A calendar as written in the policy.
-pub type CalendarSpec = serde_json::Value;
+pub use crate::engine::calendar::{Calendar, CalendarError, CalendarSpec};
 
 /// A condition checked against the ticket fields, ready to evaluate.
 #[derive(Debug, Clone)]
 pub struct CheckedCondition {
     text: String,
 }
-
-/// A compiled calendar.
-#[derive(Debug, Clone)]
-pub struct Calendar;
 
 /// Why a leaf of a condition failed, with the value the ticket had.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,19 +59,9 @@ pub fn duration_text(duration: &Duration) -> String {
 }
 
 pub fn calendar_id(spec: &CalendarSpec) -> &str {
-    spec.get("id").and_then(|id| id.as_str()).unwrap_or("")
+    &spec.id
 }
 
-pub fn compile_calendar(_spec: &CalendarSpec) -> Result<Calendar, String> {
-    Ok(Calendar)
-}
-
-impl Calendar {
-    pub fn add_business(&self, at: Instant, seconds: i64) -> Instant {
-        at.plus(seconds)
-    }
-
-    pub fn is_never_open(&self) -> bool {
-        false
-    }
+pub fn compile_calendar(spec: &CalendarSpec) -> Result<Calendar, CalendarError> {
+    Calendar::compile(spec)
 }

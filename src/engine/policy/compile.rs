@@ -365,9 +365,11 @@ impl Policy {
         for (index, spec) in policy.calendars.iter().enumerate() {
             match bridge::compile_calendar(spec) {
                 Ok(calendar) => calendars.push(calendar),
-                Err(message) => {
-                    resolver.error("invalid-calendar", format!("calendars[{index}]"), message)
-                }
+                Err(error) => resolver.error(
+                    "invalid-calendar",
+                    format!("calendars[{index}].{}", error.path()),
+                    error.to_string(),
+                ),
             }
         }
 

@@ -93,6 +93,16 @@ fn bare_message(error: &serde_json::Error) -> String {
 impl Policy {
     /// Reads a policy document, rejecting unknown fields, wrong types and unknown schema versions.
     pub fn from_json(text: &str) -> Result<Policy, PolicyError> {
+        let trimmed = text.trim_start();
+        if !trimmed.is_empty() && !trimmed.starts_with('{') {
+            let before = &text[..text.len() - trimmed.len()];
+            return Err(PolicyError::Shape {
+                path: ".".to_owned(),
+                message: "a policy must be a JSON object `{ ... }`".to_owned(),
+                line: before.matches('\n').count() + 1,
+                column: before.rsplit('\n').next().map_or(0, str::len) + 1,
+            });
+        }
         let mut deserializer = serde_json::Deserializer::from_str(text);
         let policy: Policy =
             serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
