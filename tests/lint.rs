@@ -36,52 +36,112 @@ fn the_fixture_lints_clean() {
 
 #[test]
 fn the_default_preset_lints_clean() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/presets/default.json"))
-        .expect("preset present");
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/www/presets/default.json"
+    ))
+    .expect("preset present");
     assert_eq!(lint_text(&text), Vec::<Diagnostic>::new());
 }
 
 #[test]
 fn unknown_team() {
     let d = lint_with(r#""default": "desk""#, r#""default": "helpdesk""#);
-    expect(&d, Severity::Error, "unknown-team", "routing.default", r#"unknown team "helpdesk" (known: boss, desk)"#);
+    expect(
+        &d,
+        Severity::Error,
+        "unknown-team",
+        "routing.default",
+        r#"unknown team "helpdesk" (known: boss, desk)"#,
+    );
 }
 
 #[test]
 fn unknown_tier() {
     let d = lint_with(r#""tier": "mgmt""#, r#""tier": "management""#);
-    expect(&d, Severity::Error, "unknown-tier", "teams[1].tier", r#"unknown tier "management" (known: l1, mgmt)"#);
+    expect(
+        &d,
+        Severity::Error,
+        "unknown-tier",
+        "teams[1].tier",
+        r#"unknown tier "management" (known: l1, mgmt)"#,
+    );
 }
 
 #[test]
 fn unknown_calendar() {
-    let d = lint_with(r#""calendar": "office", "parent""#, r#""calendar": "ofice", "parent""#);
-    expect(&d, Severity::Error, "unknown-calendar", "teams[0].calendar", r#"unknown calendar "ofice""#);
+    let d = lint_with(
+        r#""calendar": "office", "parent""#,
+        r#""calendar": "ofice", "parent""#,
+    );
+    expect(
+        &d,
+        Severity::Error,
+        "unknown-calendar",
+        "teams[0].calendar",
+        r#"unknown calendar "ofice""#,
+    );
 }
 
 #[test]
 fn unknown_category() {
     let d = lint_with(r#""handles": ["billing"]"#, r#""handles": ["biling"]"#);
-    expect(&d, Severity::Error, "unknown-category", "teams[0].handles[0]", r#"unknown category "biling""#);
-    expect(&d, Severity::Warning, "category-unhandled", "categories[0]", r#"no team handles category "billing""#);
+    expect(
+        &d,
+        Severity::Error,
+        "unknown-category",
+        "teams[0].handles[0]",
+        r#"unknown category "biling""#,
+    );
+    expect(
+        &d,
+        Severity::Warning,
+        "category-unhandled",
+        "categories[0]",
+        r#"no team handles category "billing""#,
+    );
 }
 
 #[test]
 fn duplicate_ids() {
-    let d = lint_with(r#"{ "id": "boss", "name": "Supervisors""#, r#"{ "id": "desk", "name": "Supervisors""#);
-    expect(&d, Severity::Error, "duplicate-id", "teams[1].id", r#"duplicate id "desk", first used at teams[0]"#);
+    let d = lint_with(
+        r#"{ "id": "boss", "name": "Supervisors""#,
+        r#"{ "id": "desk", "name": "Supervisors""#,
+    );
+    expect(
+        &d,
+        Severity::Error,
+        "duplicate-id",
+        "teams[1].id",
+        r#"duplicate id "desk", first used at teams[0]"#,
+    );
 }
 
 #[test]
 fn invalid_calendar_points_inside_the_calendar() {
-    let d = lint_with(r#""time_zone": "Europe/London""#, r#""time_zone": "Europe/Londn""#);
-    expect(&d, Severity::Error, "invalid-calendar", "calendars[0].time_zone", "unknown time zone");
+    let d = lint_with(
+        r#""time_zone": "Europe/London""#,
+        r#""time_zone": "Europe/Londn""#,
+    );
+    expect(
+        &d,
+        Severity::Error,
+        "invalid-calendar",
+        "calendars[0].time_zone",
+        "unknown time zone",
+    );
 }
 
 #[test]
 fn invalid_matrix_priority() {
     let d = lint_with(r#""priority": "*""#, r#""priority": "urgent""#);
-    expect(&d, Severity::Error, "invalid-priority", "escalation_matrix[0].priority", r#"invalid priority "urgent""#);
+    expect(
+        &d,
+        Severity::Error,
+        "invalid-priority",
+        "escalation_matrix[0].priority",
+        r#"invalid priority "urgent""#,
+    );
 }
 
 #[test]
@@ -90,34 +150,76 @@ fn calendar_never_open() {
         r#""hours": [{ "days": ["mon", "tue", "wed", "thu", "fri"], "from": "09:00", "to": "17:00" }]"#,
         r#""hours": []"#,
     );
-    expect(&d, Severity::Error, "calendar-never-open", "calendars[0]", r#"calendar "office" is never open"#);
+    expect(
+        &d,
+        Severity::Error,
+        "calendar-never-open",
+        "calendars[0]",
+        r#"calendar "office" is never open"#,
+    );
 }
 
 #[test]
 fn team_without_agents() {
     let d = lint_with(r#""agents": 4"#, r#""agents": 0"#);
-    expect(&d, Severity::Warning, "team-without-agents", "teams[0].agents", r#"team "desk" has no agents"#);
+    expect(
+        &d,
+        Severity::Warning,
+        "team-without-agents",
+        "teams[0].agents",
+        r#"team "desk" has no agents"#,
+    );
 }
 
 #[test]
 fn parent_cycle() {
-    let d = lint_with(r#""agents": 1, "hourly_cost""#, r#""agents": 1, "parent": "desk", "hourly_cost""#);
-    expect(&d, Severity::Error, "parent-cycle", "teams[0].parent", "desk → boss → desk");
+    let d = lint_with(
+        r#""agents": 1, "hourly_cost""#,
+        r#""agents": 1, "parent": "desk", "hourly_cost""#,
+    );
+    expect(
+        &d,
+        Severity::Error,
+        "parent-cycle",
+        "teams[0].parent",
+        "desk → boss → desk",
+    );
 }
 
 #[test]
 fn parent_not_higher() {
     let d = lint_with(r#""level": 2"#, r#""level": 1"#);
-    expect(&d, Severity::Warning, "parent-not-higher", "teams[0].parent", r#"parent "boss" is not on a higher tier"#);
-    expect(&d, Severity::Warning, "duplicate-tier-level", "tiers[1].level", "shares level 1");
+    expect(
+        &d,
+        Severity::Warning,
+        "parent-not-higher",
+        "teams[0].parent",
+        r#"parent "boss" is not on a higher tier"#,
+    );
+    expect(
+        &d,
+        Severity::Warning,
+        "duplicate-tier-level",
+        "tiers[1].level",
+        "shares level 1",
+    );
 }
 
 #[test]
 fn unreachable_team() {
-    let text = replaced(r#""parent": "boss" }"#, r#""parent": "boss" },
-    { "id": "night", "name": "Night desk", "tier": "l1", "agents": 2 }"#);
+    let text = replaced(
+        r#""parent": "boss" }"#,
+        r#""parent": "boss" },
+    { "id": "night", "name": "Night desk", "tier": "l1", "agents": 2 }"#,
+    );
     let d = lint_text(&text);
-    expect(&d, Severity::Warning, "unreachable-team", "teams[1]", r#"team "night""#);
+    expect(
+        &d,
+        Severity::Warning,
+        "unreachable-team",
+        "teams[1]",
+        r#"team "night""#,
+    );
 }
 
 #[test]
@@ -126,8 +228,20 @@ fn ladder_not_increasing_and_ping_pong() {
         r#""levels": [{ "to": "boss", "after": "4h", "time": "business", "kind": "hierarchical" }]"#,
         r#""levels": [{ "to": "boss", "after": "4h", "kind": "hierarchical" }, { "to": "desk", "after": "2h", "kind": "functional" }, { "to": "boss", "after": "8h", "kind": "hierarchical" }]"#,
     );
-    expect(&d, Severity::Error, "ladder-not-increasing", "escalation_matrix[0].levels[1].after", "threshold 2h");
-    expect(&d, Severity::Warning, "ladder-ping-pong", "escalation_matrix[0].levels[2].to", "boss → desk");
+    expect(
+        &d,
+        Severity::Error,
+        "ladder-not-increasing",
+        "escalation_matrix[0].levels[1].after",
+        "threshold 2h",
+    );
+    expect(
+        &d,
+        Severity::Warning,
+        "ladder-ping-pong",
+        "escalation_matrix[0].levels[2].to",
+        "boss → desk",
+    );
 }
 
 #[test]
@@ -136,12 +250,24 @@ fn ladder_repeating_a_team_and_empty_ladder() {
         r#""levels": [{ "to": "boss", "after": "4h", "time": "business", "kind": "hierarchical" }]"#,
         r#""levels": [{ "to": "boss", "after": "4h", "kind": "hierarchical" }, { "to": "boss", "after": "8h", "kind": "hierarchical" }]"#,
     );
-    expect(&d, Severity::Warning, "ladder-repeats-team", "escalation_matrix[0].levels[1].to", "returns to team");
+    expect(
+        &d,
+        Severity::Warning,
+        "ladder-repeats-team",
+        "escalation_matrix[0].levels[1].to",
+        "returns to team",
+    );
     let d = lint_with(
         r#""levels": [{ "to": "boss", "after": "4h", "time": "business", "kind": "hierarchical" }]"#,
         r#""levels": []"#,
     );
-    expect(&d, Severity::Warning, "empty-ladder", "escalation_matrix[0].levels", "never escalate");
+    expect(
+        &d,
+        Severity::Warning,
+        "empty-ladder",
+        "escalation_matrix[0].levels",
+        "never escalate",
+    );
 }
 
 #[test]
@@ -150,63 +276,156 @@ fn hierarchical_level_that_does_not_go_up() {
         r#""levels": [{ "to": "boss", "after": "4h", "time": "business", "kind": "hierarchical" }]"#,
         r#""levels": [{ "to": "boss", "after": "4h", "kind": "hierarchical" }, { "to": "desk", "after": "8h", "kind": "hierarchical" }]"#,
     );
-    expect(&d, Severity::Warning, "hierarchical-not-upward", "escalation_matrix[0].levels[1].kind", "does not go to a higher tier");
-    let d = lint_with(r#""to": "boss", "kind": "hierarchical", "reason""#, r#""to": "desk", "kind": "hierarchical", "reason""#);
-    expect(&d, Severity::Warning, "hierarchical-not-upward", "triggers[0].kind", "lowest tier");
+    expect(
+        &d,
+        Severity::Warning,
+        "hierarchical-not-upward",
+        "escalation_matrix[0].levels[1].kind",
+        "does not go to a higher tier",
+    );
+    let d = lint_with(
+        r#""to": "boss", "kind": "hierarchical", "reason""#,
+        r#""to": "desk", "kind": "hierarchical", "reason""#,
+    );
+    expect(
+        &d,
+        Severity::Warning,
+        "hierarchical-not-upward",
+        "triggers[0].kind",
+        "lowest tier",
+    );
 }
 
 #[test]
 fn functional_level_to_a_team_without_the_skill() {
-    let text = replaced(r#""escalation_matrix": ["#, r#""escalation_matrix": [
-    { "category": "billing", "priority": "high", "levels": [{ "to": "boss", "after": "1h", "kind": "functional" }] },"#);
+    let text = replaced(
+        r#""escalation_matrix": ["#,
+        r#""escalation_matrix": [
+    { "category": "billing", "priority": "high", "levels": [{ "to": "boss", "after": "1h", "kind": "functional" }] },"#,
+    );
     let d = lint_text(&text);
-    expect(&d, Severity::Warning, "target-lacks-skill", "escalation_matrix[0].levels[0].to", r#""boss", which does not handle that category"#);
+    expect(
+        &d,
+        Severity::Warning,
+        "target-lacks-skill",
+        "escalation_matrix[0].levels[0].to",
+        r#""boss", which does not handle that category"#,
+    );
 }
 
 #[test]
 fn matrix_row_shadowed_by_a_broader_row() {
-    let text = replaced(r#"[{ "to": "boss", "after": "4h", "time": "business", "kind": "hierarchical" }] }"#, r#"[{ "to": "boss", "after": "4h", "time": "business", "kind": "hierarchical" }] },
-    { "category": "billing", "priority": "low", "levels": [{ "to": "boss", "after": "1h", "kind": "hierarchical" }] }"#);
+    let text = replaced(
+        r#"[{ "to": "boss", "after": "4h", "time": "business", "kind": "hierarchical" }] }"#,
+        r#"[{ "to": "boss", "after": "4h", "time": "business", "kind": "hierarchical" }] },
+    { "category": "billing", "priority": "low", "levels": [{ "to": "boss", "after": "1h", "kind": "hierarchical" }] }"#,
+    );
     let d = lint_text(&text);
-    expect(&d, Severity::Warning, "matrix-row-shadowed", "escalation_matrix[1]", "escalation_matrix[0] (* × *) matches first");
+    expect(
+        &d,
+        Severity::Warning,
+        "matrix-row-shadowed",
+        "escalation_matrix[1]",
+        "escalation_matrix[0] (* × *) matches first",
+    );
 }
 
 #[test]
 fn shadowed_rule_exact_duplicate() {
-    let text = replaced(r#""kind": "none" }]"#, r#""kind": "none" }, { "id": "bills_again", "when": "category == \"billing\"", "to": "boss" }]"#);
+    let text = replaced(
+        r#""kind": "none" }]"#,
+        r#""kind": "none" }, { "id": "bills_again", "when": "category == \"billing\"", "to": "boss" }]"#,
+    );
     let d = lint_text(&text);
-    expect(&d, Severity::Warning, "shadowed-rule", "routing.rules[1].when", r#"rule "bills_again" can never match: routing.rules[0] ("bills")"#);
+    expect(
+        &d,
+        Severity::Warning,
+        "shadowed-rule",
+        "routing.rules[1].when",
+        r#"rule "bills_again" can never match: routing.rules[0] ("bills")"#,
+    );
 }
 
 #[test]
 fn resolution_shorter_than_first_response() {
-    let d = lint_with(r#""first_response": "4h", "resolution": "16h""#, r#""first_response": "4h", "resolution": "3h""#);
-    expect(&d, Severity::Warning, "resolution-before-first-response", "sla_policies[0].targets.medium.resolution", "resolution target 3h is shorter than the first-response target 4h");
-    expect(&d, Severity::Warning, "targets-out-of-order", "sla_policies[0].targets.medium.resolution", "medium tickets must be resolved sooner than high tickets");
+    let d = lint_with(
+        r#""first_response": "4h", "resolution": "16h""#,
+        r#""first_response": "4h", "resolution": "3h""#,
+    );
+    expect(
+        &d,
+        Severity::Warning,
+        "resolution-before-first-response",
+        "sla_policies[0].targets.medium.resolution",
+        "resolution target 3h is shorter than the first-response target 4h",
+    );
+    expect(
+        &d,
+        Severity::Warning,
+        "targets-out-of-order",
+        "sla_policies[0].targets.medium.resolution",
+        "medium tickets must be resolved sooner than high tickets",
+    );
 }
 
 #[test]
 fn zero_target() {
     let d = lint_with(r#""first_response": "30m""#, r#""first_response": "0m""#);
-    expect(&d, Severity::Warning, "zero-target", "sla_policies[0].targets.critical.first_response", "breached the moment");
+    expect(
+        &d,
+        Severity::Warning,
+        "zero-target",
+        "sla_policies[0].targets.critical.first_response",
+        "breached the moment",
+    );
 }
 
 #[test]
 fn warning_percentages() {
     let d = lint_with(r#""warnings": [50, 75]"#, r#""warnings": [75, 50, 100]"#);
-    expect(&d, Severity::Warning, "warnings-not-increasing", "sla_policies[0].warnings[1]", "50% follows 75%");
-    expect(&d, Severity::Error, "warning-out-of-range", "sla_policies[0].warnings[2]", "a warning at 100%");
+    expect(
+        &d,
+        Severity::Warning,
+        "warnings-not-increasing",
+        "sla_policies[0].warnings[1]",
+        "50% follows 75%",
+    );
+    expect(
+        &d,
+        Severity::Error,
+        "warning-out-of-range",
+        "sla_policies[0].warnings[2]",
+        "a warning at 100%",
+    );
     assert_eq!(d[0].severity, Severity::Error, "errors come first");
 }
 
 #[test]
 fn sla_fallback() {
-    let d = lint_with(r#""id": "standard","#, r#""id": "standard", "when": "category == \"billing\"","#);
-    expect(&d, Severity::Warning, "no-sla-fallback", "sla_policies", "no SLA policy without `when`");
-    let text = replaced(r#""sla_policies": ["#, r#""sla_policies": [
-    { "id": "catch_all", "targets": { "critical": { "first_response": "1h", "resolution": "2h" }, "high": { "first_response": "1h", "resolution": "2h" }, "medium": { "first_response": "1h", "resolution": "2h" }, "low": { "first_response": "1h", "resolution": "2h" } } },"#);
+    let d = lint_with(
+        r#""id": "standard","#,
+        r#""id": "standard", "when": "category == \"billing\"","#,
+    );
+    expect(
+        &d,
+        Severity::Warning,
+        "no-sla-fallback",
+        "sla_policies",
+        "no SLA policy without `when`",
+    );
+    let text = replaced(
+        r#""sla_policies": ["#,
+        r#""sla_policies": [
+    { "id": "catch_all", "targets": { "critical": { "first_response": "1h", "resolution": "2h" }, "high": { "first_response": "1h", "resolution": "2h" }, "medium": { "first_response": "1h", "resolution": "2h" }, "low": { "first_response": "1h", "resolution": "2h" } } },"#,
+    );
     let d = lint_text(&text);
-    expect(&d, Severity::Warning, "sla-after-fallback", "sla_policies[1]", r#"SLA policy "standard" is never used"#);
+    expect(
+        &d,
+        Severity::Warning,
+        "sla-after-fallback",
+        "sla_policies[1]",
+        r#"SLA policy "standard" is never used"#,
+    );
 }
 
 #[test]
@@ -215,21 +434,45 @@ fn breach_ladder_checks() {
         r#""breach_ladder": [{ "target": "first_response", "after_breach": "0m", "to": "boss", "action": "notify" }]"#,
         r#""breach_ladder": [{ "target": "resolution", "after_breach": "2h", "to": "boss" }, { "target": "resolution", "after_breach": "1h", "to": "boss", "repeat_every": "0m" }]"#,
     );
-    expect(&d, Severity::Warning, "breach-ladder-not-increasing", "sla_policies[0].breach_ladder[1].after_breach", "later and later");
-    expect(&d, Severity::Error, "zero-repeat", "sla_policies[0].breach_ladder[1].repeat_every", "longer than zero");
+    expect(
+        &d,
+        Severity::Warning,
+        "breach-ladder-not-increasing",
+        "sla_policies[0].breach_ladder[1].after_breach",
+        "later and later",
+    );
+    expect(
+        &d,
+        Severity::Error,
+        "zero-repeat",
+        "sla_policies[0].breach_ladder[1].repeat_every",
+        "longer than zero",
+    );
 }
 
 #[test]
 fn negative_hourly_cost() {
     let d = lint_with(r#""hourly_cost": 50"#, r#""hourly_cost": -5"#);
-    expect(&d, Severity::Error, "invalid-hourly-cost", "teams[1].hourly_cost", "zero or more");
+    expect(
+        &d,
+        Severity::Error,
+        "invalid-hourly-cost",
+        "teams[1].hourly_cost",
+        "zero or more",
+    );
 }
 
 #[test]
 fn compile_reports_every_reference_error_at_once() {
-    let text = replaced(r#""default": "desk""#, r#""default": "nobody""#)
-        .replacen(r#""to": "boss", "action""#, r#""to": "bos", "action""#, 1);
+    let text = replaced(r#""default": "desk""#, r#""default": "nobody""#).replacen(
+        r#""to": "boss", "action""#,
+        r#""to": "bos", "action""#,
+        1,
+    );
     let errors = Policy::from_json(&text).unwrap().compile().unwrap_err();
     let paths: Vec<&str> = errors.0.iter().map(|e| e.path.as_str()).collect();
-    assert_eq!(paths, ["routing.default", "sla_policies[0].breach_ladder[0].to"]);
+    assert_eq!(
+        paths,
+        ["routing.default", "sla_policies[0].breach_ladder[0].to"]
+    );
 }

@@ -11,7 +11,6 @@ fn line_of(text: &str, needle: &str) -> usize {
     text[..at].matches('\n').count() + 1
 }
 
-
 #[test]
 fn the_base_policy_is_valid() {
     let policy = Policy::from_json(BASE).expect("valid");
@@ -65,7 +64,9 @@ fn malformed_policies_name_path_message_and_line() {
             (snippet_line..=snippet_line + snippet_lines + 6).contains(&line) && column > 0,
             "{to}: error at line {line} column {column}, snippet on line {snippet_line}"
         );
-        assert!(error.to_string().starts_with(&format!("{path}: {message} at line {line}")));
+        assert!(error
+            .to_string()
+            .starts_with(&format!("{path}: {message} at line {line}")));
     }
 }
 
@@ -74,11 +75,19 @@ fn wrong_type_reports_exact_line_and_column() {
     let text = replaced(r#""agents": 4"#, r#""agents": "four""#);
     let error = Policy::from_json(&text).unwrap_err();
     let line = line_of(&text, r#""agents": "four""#);
-    let column = text.lines().nth(line - 1).unwrap().find(r#""four""#).unwrap() + r#""four""#.len();
+    let column = text
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .find(r#""four""#)
+        .unwrap()
+        + r#""four""#.len();
     assert_eq!(error.line_column(), Some((line, column)));
     assert_eq!(
         error.to_string(),
-        format!(r#"teams[0].agents: invalid type: string "four", expected u32 at line {line} column {column}"#)
+        format!(
+            r#"teams[0].agents: invalid type: string "four", expected u32 at line {line} column {column}"#
+        )
     );
 }
 
@@ -96,7 +105,10 @@ fn syntax_errors_carry_line_and_column() {
     assert_eq!(error.message(), "EOF while parsing a value");
     let error = Policy::from_json(&format!("{BASE} x")).unwrap_err();
     assert_eq!(error.message(), "trailing characters");
-    assert_eq!(error.line_column(), Some((BASE.lines().count(), BASE.lines().last().unwrap().len() + 2)));
+    assert_eq!(
+        error.line_column(),
+        Some((BASE.lines().count(), BASE.lines().last().unwrap().len() + 2))
+    );
 }
 
 #[test]
@@ -111,7 +123,10 @@ fn a_policy_must_be_an_object() {
 fn missing_required_fields_are_named() {
     let text = replaced(r#""name": "Small shop","#, "");
     let error = Policy::from_json(&text).unwrap_err();
-    assert_eq!((error.path(), error.message().as_str()), (".", "missing field `name`"));
+    assert_eq!(
+        (error.path(), error.message().as_str()),
+        (".", "missing field `name`")
+    );
 }
 
 #[test]
@@ -119,5 +134,8 @@ fn unknown_schema_version_is_refused() {
     let text = replaced(r#""schema_version": 1"#, r#""schema_version": 2"#);
     let error = Policy::from_json(&text).unwrap_err();
     assert_eq!(error, PolicyError::UnsupportedVersion { found: 2 });
-    assert_eq!(error.to_string(), "schema_version: unsupported schema_version 2, expected 1");
+    assert_eq!(
+        error.to_string(),
+        "schema_version: unsupported schema_version 2, expected 1"
+    );
 }

@@ -1,6 +1,8 @@
 //! The pure escalation engine: tickets, policies, conditions, calendars, SLA clocks, routing and lint.
 
 pub mod calendar;
+pub mod condition;
+pub mod duration;
 pub mod journey;
 pub mod lint;
 pub mod policy;

@@ -1,9 +1,8 @@
 //! `route`: which team receives a ticket, why, what the escalation ladder and the SLA plan are, with a trace.
 
-use std::borrow::Cow;
-
 use serde::Serialize;
 
+use super::condition::TicketInContext;
 use super::journey::{EscalationKind, SlaTarget};
 use super::policy::bridge::Calendar;
 use super::policy::compile::{matrix_priority, CompiledRule, SlaClock};
@@ -196,21 +195,14 @@ pub fn derive_priority(policy: &CompiledPolicy, ticket: &Ticket) -> (Priority, P
 }
 
 /// The ticket as conditions see it: with the derived priority filled in.
-fn with_priority(ticket: &Ticket, priority: Priority) -> Cow<'_, Ticket> {
-    if ticket.priority == Some(priority) {
-        Cow::Borrowed(ticket)
-    } else {
-        let mut owned = ticket.clone();
-        owned.priority = Some(priority);
-        Cow::Owned(owned)
-    }
+fn as_seen(ticket: &Ticket, priority: Priority) -> TicketInContext<'_> {
+    TicketInContext::new(ticket, &[]).with_priority(priority)
 }
 
-/// Decides the receiving team only: triggers, then rules, then the default route. No trace, no allocation
-/// unless the priority has to be derived.
+/// Decides the receiving team only: triggers, then rules, then the default route. No trace, no allocation.
 pub fn route_team(policy: &CompiledPolicy, ticket: &Ticket) -> Routed {
     let (priority, priority_source) = derive_priority(policy, ticket);
-    let seen = with_priority(ticket, priority);
+    let seen = as_seen(ticket, priority);
     let first =
         |rules: &[CompiledRule]| rules.iter().position(|rule| rule.condition.matches(&seen));
     let (stage, index, team, kind) = if let Some(index) = first(&policy.triggers) {
@@ -237,7 +229,7 @@ fn trace_steps(
     policy: &CompiledPolicy,
     stage: Stage,
     rules: &[CompiledRule],
-    ticket: &Ticket,
+    ticket: &TicketInContext,
     decided: &mut bool,
 ) -> Option<usize> {
     let mut matched = None;
@@ -333,7 +325,7 @@ fn plan_ladder(
 
 fn plan_sla(
     policy: &CompiledPolicy,
-    ticket: &Ticket,
+    ticket: &TicketInContext,
     priority: Priority,
     receiver: usize,
     at: Instant,
@@ -411,7 +403,7 @@ fn plan_sla(
 /// plans the escalation ladder and the SLA due instants, and explains every step in the trace.
 pub fn route(policy: &CompiledPolicy, ticket: &Ticket, at: Instant) -> Decision {
     let (priority, priority_source) = derive_priority(policy, ticket);
-    let seen = with_priority(ticket, priority);
+    let seen = as_seen(ticket, priority);
     let mut steps = Vec::with_capacity(policy.triggers.len() + policy.rules.len() + 1);
     let mut decided = false;
     let trigger = trace_steps(
@@ -482,7 +474,7 @@ pub fn route(policy: &CompiledPolicy, ticket: &Ticket, at: Instant) -> Decision 
         decided_by,
         priority,
         priority_source,
-        ladder: plan_ladder(policy, &seen.category, priority, team, at),
+        ladder: plan_ladder(policy, &ticket.category, priority, team, at),
         sla: plan_sla(policy, &seen, priority, team, at),
         trace: Trace { steps },
     }

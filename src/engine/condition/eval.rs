@@ -1,0 +1,111 @@
+//! Evaluates conditions against a field source, and explains a miss by the first test that decided it.
+
+use std::cmp::Ordering;
+
+use super::ast::{Expr, Op, Operand, Test};
+use super::field::FieldSource;
+use super::value::{FieldValue, Value};
+
+/// Whether a tree holds for the source.
+pub(crate) fn eval<S: FieldSource + ?Sized>(expr: &Expr, source: &S) -> bool {
+    match expr {
+        Expr::All(members) => members.iter().all(|m| eval(m, source)),
+        Expr::Any(members) => members.iter().any(|m| eval(m, source)),
+        Expr::Not(inner) => !eval(inner, source),
+        Expr::Test(test) => holds(test, source.value(&test.field)),
+    }
+}
+
+/// Whether a test holds for what the source has; an absent field, or one of another type, fails every
+/// comparison (including `!=` and `not in`) and `exists`.
+fn holds(test: &Test, seen: Option<FieldValue<'_>>) -> bool {
+    let Some(seen) = seen else { return false };
+    let compare = |literal: &Value| seen.compare(literal);
+    match (&test.op, &test.operand) {
+        (Op::Exists, _) => true,
+        (Op::Eq, Operand::One(v)) => compare(v) == Some(Ordering::Equal),
+        (Op::Ne, Operand::One(v)) => matches!(compare(v), Some(Ordering::Less | Ordering::Greater)),
+        (Op::Lt, Operand::One(v)) => compare(v) == Some(Ordering::Less),
+        (Op::Le, Operand::One(v)) => matches!(compare(v), Some(Ordering::Less | Ordering::Equal)),
+        (Op::Gt, Operand::One(v)) => compare(v) == Some(Ordering::Greater),
+        (Op::Ge, Operand::One(v)) => {
+            matches!(compare(v), Some(Ordering::Greater | Ordering::Equal))
+        }
+        (Op::In, Operand::List(values)) => {
+            values.iter().any(|v| compare(v) == Some(Ordering::Equal))
+        }
+        (Op::NotIn, Operand::List(values)) => values
+            .iter()
+            .all(|v| matches!(compare(v), Some(Ordering::Less | Ordering::Greater))),
+        (Op::StartsWith, Operand::One(Value::Text(prefix))) => {
+            matches!(seen, FieldValue::Text(text) if text.starts_with(prefix.as_str()))
+        }
+        (Op::Contains, Operand::One(Value::Text(part))) => {
+            matches!(seen, FieldValue::Text(text) if text.contains(part.as_str()))
+        }
+        _ => false,
+    }
+}
+
+/// The outcome of a condition, with the test that decided a miss.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    pub matched: bool,
+    /// For a miss: the first test that made it fail.
+    pub failed: Option<FailedCheck>,
+}
+
+/// The test that decided a miss and what the source had for its field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FailedCheck {
+    /// The test in text form, prefixed with `not ` when it failed by matching under a `not`.
+    pub text: String,
+    /// The field's path.
+    pub field: String,
+    /// What the source had; `None` when the field was absent.
+    pub seen: Option<Value>,
+}
+
+/// Explains the outcome of a tree: on a miss, the test that decided it.
+pub(crate) fn explain<S: FieldSource + ?Sized>(expr: &Expr, source: &S) -> Verdict {
+    let matched = eval(expr, source);
+    let failed = if matched {
+        None
+    } else {
+        deciding_test(expr, false, false, source).map(|(test, negated)| FailedCheck {
+            text: if negated {
+                format!("not {test}")
+            } else {
+                test.to_string()
+            },
+            field: test.path.clone(),
+            seen: source.value(&test.field).map(FieldValue::to_value),
+        })
+    };
+    Verdict { matched, failed }
+}
+
+/// The test that made `expr` come out as `outcome`, and whether it sits under an odd number of `not`s:
+/// for `all`, the first member with that outcome when false (the first member when true); for `any`,
+/// the first true member when true (the first member when false); for `not`, the inner's reason.
+fn deciding_test<'a, S: FieldSource + ?Sized>(
+    expr: &'a Expr,
+    outcome: bool,
+    negated: bool,
+    source: &S,
+) -> Option<(&'a Test, bool)> {
+    match expr {
+        Expr::Test(test) => Some((test, negated)),
+        Expr::Not(inner) => deciding_test(inner, !outcome, !negated, source),
+        Expr::All(members) | Expr::Any(members) => {
+            let is_all = matches!(expr, Expr::All(_));
+            let first_of_outcome = is_all != outcome;
+            let member = if first_of_outcome {
+                members.iter().find(|m| eval(m, source) == outcome)
+            } else {
+                members.first()
+            };
+            deciding_test(member?, outcome, negated, source)
+        }
+    }
+}

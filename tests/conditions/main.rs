@@ -1,0 +1,6 @@
+//! Tests of the condition language: error table, round trips, evaluation and the language reference.
+
+mod doc;
+mod errors;
+mod evaluation;
+mod round_trip;
