@@ -21,14 +21,14 @@ pub(super) fn check(index: &Index, findings: &mut Findings) {
             "the policy promises no SLA".to_owned(),
         ),
         Some(fallback) => {
-            for position in fallback + 1..policies.len() {
+            for (position, unused) in policies.iter().enumerate().skip(fallback + 1) {
                 findings.add(
                     Severity::Warning,
                     "sla-after-fallback",
                     format!("sla_policies[{position}]"),
                     format!(
                         "SLA policy {:?} is never used: the fallback sla_policies[{fallback}] comes before it",
-                        policies[position].id
+                        unused.id
                     ),
                 );
             }
