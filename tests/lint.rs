@@ -476,3 +476,113 @@ fn compile_reports_every_reference_error_at_once() {
         ["routing.default", "sla_policies[0].breach_ladder[0].to"]
     );
 }
+
+#[test]
+fn shadowed_rule_by_a_broader_earlier_rule() {
+    let rules = r#""rules": [
+      { "id": "money", "when": "category in [\"billing\", \"refund\"]", "to": "desk" },
+      { "id": "big_bills", "when": "category == \"billing\" and amount > 100", "to": "boss" },
+      { "id": "any_signal", "when": "signals.abusive or signals.demands_manager", "to": "boss" },
+      { "id": "abusive_refund", "when": "category == \"refund\" and signals.abusive", "to": "boss" },
+      { "id": "narrower_first", "when": "category == \"refund\" and channel == \"email\"", "to": "boss" },
+      { "id": "broader_later", "when": "channel == \"email\"", "to": "desk" }
+    ],"#;
+    let text = replaced(
+        r#""rules": [{ "id": "bills", "when": "category == \"billing\"", "to": "desk", "kind": "none" }],"#,
+        rules,
+    );
+    let d = lint_text(&text);
+    expect(
+        &d,
+        Severity::Warning,
+        "shadowed-rule",
+        "routing.rules[1].when",
+        r#"rule "big_bills" can never match: routing.rules[0] ("money")"#,
+    );
+    expect(
+        &d,
+        Severity::Warning,
+        "shadowed-rule",
+        "routing.rules[3].when",
+        r#"routing.rules[0] ("money")"#,
+    );
+    let shadowed: Vec<&str> = d
+        .iter()
+        .filter(|d| d.code == "shadowed-rule")
+        .map(|d| d.path.as_str())
+        .collect();
+    assert_eq!(
+        shadowed,
+        [
+            "routing.rules[1].when",
+            "routing.rules[3].when",
+            "routing.rules[4].when"
+        ]
+    );
+}
+
+#[test]
+fn an_always_true_rule_shadows_the_rest_and_the_default() {
+    let text = replaced(
+        r#""rules": [{ "id": "bills", "when": "category == \"billing\"", "to": "desk", "kind": "none" }],"#,
+        r#""rules": [
+      { "id": "everything", "when": "category exists", "to": "desk" },
+      { "id": "bills", "when": "category == \"billing\"", "to": "boss" }
+    ],"#,
+    );
+    let d = lint_text(&text);
+    expect(
+        &d,
+        Severity::Warning,
+        "shadowed-rule",
+        "routing.rules[1].when",
+        r#"routing.rules[0] ("everything")"#,
+    );
+    expect(
+        &d,
+        Severity::Info,
+        "default-unreachable",
+        "routing.default",
+        "routing.rules[0] (everything) always matches",
+    );
+}
+
+#[test]
+fn shadowed_trigger() {
+    let text = replaced(
+        r#""reason": "abuse" }"#,
+        r#""reason": "abuse" },
+    { "id": "abusive_phone", "when": "signals.abusive and channel == \"phone\"", "to": "boss" }"#,
+    );
+    let d = lint_text(&text);
+    expect(
+        &d,
+        Severity::Warning,
+        "shadowed-rule",
+        "triggers[1].when",
+        r#"trigger "abusive_phone" can never match: triggers[0] ("angry")"#,
+    );
+}
+
+#[test]
+fn invalid_condition_and_negative_duration() {
+    let d = lint_with(
+        r#""when": "signals.abusive""#,
+        r#""when": "attributes.plan == \"pro\" and customer.tier == \"gold\"""#,
+    );
+    expect(
+        &d,
+        Severity::Error,
+        "invalid-condition",
+        "triggers[0].when",
+        r#"unknown field "customer.tier""#,
+    );
+    let d = lint_with(r#""after": "4h""#, r#""after": "-4h""#);
+    expect(
+        &d,
+        Severity::Error,
+        "negative-duration",
+        "escalation_matrix[0].levels[0].after",
+        "cannot be negative",
+    );
+}

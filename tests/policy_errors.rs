@@ -47,6 +47,13 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     (r#""tiers": ["#, r#""default_priority": "urgent", "tiers": ["#, "default_priority", "unknown variant `urgent`, expected one of `critical`, `high`, `medium`, `low`"),
     (r#"{ "id": "l1", "name": "First line", "level": 1 }"#, r#"{ "id": "l1", "level": 1 }"#, "tiers[0]", "missing field `name`"),
     (r#""teams": ["#, r#""teams": {"#, "teams", "invalid type: map, expected a sequence"),
+    (r#""when": "signals.abusive""#, r#""when": "signals.abusiv""#, "triggers[0].when", r#"1:1: unknown signal "signals.abusiv" (help: did you mean "signals.abusive"?)"#),
+    (r#""when": "signals.abusive""#, r#""when": "category = \"x\"""#, "triggers[0].when", "1:10: unknown operator `=` (help: compare with `==`)"),
+    (r#""when": "signals.abusive""#, r#""when": {"field": "amount", "op": ">", "value": "lots"}"#, "triggers[0].when", r#"value: cannot compare number field "amount" with text "lots""#),
+    (r#""when": "category == \"billing\"""#, r#""when": "amount > \"lots\"""#, "routing.rules[0].when", r#"1:10: cannot compare number field "amount" with text "lots""#),
+    (r#""after": "4h""#, r#""after": "4 hours""#, "escalation_matrix[0].levels[0].after", r#"invalid duration "4 hours": unknown duration unit ' ' (use w, d, h, m or s)"#),
+    (r#""after": "4h""#, r#""after": 30"#, "escalation_matrix[0].levels[0].after", "invalid type: integer `30`, expected a string"),
+    (r#""first_response": "30m""#, r#""first_response": "30x""#, "sla_policies[0].targets.critical.first_response", r#"invalid duration "30x": unknown duration unit 'x' (use w, d, h, m or s)"#),
 ];
 
 #[test]
@@ -137,5 +144,35 @@ fn unknown_schema_version_is_refused() {
     assert_eq!(
         error.to_string(),
         "schema_version: unsupported schema_version 2, expected 1"
+    );
+}
+
+#[test]
+fn conditions_and_durations_that_parse_but_do_not_compile() {
+    let text = replaced(
+        r#""when": "signals.abusive""#,
+        r#""when": "customer.tier == \"gold\"""#,
+    )
+    .replacen(r#""after": "4h""#, r#""after": "-4h""#, 1);
+    let errors = Policy::from_json(&text).unwrap().compile().unwrap_err();
+    let found: Vec<(&str, &str, &str)> = errors
+        .0
+        .iter()
+        .map(|e| (e.code, e.path.as_str(), e.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "invalid-condition",
+                "triggers[0].when",
+                r#"1:1: unknown field "customer.tier" (help: fields are category, priority, impact, urgency, channel, segment, amount, signals.<name>, attributes.<name>)"#
+            ),
+            (
+                "negative-duration",
+                "escalation_matrix[0].levels[0].after",
+                "a duration cannot be negative"
+            ),
+        ]
     );
 }
