@@ -259,6 +259,7 @@ fn trace_steps(
             condition: rule.condition.text().to_owned(),
             to: policy.teams[rule.team].id.clone(),
             outcome,
+            shadowed_by: rule.shadowed_by.clone(),
         });
     }
     matched
@@ -434,6 +435,7 @@ pub fn route(policy: &CompiledPolicy, ticket: &Ticket, at: Instant) -> Decision 
         } else {
             Outcome::Matched
         },
+        shadowed_by: None,
     });
     let deciding = trigger
         .map(|index| (Stage::Trigger, &policy.triggers[index]))
@@ -477,5 +479,55 @@ pub fn route(policy: &CompiledPolicy, ticket: &Ticket, at: Instant) -> Decision 
         ladder: plan_ladder(policy, &ticket.category, priority, team, at),
         sla: plan_sla(policy, &seen, priority, team, at),
         trace: Trace { steps },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::calendar::CalendarSpec;
+
+    fn office() -> Calendar {
+        let spec: CalendarSpec = serde_json::from_str(
+            r#"{"id": "office", "hours": [{"days": ["mon", "tue", "wed", "thu", "fri"], "from": "09:00", "to": "17:00"}]}"#,
+        )
+        .expect("spec");
+        Calendar::compile(&spec).expect("calendar")
+    }
+
+    #[test]
+    fn zero_business_time_stays_put_even_when_closed() {
+        let saturday = Instant::parse_rfc3339("2026-11-28T12:00:00Z").expect("instant");
+        let calendar = office();
+        assert_eq!(
+            advance(Some(&calendar), TimeBasis::Business, saturday, 0),
+            Some(saturday)
+        );
+        let monday_10 = Instant::parse_rfc3339("2026-11-30T10:00:00Z").expect("instant");
+        assert_eq!(
+            advance(Some(&calendar), TimeBasis::Business, saturday, 3600),
+            Some(monday_10)
+        );
+        assert_eq!(
+            advance(Some(&calendar), TimeBasis::Calendar, saturday, 3600),
+            Some(saturday.plus(3600))
+        );
+        assert_eq!(
+            advance(None, TimeBasis::Business, saturday, 3600),
+            Some(saturday.plus(3600))
+        );
+    }
+
+    #[test]
+    fn decision_kind_maps_to_journey_escalations() {
+        assert_eq!(DecisionKind::None.escalation(), None);
+        assert_eq!(
+            DecisionKind::from(RuleKind::Functional).escalation(),
+            Some(EscalationKind::Functional)
+        );
+        assert_eq!(
+            DecisionKind::Automatic.escalation(),
+            Some(EscalationKind::Automatic)
+        );
     }
 }

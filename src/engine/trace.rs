@@ -53,18 +53,25 @@ pub struct TraceStep {
     pub to: String,
     #[serde(flatten)]
     pub outcome: Outcome,
+    /// An earlier trigger or rule that matches every ticket this one would: this one can never decide.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shadowed_by: Option<String>,
 }
 
 impl TraceStep {
     /// One line for people: `rule payment_failure: matched` or `rule x: failed at category == "a" (saw "b")`.
     pub fn explain(&self) -> String {
         let what = format!("{} {}", self.stage.as_str(), self.id);
-        match &self.outcome {
+        let line = match &self.outcome {
             Outcome::Matched => format!("{what}: matched → {}", self.to),
             Outcome::Failed { condition, saw } => {
                 format!("{what}: failed at {condition} (saw {saw})")
             }
             Outcome::NotEvaluated => format!("{what}: not evaluated (an earlier rule matched)"),
+        };
+        match &self.shadowed_by {
+            Some(earlier) => format!("{line}; can never match, shadowed by {earlier}"),
+            None => line,
         }
     }
 }

@@ -67,6 +67,20 @@ pub struct CompiledRule {
     pub kind: RuleKind,
     /// Triggers only: the reason recorded on the escalation.
     pub reason: String,
+    /// The id of an earlier trigger or rule (same list) that matches every ticket this one would.
+    pub shadowed_by: Option<String>,
+}
+
+/// Marks each rule that an earlier rule of the same list covers.
+fn mark_shadowed(rules: &mut [CompiledRule]) {
+    for later in 1..rules.len() {
+        let (earlier, rest) = rules.split_at_mut(later);
+        let rule = &mut rest[0];
+        rule.shadowed_by = earlier
+            .iter()
+            .find(|candidate| candidate.condition.covers(&rule.condition))
+            .map(|candidate| candidate.id.clone());
+    }
 }
 
 /// One level of a compiled escalation ladder.
@@ -421,6 +435,7 @@ impl Policy {
                         Direction::Hierarchical => RuleKind::Hierarchical,
                     },
                     reason: trigger.reason.clone(),
+                    shadowed_by: None,
                 });
             }
         }
@@ -438,6 +453,7 @@ impl Policy {
                     team,
                     kind: rule.kind,
                     reason: String::new(),
+                    shadowed_by: None,
                 });
             }
         }
@@ -571,6 +587,8 @@ impl Policy {
             resolver.errors.extend(duplicates);
         }
 
+        mark_shadowed(&mut triggers);
+        mark_shadowed(&mut rules);
         let errors = std::mem::take(&mut resolver.errors);
         match default_team {
             Some(default_team) if errors.is_empty() => Ok(CompiledPolicy {
