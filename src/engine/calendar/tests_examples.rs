@@ -199,6 +199,10 @@ fn open_time_continues_across_the_new_year() {
     );
     let due = always.add_business(at("2026-12-31T23:00:00Z"), 2 * HOUR);
     assert_eq!(due, Some(at("2027-01-01T01:00:00Z")));
+    assert_eq!(
+        always.next_close(at("2026-12-31T12:00:00Z")),
+        Some(at("2027-01-05T00:00:00Z"))
+    );
 }
 
 #[test]

@@ -85,21 +85,18 @@ fn end_of_gap(tz: Tz, local_seconds: i64) -> i64 {
 }
 
 fn parse_offset(text: &str) -> Option<i32> {
-    let bytes = text.as_bytes();
-    if bytes.len() != 6 || bytes[3] != b':' {
+    let sign = match text.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let (hours, minutes) = text.get(1..)?.split_once(':')?;
+    let two_digits = |part: &str| part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit());
+    if !two_digits(hours) || !two_digits(minutes) {
         return None;
     }
-    let hours: i32 = text.get(1..3)?.parse().ok()?;
-    let minutes: i32 = text.get(4..6)?.parse().ok()?;
-    if !text[1..3].bytes().all(|b| b.is_ascii_digit())
-        || !text[4..6].bytes().all(|b| b.is_ascii_digit())
-        || hours > 18
-        || minutes > 59
-    {
-        return None;
-    }
-    let seconds = hours * 3600 + minutes * 60;
-    Some(if bytes[0] == b'-' { -seconds } else { seconds })
+    let (hours, minutes): (i32, i32) = (hours.parse().ok()?, minutes.parse().ok()?);
+    (hours <= 18 && minutes <= 59).then_some(sign * (hours * 3600 + minutes * 60))
 }
 
 fn suggest_zone(text: &str) -> Option<String> {

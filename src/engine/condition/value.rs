@@ -107,6 +107,7 @@ impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Value::Bool(b) => write!(f, "{b}"),
+            Value::Number(n) if *n == 0.0 => f.write_str("0"),
             Value::Number(n) => write!(f, "{n}"),
             Value::Text(t) => write_quoted(f, t),
             Value::Duration(d) => write!(f, "{d}"),
