@@ -2,6 +2,7 @@
 
 pub mod calendar;
 pub mod condition;
+pub mod decision;
 pub mod duration;
 pub mod journey;
 pub mod lint;

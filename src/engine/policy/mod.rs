@@ -2,9 +2,11 @@
 
 pub mod bridge;
 pub mod compile;
+pub mod compiled;
 pub mod document;
 pub mod load;
 
-pub use compile::{CompileError, CompileErrors, CompiledPolicy};
+pub use compile::{CompileError, CompileErrors};
+pub use compiled::CompiledPolicy;
 pub use document::*;
 pub use load::{PolicyError, SCHEMA_VERSION};
