@@ -586,3 +586,36 @@ fn invalid_condition_and_negative_duration() {
         "cannot be negative",
     );
 }
+
+#[test]
+fn condition_compares_with_an_unknown_category() {
+    let d = lint_with(
+        r#""when": "category == \"billing\"""#,
+        r#""when": "category in [\"billing\", \"biling\"]""#,
+    );
+    expect(
+        &d,
+        Severity::Warning,
+        "unknown-category-value",
+        "routing.rules[0].when",
+        r#"compares category with "biling", which is not a category (known: billing)"#,
+    );
+}
+
+#[test]
+fn rule_sends_a_category_to_a_team_without_the_skill() {
+    let text = replaced(r#"{ "id": "mgmt", "name": "Management", "level": 2 }"#, r#"{ "id": "mgmt", "name": "Management", "level": 2 },
+    { "id": "l2", "name": "Specialists", "level": 3 }"#)
+    .replacen(r#""agents": 1, "hourly_cost": 50 }"#, r#""agents": 1, "hourly_cost": 50 },
+    { "id": "tech", "name": "Technical", "tier": "l2", "handles": ["technical"], "agents": 2 }"#, 1)
+    .replacen(r#"{ "id": "billing", "name": "Billing" }"#, r#"{ "id": "billing", "name": "Billing" }, { "id": "technical", "name": "Technical" }"#, 1)
+    .replacen(r#""to": "desk", "kind": "none" }]"#, r#""to": "desk", "kind": "none" }, { "id": "bills_to_tech", "when": "amount > 10 and category == \"billing\"", "to": "tech", "kind": "functional" }]"#, 1);
+    let d = lint_text(&text);
+    expect(
+        &d,
+        Severity::Warning,
+        "target-lacks-skill",
+        "routing.rules[1].to",
+        r#"bills_to_tech sends billing tickets to "tech", which does not handle it"#,
+    );
+}

@@ -9,6 +9,9 @@ struct Written<'a> {
     id: &'a str,
     path: String,
     condition: Option<CheckedCondition>,
+    to: &'a str,
+    /// Sent to a team for its skills (functional, or the normal receiver), not for its authority.
+    for_skills: bool,
 }
 
 pub(super) fn check(index: &Index, findings: &mut Findings) {
@@ -21,6 +24,8 @@ pub(super) fn check(index: &Index, findings: &mut Findings) {
             id: &trigger.id,
             path: format!("triggers[{position}]"),
             condition: bridge::check_condition(&trigger.when).ok(),
+            to: &trigger.to,
+            for_skills: trigger.kind == Direction::Functional,
         })
         .collect();
     let rules: Vec<Written> = policy
@@ -32,10 +37,16 @@ pub(super) fn check(index: &Index, findings: &mut Findings) {
             id: &rule.id,
             path: format!("routing.rules[{position}]"),
             condition: bridge::check_condition(&rule.when).ok(),
+            to: &rule.to,
+            for_skills: rule.kind != RuleKind::Hierarchical,
         })
         .collect();
     shadowed(&triggers, "trigger", findings);
     shadowed(&rules, "rule", findings);
+    for written in triggers.iter().chain(&rules) {
+        categories(index, written, findings);
+    }
+    sla_categories(index, findings);
     if let Some(catch_all) = triggers.iter().chain(&rules).find(|written| {
         written
             .condition
@@ -99,6 +110,84 @@ fn shadowed(list: &[Written], what: &str, findings: &mut Findings) {
                 format!(
                     "{what} {:?} can never match: {} ({:?}) matches every ticket it would",
                     later.id, earlier.path, earlier.id
+                ),
+            );
+        }
+    }
+}
+
+/// Category values compared in a condition must be known categories; a skills target must handle them.
+fn categories(index: &Index, written: &Written, findings: &mut Findings) {
+    let Some(condition) = &written.condition else {
+        return;
+    };
+    unknown_category_values(index, condition, &written.path, findings);
+    if !written.for_skills {
+        return;
+    }
+    let Some(team) = index.team(written.to).map(|team| &index.policy.teams[team]) else {
+        return;
+    };
+    let Some(required) = condition.required_categories() else {
+        return;
+    };
+    let missing: Vec<&str> = required
+        .into_iter()
+        .filter(|category| !team.handles.iter().any(|handled| handled == category))
+        .collect();
+    if !team.handles.is_empty() && !missing.is_empty() {
+        findings.add(
+            Severity::Warning,
+            "target-lacks-skill",
+            format!("{}.to", written.path),
+            format!(
+                "{} sends {} tickets to {:?}, which does not handle {}",
+                written.id,
+                missing.join(", "),
+                team.id,
+                if missing.len() == 1 { "it" } else { "them" }
+            ),
+        );
+    }
+}
+
+fn sla_categories(index: &Index, findings: &mut Findings) {
+    for (position, sla) in index.policy.sla_policies.iter().enumerate() {
+        if let Some(condition) = sla
+            .when
+            .as_ref()
+            .and_then(|when| bridge::check_condition(when).ok())
+        {
+            unknown_category_values(
+                index,
+                &condition,
+                &format!("sla_policies[{position}]"),
+                findings,
+            );
+        }
+    }
+}
+
+fn unknown_category_values(
+    index: &Index,
+    condition: &CheckedCondition,
+    path: &str,
+    findings: &mut Findings,
+) {
+    let known = &index.policy.categories;
+    if known.is_empty() {
+        return;
+    }
+    for value in condition.category_values() {
+        if !known.iter().any(|category| category.id == value) {
+            let ids: Vec<&str> = known.iter().map(|category| category.id.as_str()).collect();
+            findings.add(
+                Severity::Warning,
+                "unknown-category-value",
+                format!("{path}.when"),
+                format!(
+                    "the condition compares category with {value:?}, which is not a category (known: {})",
+                    ids.join(", ")
                 ),
             );
         }

@@ -4,7 +4,9 @@ pub use crate::engine::calendar::{Calendar, CalendarError, CalendarSpec};
 pub use crate::engine::condition::Condition;
 pub use crate::engine::duration::Duration;
 
-use crate::engine::condition::{Expr, Field, FieldCatalog, Op, Operand, Test, TicketInContext};
+use crate::engine::condition::{
+    Expr, Field, FieldCatalog, Op, Operand, Test, TicketInContext, Value,
+};
 
 /// A condition checked against the ticket's fields, with its canonical text, ready to evaluate.
 #[derive(Debug, Clone)]
@@ -68,6 +70,29 @@ impl CheckedCondition {
             .all(|expr| always_true(expr))
     }
 
+    /// Every category a test of the condition compares with (`category == "x"`, `category in [...]`).
+    pub fn category_values(&self) -> Vec<&str> {
+        self.condition
+            .tests()
+            .filter(|test| test.field == Field::Category)
+            .flat_map(|test| texts(&test.operand))
+            .collect()
+    }
+
+    /// The categories a matching ticket must have, when a top-level `and` member pins them down.
+    pub fn required_categories(&self) -> Option<Vec<&str>> {
+        conjuncts(self.condition.expr())
+            .into_iter()
+            .find_map(|expr| match expr {
+                Expr::Test(test)
+                    if test.field == Field::Category && matches!(test.op, Op::Eq | Op::In) =>
+                {
+                    Some(texts(&test.operand))
+                }
+                _ => None,
+            })
+    }
+
     /// Whether every ticket `later` matches is also matched by `self`: each of `self`'s conjuncts is implied
     /// by one of `later`'s (equal tests, `in` lists that contain the other's values, `any` groups).
     pub fn covers(&self, later: &CheckedCondition) -> bool {
@@ -76,6 +101,21 @@ impl CheckedCondition {
             .iter()
             .all(|needed| always_true(needed) || later.iter().any(|had| implies(had, needed)))
     }
+}
+
+fn texts(operand: &Operand) -> Vec<&str> {
+    let values: &[Value] = match operand {
+        Operand::One(value) => std::slice::from_ref(value),
+        Operand::List(values) => values,
+        Operand::None => &[],
+    };
+    values
+        .iter()
+        .filter_map(|value| match value {
+            Value::Text(text) => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
 }
 
 fn conjuncts(expr: &Expr) -> Vec<&Expr> {
