@@ -181,8 +181,13 @@ fn parent_cycle() {
         &d,
         Severity::Error,
         "parent-cycle",
-        "teams[0].parent",
+        "teams[1].parent",
         "desk → boss → desk",
+    );
+    assert_eq!(
+        d.iter().filter(|d| d.code == "parent-cycle").count(),
+        1,
+        "one cycle, reported once"
     );
 }
 
@@ -617,5 +622,25 @@ fn rule_sends_a_category_to_a_team_without_the_skill() {
         "target-lacks-skill",
         "routing.rules[1].to",
         r#"bills_to_tech sends billing tickets to "tech", which does not handle it"#,
+    );
+}
+
+#[test]
+fn priority_matrix_that_lowers_priority_as_impact_rises() {
+    let d = lint_with(
+        r#""medium": { "high": "high", "medium": "medium", "low": "low" }"#,
+        r#""medium": { "high": "high", "medium": "critical", "low": "low" }"#,
+    );
+    expect(&d, Severity::Warning, "priority-matrix-not-monotonic", "priority_matrix.medium.medium", "impact medium × urgency medium gives critical, more than impact high × urgency medium (high)");
+    let d = lint_with(
+        r#""low": { "high": "medium", "medium": "low", "low": "low" }"#,
+        r#""low": { "high": "low", "medium": "medium", "low": "low" }"#,
+    );
+    expect(
+        &d,
+        Severity::Warning,
+        "priority-matrix-not-monotonic",
+        "priority_matrix.low.medium",
+        "more than impact low × urgency high (low)",
     );
 }

@@ -34,7 +34,7 @@ fn parent_cycles(index: &Index, findings: &mut Findings) {
                     findings.add(
                         Severity::Error,
                         "parent-cycle",
-                        format!("teams[{parent}].parent"),
+                        format!("teams[{current}].parent"),
                         format!(
                             "parent teams form a cycle: {}; hierarchical escalation would never end",
                             names.join(" → ")

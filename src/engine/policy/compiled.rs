@@ -157,6 +157,7 @@ pub fn matrix_priority(matrix: &[[Priority; 3]; 3], impact: Level, urgency: Leve
     matrix[level_index(impact)][level_index(urgency)]
 }
 
-pub(super) fn resolve_matrix(matrix: &PriorityMatrix) -> [[Priority; 3]; 3] {
+/// The matrix as `[impact][urgency]`, high first.
+pub fn resolve_matrix(matrix: &PriorityMatrix) -> [[Priority; 3]; 3] {
     [matrix.high, matrix.medium, matrix.low].map(|row| [row.high, row.medium, row.low])
 }
