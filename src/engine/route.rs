@@ -70,19 +70,16 @@ fn trace_steps(
     for (index, rule) in rules.iter().enumerate() {
         let outcome = if *decided {
             Outcome::NotEvaluated
-        } else if rule.condition.matches(ticket) {
-            *decided = true;
-            matched = Some(index);
-            Outcome::Matched
         } else {
             match rule.condition.explain(ticket) {
+                None => {
+                    *decided = true;
+                    matched = Some(index);
+                    Outcome::Matched
+                }
                 Some(failure) => Outcome::Failed {
                     condition: failure.condition,
                     saw: failure.saw,
-                },
-                None => Outcome::Failed {
-                    condition: rule.condition.text().to_owned(),
-                    saw: String::new(),
                 },
             }
         };
