@@ -2,8 +2,13 @@
 
 pub mod calendar;
 pub mod condition;
+pub mod decision;
 pub mod duration;
 pub mod journey;
+pub mod lint;
+pub mod policy;
+pub mod route;
 pub mod sla;
 pub mod ticket;
 pub mod time;
+pub mod trace;

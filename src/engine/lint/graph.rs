@@ -1,0 +1,186 @@
+//! Lint checks on who can reach whom: parent cycles, escalation ladders, unreachable teams.
+
+use std::collections::HashSet;
+
+use super::{Findings, Index, Severity};
+use crate::engine::policy::bridge;
+use crate::engine::policy::{BreachAction, Direction, WILDCARD};
+
+pub(super) fn check(index: &Index, findings: &mut Findings) {
+    parent_cycles(index, findings);
+    ladders(index, findings);
+    unreachable_teams(index, findings);
+}
+
+fn parent_cycles(index: &Index, findings: &mut Findings) {
+    let teams = &index.policy.teams;
+    let mut reported: HashSet<usize> = HashSet::new();
+    for start in 0..teams.len() {
+        let mut chain = vec![start];
+        let mut current = start;
+        while let Some(parent) = teams[current]
+            .parent
+            .as_deref()
+            .and_then(|id| index.team(id))
+        {
+            if let Some(position) = chain.iter().position(|&seen| seen == parent) {
+                let cycle = &chain[position..];
+                if cycle.iter().all(|member| reported.insert(*member)) {
+                    let names: Vec<&str> = cycle
+                        .iter()
+                        .chain(std::iter::once(&parent))
+                        .map(|&member| teams[member].id.as_str())
+                        .collect();
+                    findings.add(
+                        Severity::Error,
+                        "parent-cycle",
+                        format!("teams[{current}].parent"),
+                        format!(
+                            "parent teams form a cycle: {}; hierarchical escalation would never end",
+                            names.join(" → ")
+                        ),
+                    );
+                }
+                break;
+            }
+            chain.push(parent);
+            current = parent;
+        }
+    }
+}
+
+fn ladders(index: &Index, findings: &mut Findings) {
+    let policy = index.policy;
+    for (row_index, row) in policy.escalation_matrix.iter().enumerate() {
+        let path = format!("escalation_matrix[{row_index}]");
+        if row.levels.is_empty() {
+            findings.add(
+                Severity::Warning,
+                "empty-ladder",
+                format!("{path}.levels"),
+                "the row has no levels: tickets it matches never escalate by time".to_owned(),
+            );
+        }
+        let mut previous_after: Option<i64> = None;
+        let mut visited: Vec<&str> = Vec::new();
+        for (position, level) in row.levels.iter().enumerate() {
+            let level_path = format!("{path}.levels[{position}]");
+            let after = bridge::duration_seconds(&level.after);
+            if previous_after.is_some_and(|previous| after <= previous) {
+                findings.add(
+                    Severity::Error,
+                    "ladder-not-increasing",
+                    format!("{level_path}.after"),
+                    format!(
+                        "threshold {} is not after the previous level's: thresholds count from arrival and must increase",
+                        bridge::duration_text(&level.after)
+                    ),
+                );
+            }
+            previous_after = Some(after);
+            if visited.contains(&level.to.as_str()) {
+                let code = if visited.last() == Some(&level.to.as_str()) {
+                    "ladder-repeats-team"
+                } else {
+                    "ladder-ping-pong"
+                };
+                findings.add(
+                    Severity::Warning,
+                    code,
+                    format!("{level_path}.to"),
+                    format!(
+                        "the ladder returns to team {:?} after {}: tickets would bounce back",
+                        level.to,
+                        visited.join(" → ")
+                    ),
+                );
+            }
+            if let (Direction::Hierarchical, Some(from)) = (level.kind, visited.last()) {
+                let (from_level, to_level) = (index.team_level(from), index.team_level(&level.to));
+                if let (Some(from_level), Some(to_level)) = (from_level, to_level) {
+                    if to_level <= from_level {
+                        findings.add(
+                            Severity::Warning,
+                            "hierarchical-not-upward",
+                            format!("{level_path}.kind"),
+                            format!(
+                                "a hierarchical level from {from:?} to {:?} does not go to a higher tier",
+                                level.to
+                            ),
+                        );
+                    }
+                }
+            }
+            if level.kind == Direction::Functional && row.category != WILDCARD {
+                if let Some(team) = index.team(&level.to).map(|team| &policy.teams[team]) {
+                    if !team.handles.contains(&row.category) {
+                        findings.add(
+                            Severity::Warning,
+                            "target-lacks-skill",
+                            format!("{level_path}.to"),
+                            format!(
+                                "a functional escalation of {:?} tickets goes to {:?}, which does not handle that category",
+                                row.category, level.to
+                            ),
+                        );
+                    }
+                }
+            }
+            visited.push(level.to.as_str());
+        }
+        for (earlier_index, earlier) in policy.escalation_matrix[..row_index].iter().enumerate() {
+            let covers = |pattern: &str, value: &str| pattern == WILDCARD || pattern == value;
+            if covers(&earlier.category, &row.category) && covers(&earlier.priority, &row.priority)
+            {
+                findings.add(
+                    Severity::Warning,
+                    "matrix-row-shadowed",
+                    path.clone(),
+                    format!(
+                        "row {} × {} is never used: escalation_matrix[{earlier_index}] ({} × {}) matches first",
+                        row.category, row.priority, earlier.category, earlier.priority
+                    ),
+                );
+                break;
+            }
+        }
+    }
+}
+
+fn unreachable_teams(index: &Index, findings: &mut Findings) {
+    let policy = index.policy;
+    let mut reached: HashSet<&str> = HashSet::new();
+    reached.insert(policy.routing.default.as_str());
+    reached.extend(policy.routing.rules.iter().map(|rule| rule.to.as_str()));
+    reached.extend(policy.triggers.iter().map(|trigger| trigger.to.as_str()));
+    for row in &policy.escalation_matrix {
+        reached.extend(row.levels.iter().map(|level| level.to.as_str()));
+    }
+    for sla in &policy.sla_policies {
+        reached.extend(
+            sla.breach_ladder
+                .iter()
+                .filter(|level| level.action == BreachAction::Escalate)
+                .map(|level| level.to.as_str()),
+        );
+    }
+    reached.extend(
+        policy
+            .teams
+            .iter()
+            .filter_map(|team| team.parent.as_deref()),
+    );
+    for (position, team) in policy.teams.iter().enumerate() {
+        if !reached.contains(team.id.as_str()) {
+            findings.add(
+                Severity::Warning,
+                "unreachable-team",
+                format!("teams[{position}]"),
+                format!(
+                    "no routing rule, trigger, ladder, breach ladder or parent leads to team {:?}",
+                    team.id
+                ),
+            );
+        }
+    }
+}

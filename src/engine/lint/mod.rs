@@ -1,0 +1,130 @@
+//! `lint`: diagnostics with JSON paths and severity for the mistakes real escalation policies make.
+
+mod graph;
+mod priority;
+mod rules;
+mod sla;
+mod teams;
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use super::policy::Policy;
+
+/// How serious a diagnostic is: errors stop the policy from compiling or from working as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// One finding: severity, a stable code, the JSON path it concerns, and a message for people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub code: &'static str,
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} [{}] {}: {}",
+            self.severity.as_str(),
+            self.code,
+            self.path,
+            self.message
+        )
+    }
+}
+
+/// Collects diagnostics; shared by the checks.
+pub(crate) struct Findings(Vec<Diagnostic>);
+
+impl Findings {
+    pub(crate) fn add(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        path: String,
+        message: String,
+    ) {
+        self.0.push(Diagnostic {
+            severity,
+            code,
+            path,
+            message,
+        });
+    }
+}
+
+/// Lookups by id the checks share; unknown ids are the compiler's business and are skipped here.
+pub(crate) struct Index<'a> {
+    pub(crate) policy: &'a Policy,
+    pub(crate) teams: HashMap<&'a str, usize>,
+    /// Tier level by tier id.
+    pub(crate) tier_levels: HashMap<&'a str, u32>,
+}
+
+impl<'a> Index<'a> {
+    fn new(policy: &'a Policy) -> Index<'a> {
+        let mut teams = HashMap::new();
+        for (index, team) in policy.teams.iter().enumerate() {
+            teams.entry(team.id.as_str()).or_insert(index);
+        }
+        let mut tier_levels = HashMap::new();
+        for tier in &policy.tiers {
+            tier_levels.entry(tier.id.as_str()).or_insert(tier.level);
+        }
+        Index {
+            policy,
+            teams,
+            tier_levels,
+        }
+    }
+
+    pub(crate) fn team(&self, id: &str) -> Option<usize> {
+        self.teams.get(id).copied()
+    }
+
+    /// The tier level of a team, when both the team and its tier are known.
+    pub(crate) fn team_level(&self, id: &str) -> Option<u32> {
+        let team = &self.policy.teams[self.team(id)?];
+        self.tier_levels.get(team.tier.as_str()).copied()
+    }
+}
+
+/// Every problem found in a policy, errors first, each in document order.
+pub fn lint(policy: &Policy) -> Vec<Diagnostic> {
+    let mut findings = Findings(Vec::new());
+    if let Err(errors) = policy.compile() {
+        for error in errors.0 {
+            findings.add(Severity::Error, error.code, error.path, error.message);
+        }
+    }
+    let index = Index::new(policy);
+    teams::check(&index, &mut findings);
+    graph::check(&index, &mut findings);
+    priority::check(&index, &mut findings);
+    rules::check(&index, &mut findings);
+    sla::check(&index, &mut findings);
+    let mut diagnostics = findings.0;
+    diagnostics.sort_by_key(|diagnostic| diagnostic.severity);
+    diagnostics
+}

@@ -1,0 +1,195 @@
+//! Lint checks on triggers and routing rules: shadowed rules and a default route that can never be reached.
+
+use super::{Findings, Index, Severity};
+use crate::engine::policy::bridge::{self, CheckedCondition};
+use crate::engine::policy::{Direction, RuleKind};
+
+/// A trigger or rule reduced to what the checks need.
+struct Written<'a> {
+    id: &'a str,
+    path: String,
+    condition: Option<CheckedCondition>,
+    to: &'a str,
+    /// Sent to a team for its skills (functional, or the normal receiver), not for its authority.
+    for_skills: bool,
+}
+
+pub(super) fn check(index: &Index, findings: &mut Findings) {
+    let policy = index.policy;
+    let triggers: Vec<Written> = policy
+        .triggers
+        .iter()
+        .enumerate()
+        .map(|(position, trigger)| Written {
+            id: &trigger.id,
+            path: format!("triggers[{position}]"),
+            condition: bridge::check_condition(&trigger.when).ok(),
+            to: &trigger.to,
+            for_skills: trigger.kind == Direction::Functional,
+        })
+        .collect();
+    let rules: Vec<Written> = policy
+        .routing
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(position, rule)| Written {
+            id: &rule.id,
+            path: format!("routing.rules[{position}]"),
+            condition: bridge::check_condition(&rule.when).ok(),
+            to: &rule.to,
+            for_skills: rule.kind != RuleKind::Hierarchical,
+        })
+        .collect();
+    shadowed(&triggers, "trigger", findings);
+    shadowed(&rules, "rule", findings);
+    for written in triggers.iter().chain(&rules) {
+        categories(index, written, findings);
+    }
+    sla_categories(index, findings);
+    if let Some(catch_all) = triggers.iter().chain(&rules).find(|written| {
+        written
+            .condition
+            .as_ref()
+            .is_some_and(CheckedCondition::is_always_true)
+    }) {
+        findings.add(
+            Severity::Info,
+            "default-unreachable",
+            "routing.default".to_owned(),
+            format!(
+                "the default route is never used: {} ({}) always matches",
+                catch_all.path, catch_all.id
+            ),
+        );
+    }
+    let lowest_level = policy.tiers.iter().map(|tier| tier.level).min();
+    let hierarchical_targets = policy
+        .triggers
+        .iter()
+        .enumerate()
+        .filter(|(_, trigger)| trigger.kind == Direction::Hierarchical)
+        .map(|(position, trigger)| (format!("triggers[{position}]"), &trigger.to))
+        .chain(
+            policy
+                .routing
+                .rules
+                .iter()
+                .enumerate()
+                .filter(|(_, rule)| rule.kind == RuleKind::Hierarchical)
+                .map(|(position, rule)| (format!("routing.rules[{position}]"), &rule.to)),
+        );
+    for (path, to) in hierarchical_targets {
+        if index.team_level(to).is_some() && index.team_level(to) == lowest_level {
+            findings.add(
+                Severity::Warning,
+                "hierarchical-not-upward",
+                format!("{path}.kind"),
+                format!("a hierarchical escalation goes to {to:?}, which is on the lowest tier"),
+            );
+        }
+    }
+}
+
+fn shadowed(list: &[Written], what: &str, findings: &mut Findings) {
+    for (position, later) in list.iter().enumerate() {
+        let Some(later_condition) = &later.condition else {
+            continue;
+        };
+        let shadow = list[..position].iter().find(|earlier| {
+            earlier
+                .condition
+                .as_ref()
+                .is_some_and(|condition| condition.covers(later_condition))
+        });
+        if let Some(earlier) = shadow {
+            findings.add(
+                Severity::Warning,
+                "shadowed-rule",
+                format!("{}.when", later.path),
+                format!(
+                    "{what} {:?} can never match: {} ({:?}) matches every ticket it would",
+                    later.id, earlier.path, earlier.id
+                ),
+            );
+        }
+    }
+}
+
+/// Category values compared in a condition must be known categories; a skills target must handle them.
+fn categories(index: &Index, written: &Written, findings: &mut Findings) {
+    let Some(condition) = &written.condition else {
+        return;
+    };
+    unknown_category_values(index, condition, &written.path, findings);
+    if !written.for_skills {
+        return;
+    }
+    let Some(team) = index.team(written.to).map(|team| &index.policy.teams[team]) else {
+        return;
+    };
+    let Some(required) = condition.required_categories() else {
+        return;
+    };
+    let missing: Vec<&str> = required
+        .into_iter()
+        .filter(|category| !team.handles.iter().any(|handled| handled == category))
+        .collect();
+    if !team.handles.is_empty() && !missing.is_empty() {
+        findings.add(
+            Severity::Warning,
+            "target-lacks-skill",
+            format!("{}.to", written.path),
+            format!(
+                "{} sends {} tickets to {:?}, which does not handle {}",
+                written.id,
+                missing.join(", "),
+                team.id,
+                if missing.len() == 1 { "it" } else { "them" }
+            ),
+        );
+    }
+}
+
+fn sla_categories(index: &Index, findings: &mut Findings) {
+    for (position, sla) in index.policy.sla_policies.iter().enumerate() {
+        if let Some(condition) = sla
+            .when
+            .as_ref()
+            .and_then(|when| bridge::check_condition(when).ok())
+        {
+            unknown_category_values(
+                index,
+                &condition,
+                &format!("sla_policies[{position}]"),
+                findings,
+            );
+        }
+    }
+}
+
+fn unknown_category_values(
+    index: &Index,
+    condition: &CheckedCondition,
+    path: &str,
+    findings: &mut Findings,
+) {
+    let known = &index.policy.categories;
+    if known.is_empty() {
+        return;
+    }
+    for value in condition.category_values() {
+        if !known.iter().any(|category| category.id == value) {
+            let ids: Vec<&str> = known.iter().map(|category| category.id.as_str()).collect();
+            findings.add(
+                Severity::Warning,
+                "unknown-category-value",
+                format!("{path}.when"),
+                format!(
+                    "the condition compares category with {value:?}, which is not a category (known: {})",
+                    ids.join(", ")
+                ),
+            );
+        }
+    }
+}

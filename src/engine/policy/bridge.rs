@@ -1,0 +1,188 @@
+//! The seam between the policy and the condition, duration and calendar modules: the few calls the policy needs.
+
+pub use crate::engine::calendar::{Calendar, CalendarError, CalendarSpec};
+pub use crate::engine::condition::Condition;
+pub use crate::engine::duration::Duration;
+
+use crate::engine::condition::{
+    Expr, Field, FieldCatalog, Op, Operand, Test, TicketInContext, Value,
+};
+
+/// A condition checked against the ticket's fields, with its canonical text, ready to evaluate.
+#[derive(Debug, Clone)]
+pub struct CheckedCondition {
+    condition: Condition,
+    text: String,
+}
+
+/// Why a condition failed: the first test that decided it, and the value the ticket had there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub condition: String,
+    pub saw: String,
+}
+
+/// Type-checks a condition against the ticket's fields; the error message carries the line and column.
+pub fn check_condition(condition: &Condition) -> Result<CheckedCondition, String> {
+    condition
+        .check(&FieldCatalog::ticket())
+        .map_err(|error| error.to_string())?;
+    Ok(CheckedCondition {
+        text: condition.to_text(),
+        condition: condition.clone(),
+    })
+}
+
+impl CheckedCondition {
+    /// Canonical text form.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn matches(&self, ticket: &TicketInContext) -> bool {
+        self.condition.eval(ticket)
+    }
+
+    /// `None` when the condition holds.
+    pub fn explain(&self, ticket: &TicketInContext) -> Option<Failure> {
+        let verdict = self.condition.explain(ticket);
+        if verdict.matched {
+            return None;
+        }
+        Some(match verdict.failed {
+            Some(failed) => Failure {
+                condition: failed.text,
+                saw: failed
+                    .seen
+                    .map_or_else(|| "no value".to_owned(), |value| value.to_string()),
+            },
+            None => Failure {
+                condition: self.text.clone(),
+                saw: "no value".to_owned(),
+            },
+        })
+    }
+
+    /// Whether the condition holds for every ticket: an `exists` test on a field every ticket has.
+    pub fn is_always_true(&self) -> bool {
+        conjuncts(self.condition.expr())
+            .iter()
+            .all(|expr| always_true(expr))
+    }
+
+    /// Every category a test of the condition compares with (`category == "x"`, `category in [...]`).
+    pub fn category_values(&self) -> Vec<&str> {
+        self.condition
+            .tests()
+            .filter(|test| test.field == Field::Category)
+            .flat_map(|test| texts(&test.operand))
+            .collect()
+    }
+
+    /// The categories a matching ticket must have, when a top-level `and` member pins them down.
+    pub fn required_categories(&self) -> Option<Vec<&str>> {
+        conjuncts(self.condition.expr())
+            .into_iter()
+            .find_map(|expr| match expr {
+                Expr::Test(test)
+                    if test.field == Field::Category && matches!(test.op, Op::Eq | Op::In) =>
+                {
+                    Some(texts(&test.operand))
+                }
+                _ => None,
+            })
+    }
+
+    /// Whether every ticket `later` matches is also matched by `self`: each of `self`'s conjuncts is implied
+    /// by one of `later`'s (equal tests, `in` lists that contain the other's values, `any` groups).
+    pub fn covers(&self, later: &CheckedCondition) -> bool {
+        let later = conjuncts(later.condition.expr());
+        conjuncts(self.condition.expr())
+            .iter()
+            .all(|needed| always_true(needed) || later.iter().any(|had| implies(had, needed)))
+    }
+}
+
+fn texts(operand: &Operand) -> Vec<&str> {
+    let values: &[Value] = match operand {
+        Operand::One(value) => std::slice::from_ref(value),
+        Operand::List(values) => values,
+        Operand::None => &[],
+    };
+    values
+        .iter()
+        .filter_map(|value| match value {
+            Value::Text(text) => Some(text.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn conjuncts(expr: &Expr) -> Vec<&Expr> {
+    match expr {
+        Expr::All(members) => members.iter().flat_map(conjuncts).collect(),
+        other => vec![other],
+    }
+}
+
+fn always_true(expr: &Expr) -> bool {
+    match expr {
+        Expr::Test(test) => {
+            test.op == Op::Exists
+                && matches!(
+                    test.field,
+                    Field::Category
+                        | Field::Priority
+                        | Field::Channel
+                        | Field::Segment
+                        | Field::Signal(_)
+                )
+        }
+        Expr::Any(members) => members.iter().any(always_true),
+        Expr::All(members) => members.iter().all(always_true),
+        Expr::Not(_) => false,
+    }
+}
+
+/// Whether `had` holding guarantees `needed` holds.
+fn implies(had: &Expr, needed: &Expr) -> bool {
+    if had == needed {
+        return true;
+    }
+    match (had, needed) {
+        (_, Expr::Any(members)) => members.iter().any(|member| implies(had, member)),
+        (Expr::Test(had), Expr::Test(needed)) => test_implies(had, needed),
+        _ => false,
+    }
+}
+
+fn test_implies(had: &Test, needed: &Test) -> bool {
+    if had.path != needed.path {
+        return false;
+    }
+    let allowed = match (needed.op, &needed.operand) {
+        (Op::In, Operand::List(values)) => values,
+        _ => return false,
+    };
+    match (had.op, &had.operand) {
+        (Op::Eq, Operand::One(value)) => allowed.contains(value),
+        (Op::In, Operand::List(values)) => values.iter().all(|value| allowed.contains(value)),
+        _ => false,
+    }
+}
+
+pub fn duration_seconds(duration: &Duration) -> i64 {
+    duration.seconds()
+}
+
+pub fn duration_text(duration: &Duration) -> String {
+    duration.to_string()
+}
+
+pub fn calendar_id(spec: &CalendarSpec) -> &str {
+    &spec.id
+}
+
+pub fn compile_calendar(spec: &CalendarSpec) -> Result<Calendar, CalendarError> {
+    Calendar::compile(spec)
+}

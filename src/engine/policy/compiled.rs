@@ -1,0 +1,163 @@
+//! The compiled policy: every id resolved to an index, durations in seconds, conditions checked.
+
+use super::bridge::{Calendar, CheckedCondition};
+use super::document::{BreachAction, Direction, Policy, PriorityMatrix, RuleKind, Tier, TimeBasis};
+use crate::engine::journey::SlaTarget;
+use crate::engine::ticket::{Level, Priority};
+
+/// A team with its references resolved.
+#[derive(Debug, Clone)]
+pub struct CompiledTeam {
+    pub id: String,
+    pub name: String,
+    pub tier: usize,
+    /// Index into `CompiledPolicy::calendars`; `None` means around the clock.
+    pub calendar: Option<usize>,
+    pub parent: Option<usize>,
+    pub agents: u32,
+    pub hourly_cost: Option<f64>,
+}
+
+/// A trigger or routing rule, ready to evaluate.
+#[derive(Debug, Clone)]
+pub struct CompiledRule {
+    pub id: String,
+    pub description: String,
+    pub condition: CheckedCondition,
+    pub team: usize,
+    pub kind: RuleKind,
+    /// Triggers only: the reason recorded on the escalation.
+    pub reason: String,
+    /// The id of an earlier trigger or rule (same list) that matches every ticket this one would.
+    pub shadowed_by: Option<String>,
+}
+
+/// One level of a compiled escalation ladder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompiledLevel {
+    pub team: usize,
+    pub after_seconds: i64,
+    pub time: TimeBasis,
+    pub direction: Direction,
+}
+
+/// One compiled escalation-matrix row; `None` stands for the wildcard.
+#[derive(Debug, Clone)]
+pub struct CompiledRow {
+    pub category: Option<String>,
+    pub priority: Option<Priority>,
+    pub levels: Vec<CompiledLevel>,
+}
+
+impl CompiledRow {
+    pub fn matches(&self, category: &str, priority: Priority) -> bool {
+        self.category.as_deref().is_none_or(|c| c == category)
+            && self.priority.is_none_or(|p| p == priority)
+    }
+}
+
+/// Targets in seconds for one priority.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompiledTargets {
+    pub first_response: i64,
+    pub next_update: Option<i64>,
+    pub resolution: i64,
+}
+
+impl CompiledTargets {
+    pub fn get(&self, target: SlaTarget) -> Option<i64> {
+        match target {
+            SlaTarget::FirstResponse => Some(self.first_response),
+            SlaTarget::NextUpdate => self.next_update,
+            SlaTarget::Resolution => Some(self.resolution),
+        }
+    }
+}
+
+/// Which clock an SLA counts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlaClock {
+    /// Wall-clock time.
+    Calendar,
+    /// Business time of this calendar (index into `CompiledPolicy::calendars`).
+    Business(usize),
+    /// Business time of the receiving team's calendar (calendar time if it has none).
+    ReceivingTeam,
+}
+
+/// A compiled breach-ladder level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompiledBreachLevel {
+    pub target: SlaTarget,
+    pub after_breach_seconds: i64,
+    pub team: usize,
+    pub action: BreachAction,
+    pub repeat_every_seconds: Option<i64>,
+}
+
+/// A compiled SLA policy.
+#[derive(Debug, Clone)]
+pub struct CompiledSla {
+    pub id: String,
+    pub name: String,
+    pub condition: Option<CheckedCondition>,
+    pub clock: SlaClock,
+    pub pause_when_waiting: bool,
+    pub warnings: Vec<u32>,
+    /// Indexed by `Priority as usize` (critical first).
+    pub targets: [CompiledTargets; 4],
+    pub breach_ladder: Vec<CompiledBreachLevel>,
+}
+
+/// A policy ready for routing: every id resolved to an index.
+#[derive(Debug, Clone)]
+pub struct CompiledPolicy {
+    pub source: Policy,
+    pub teams: Vec<CompiledTeam>,
+    pub calendars: Vec<Calendar>,
+    /// Ids of `calendars`, same order.
+    pub calendar_ids: Vec<String>,
+    pub triggers: Vec<CompiledRule>,
+    pub rules: Vec<CompiledRule>,
+    pub default_team: usize,
+    /// `[impact][urgency]`, high first.
+    pub priority_matrix: Option<[[Priority; 3]; 3]>,
+    pub default_priority: Priority,
+    pub matrix: Vec<CompiledRow>,
+    pub sla_policies: Vec<CompiledSla>,
+}
+
+impl CompiledPolicy {
+    pub fn team_index(&self, id: &str) -> Option<usize> {
+        self.teams.iter().position(|team| team.id == id)
+    }
+
+    pub fn tier_of(&self, team: usize) -> &Tier {
+        &self.source.tiers[self.teams[team].tier]
+    }
+
+    /// The calendar a team works on, `None` for around the clock.
+    pub fn team_calendar(&self, team: usize) -> Option<&Calendar> {
+        self.teams[team]
+            .calendar
+            .map(|index| &self.calendars[index])
+    }
+}
+
+fn level_index(level: Level) -> usize {
+    match level {
+        Level::High => 0,
+        Level::Medium => 1,
+        Level::Low => 2,
+    }
+}
+
+/// Looks up a priority in a resolved impact × urgency matrix.
+pub fn matrix_priority(matrix: &[[Priority; 3]; 3], impact: Level, urgency: Level) -> Priority {
+    matrix[level_index(impact)][level_index(urgency)]
+}
+
+/// The matrix as `[impact][urgency]`, high first.
+pub fn resolve_matrix(matrix: &PriorityMatrix) -> [[Priority; 3]; 3] {
+    [matrix.high, matrix.medium, matrix.low].map(|row| [row.high, row.medium, row.low])
+}

@@ -1,0 +1,325 @@
+//! The policy document as written in JSON (`schema_version: 1`): serde types, strict about unknown fields.
+
+use serde::{Deserialize, Serialize};
+
+use super::bridge::{CalendarSpec, Condition, Duration};
+use crate::engine::journey::{EscalationKind, SlaTarget};
+use crate::engine::ticket::Priority;
+
+/// The wildcard that matches any category or priority in an escalation-matrix row.
+pub const WILDCARD: &str = "*";
+
+/// A whole escalation policy: who receives which ticket, when it moves on, and what the SLAs promise.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    /// Version of this format; only `1` exists.
+    pub schema_version: u32,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub tiers: Vec<Tier>,
+    /// The categories the playground offers for a ticket.
+    #[serde(default)]
+    pub categories: Vec<Category>,
+    pub teams: Vec<Team>,
+    #[serde(default)]
+    pub calendars: Vec<CalendarSpec>,
+    /// Impact × urgency → priority, used when a ticket has no priority of its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority_matrix: Option<PriorityMatrix>,
+    /// The priority of a ticket that has neither a priority nor impact and urgency.
+    #[serde(default = "default_priority")]
+    pub default_priority: Priority,
+    /// Escalations that fire as soon as a ticket arrives, before routing: customer signals, authorisations.
+    #[serde(default)]
+    pub triggers: Vec<Trigger>,
+    pub routing: Routing,
+    /// Rows per category × priority, each a ladder of time-based escalation levels.
+    #[serde(default)]
+    pub escalation_matrix: Vec<MatrixRow>,
+    /// Ordered; the first policy whose condition matches applies; one without a condition is the fallback.
+    #[serde(default)]
+    pub sla_policies: Vec<SlaPolicy>,
+}
+
+fn default_priority() -> Priority {
+    Priority::Medium
+}
+
+/// A support tier, such as L1 or management; `level` orders tiers upwards.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    pub id: String,
+    pub name: String,
+    pub level: u32,
+}
+
+/// A ticket category the playground offers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub id: String,
+    pub name: String,
+}
+
+/// A team: the only thing a ticket can be routed or escalated to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Team {
+    pub id: String,
+    pub name: String,
+    /// Id of the team's tier.
+    pub tier: String,
+    /// Category ids the team has the skills for.
+    #[serde(default)]
+    pub handles: Vec<String>,
+    pub agents: u32,
+    /// Id of the team's working calendar; without one the team works around the clock.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<String>,
+    /// The team a hierarchical escalation from this team goes to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// Cost of one agent-hour, for cost-per-ticket metrics.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hourly_cost: Option<f64>,
+}
+
+/// Priority by impact (outer key) and urgency (inner key).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriorityMatrix {
+    pub high: UrgencyRow,
+    pub medium: UrgencyRow,
+    pub low: UrgencyRow,
+}
+
+/// One impact row of the priority matrix: the priority for each urgency.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UrgencyRow {
+    pub high: Priority,
+    pub medium: Priority,
+    pub low: Priority,
+}
+
+/// Which way an escalation moves: sideways to other skills, or upwards to more authority.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Functional,
+    Hierarchical,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Functional => "functional",
+            Direction::Hierarchical => "hierarchical",
+        }
+    }
+
+    pub fn escalation_kind(self) -> EscalationKind {
+        match self {
+            Direction::Functional => EscalationKind::Functional,
+            Direction::Hierarchical => EscalationKind::Hierarchical,
+        }
+    }
+}
+
+/// What a routing rule's target represents: the normal receiver, or an escalation away from first line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleKind {
+    #[default]
+    None,
+    Functional,
+    Hierarchical,
+}
+
+/// An escalation that fires on arrival when its condition holds (customer signals, authorisation needs).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Trigger {
+    pub id: String,
+    #[serde(default)]
+    pub description: String,
+    pub when: Condition,
+    /// Team id.
+    pub to: String,
+    #[serde(default = "hierarchical")]
+    pub kind: Direction,
+    /// The reason recorded on the escalation and shown to the agent.
+    #[serde(default)]
+    pub reason: String,
+}
+
+fn hierarchical() -> Direction {
+    Direction::Hierarchical
+}
+
+/// Ordered routing rules (first match wins) and the team that receives everything else.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Routing {
+    #[serde(default)]
+    pub rules: Vec<Rule>,
+    /// Team id of the default route.
+    pub default: String,
+}
+
+/// One routing rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: String,
+    #[serde(default)]
+    pub description: String,
+    pub when: Condition,
+    /// Team id.
+    pub to: String,
+    #[serde(default)]
+    pub kind: RuleKind,
+}
+
+/// How a duration is counted: business time of a calendar, or plain calendar (wall-clock) time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimeBasis {
+    #[default]
+    Business,
+    Calendar,
+}
+
+impl TimeBasis {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeBasis::Business => "business",
+            TimeBasis::Calendar => "calendar",
+        }
+    }
+}
+
+/// One escalation-matrix row: for tickets of `category` × `priority` (either may be `"*"`), a ladder of levels.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatrixRow {
+    /// A category id or `"*"`.
+    pub category: String,
+    /// `critical`, `high`, `medium`, `low` or `"*"`.
+    pub priority: String,
+    pub levels: Vec<LadderLevel>,
+}
+
+/// One level of an escalation ladder: if the ticket is still open `after` its arrival, it moves to `to`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LadderLevel {
+    /// Team id.
+    pub to: String,
+    /// Threshold counted from the ticket's arrival; each stretch is counted on the holding team's calendar.
+    pub after: Duration,
+    #[serde(default)]
+    pub time: TimeBasis,
+    pub kind: Direction,
+}
+
+/// An SLA policy: which tickets it covers, its targets per priority and what happens near and after a breach.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SlaPolicy {
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+    /// Without a condition the policy is the fallback.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Condition>,
+    #[serde(default)]
+    pub time: TimeBasis,
+    /// Calendar id for business time; without one, the receiving team's calendar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<String>,
+    /// Stop the clocks while the ticket waits on the customer.
+    #[serde(default = "yes")]
+    pub pause_when_waiting: bool,
+    /// Percentages of a target at which a warning fires, e.g. `[50, 75]`.
+    #[serde(default)]
+    pub warnings: Vec<u32>,
+    pub targets: PriorityTargets,
+    #[serde(default)]
+    pub breach_ladder: Vec<BreachLevel>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// SLA targets for each priority.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriorityTargets {
+    pub critical: Targets,
+    pub high: Targets,
+    pub medium: Targets,
+    pub low: Targets,
+}
+
+impl PriorityTargets {
+    pub fn for_priority(&self, priority: Priority) -> &Targets {
+        match priority {
+            Priority::Critical => &self.critical,
+            Priority::High => &self.high,
+            Priority::Medium => &self.medium,
+            Priority::Low => &self.low,
+        }
+    }
+}
+
+/// The promises for one priority. `next_update` is optional.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Targets {
+    pub first_response: Duration,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_update: Option<Duration>,
+    pub resolution: Duration,
+}
+
+impl Targets {
+    pub fn get(&self, target: SlaTarget) -> Option<&Duration> {
+        match target {
+            SlaTarget::FirstResponse => Some(&self.first_response),
+            SlaTarget::NextUpdate => self.next_update.as_ref(),
+            SlaTarget::Resolution => Some(&self.resolution),
+        }
+    }
+}
+
+/// What a breach-ladder level does to the team it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BreachAction {
+    /// Move the ticket to the team (an automatic escalation).
+    #[default]
+    Escalate,
+    /// Alert the team; the ticket stays where it is.
+    Notify,
+}
+
+/// One level of an SLA breach ladder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BreachLevel {
+    pub target: SlaTarget,
+    /// Delay after the breach (0 = at the breach), counted like the target itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after_breach: Option<Duration>,
+    /// Team id.
+    pub to: String,
+    #[serde(default)]
+    pub action: BreachAction,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub repeat_every: Option<Duration>,
+}

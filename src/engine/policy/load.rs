@@ -1,0 +1,145 @@
+//! Reading a policy from JSON: wrong types and unknown fields become errors with a JSON path, line and column.
+
+use std::fmt;
+
+use super::document::Policy;
+
+/// The only `schema_version` this build reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Why a policy document could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PolicyError {
+    /// Not JSON at all (a missing comma, an unclosed brace...).
+    Syntax {
+        message: String,
+        line: usize,
+        column: usize,
+    },
+    /// Valid JSON that does not fit the format: `path` says where, e.g. `teams[2].agents`.
+    Shape {
+        path: String,
+        message: String,
+        line: usize,
+        column: usize,
+    },
+    /// A `schema_version` this build does not know.
+    UnsupportedVersion { found: u32 },
+}
+
+impl PolicyError {
+    /// The JSON path of the error, `.` for the document itself.
+    pub fn path(&self) -> &str {
+        match self {
+            PolicyError::Syntax { .. } => ".",
+            PolicyError::Shape { path, .. } => path,
+            PolicyError::UnsupportedVersion { .. } => "schema_version",
+        }
+    }
+
+    /// The message without location.
+    pub fn message(&self) -> String {
+        match self {
+            PolicyError::Syntax { message, .. } | PolicyError::Shape { message, .. } => {
+                message.clone()
+            }
+            PolicyError::UnsupportedVersion { found } => {
+                format!("unsupported schema_version {found}, expected {SCHEMA_VERSION}")
+            }
+        }
+    }
+
+    /// Line and column (1-based) where serde_json stopped, when known.
+    pub fn line_column(&self) -> Option<(usize, usize)> {
+        match self {
+            PolicyError::Syntax { line, column, .. } | PolicyError::Shape { line, column, .. } => {
+                Some((*line, *column))
+            }
+            PolicyError::UnsupportedVersion { .. } => None,
+        }
+    }
+}
+
+impl fmt::Display for PolicyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PolicyError::Syntax {
+                message,
+                line,
+                column,
+            } => write!(f, "{message} at line {line} column {column}"),
+            PolicyError::Shape {
+                path,
+                message,
+                line,
+                column,
+            } => write!(f, "{path}: {message} at line {line} column {column}"),
+            PolicyError::UnsupportedVersion { .. } => {
+                write!(f, "schema_version: {}", self.message())
+            }
+        }
+    }
+}
+
+impl std::error::Error for PolicyError {}
+
+/// serde_json appends " at line L column C" to its messages; the error carries those separately.
+fn bare_message(error: &serde_json::Error) -> String {
+    let full = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    full.strip_suffix(&suffix).unwrap_or(&full).to_owned()
+}
+
+impl Policy {
+    /// Reads a policy document, rejecting unknown fields, wrong types and unknown schema versions.
+    pub fn from_json(text: &str) -> Result<Policy, PolicyError> {
+        let trimmed = text.trim_start();
+        if !trimmed.is_empty() && !trimmed.starts_with('{') {
+            let before = &text[..text.len() - trimmed.len()];
+            return Err(PolicyError::Shape {
+                path: ".".to_owned(),
+                message: "a policy must be a JSON object `{ ... }`".to_owned(),
+                line: before.matches('\n').count() + 1,
+                column: before.rsplit('\n').next().map_or(0, str::len) + 1,
+            });
+        }
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        let policy: Policy =
+            serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+                let path = error.path().to_string();
+                let inner = error.into_inner();
+                let (line, column) = (inner.line(), inner.column());
+                let message = bare_message(&inner);
+                if inner.is_syntax() || inner.is_eof() {
+                    PolicyError::Syntax {
+                        message,
+                        line,
+                        column,
+                    }
+                } else {
+                    PolicyError::Shape {
+                        path,
+                        message,
+                        line,
+                        column,
+                    }
+                }
+            })?;
+        deserializer.end().map_err(|inner| PolicyError::Syntax {
+            message: bare_message(&inner),
+            line: inner.line(),
+            column: inner.column(),
+        })?;
+        if policy.schema_version != SCHEMA_VERSION {
+            return Err(PolicyError::UnsupportedVersion {
+                found: policy.schema_version,
+            });
+        }
+        Ok(policy)
+    }
+
+    /// The policy as pretty-printed JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}

@@ -1,0 +1,12 @@
+//! The policy document: its serde types, strict loading with JSON paths, and compilation for routing.
+
+pub mod bridge;
+pub mod compile;
+pub mod compiled;
+pub mod document;
+pub mod load;
+
+pub use compile::{CompileError, CompileErrors};
+pub use compiled::CompiledPolicy;
+pub use document::*;
+pub use load::{PolicyError, SCHEMA_VERSION};

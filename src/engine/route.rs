@@ -1,0 +1,366 @@
+//! `route`: which team receives a ticket, why, what the escalation ladder and the SLA plan are, with a trace.
+
+use super::condition::TicketInContext;
+pub use super::decision::*;
+use super::journey::SlaTarget;
+use super::policy::bridge::Calendar;
+use super::policy::compiled::{matrix_priority, CompiledRule, SlaClock};
+use super::policy::{CompiledPolicy, TimeBasis};
+use super::ticket::{Priority, Ticket};
+use super::time::Instant;
+use super::trace::{Outcome, Stage, Trace, TraceStep};
+
+/// The priority routing uses: given, else impact × urgency, else the policy default.
+pub fn derive_priority(policy: &CompiledPolicy, ticket: &Ticket) -> (Priority, PrioritySource) {
+    if let Some(priority) = ticket.priority {
+        return (priority, PrioritySource::Given);
+    }
+    match (
+        policy.priority_matrix.as_ref(),
+        ticket.impact,
+        ticket.urgency,
+    ) {
+        (Some(matrix), Some(impact), Some(urgency)) => (
+            matrix_priority(matrix, impact, urgency),
+            PrioritySource::Matrix,
+        ),
+        _ => (policy.default_priority, PrioritySource::Default),
+    }
+}
+
+/// The ticket as conditions see it: with the derived priority filled in.
+fn as_seen(ticket: &Ticket, priority: Priority) -> TicketInContext<'_> {
+    TicketInContext::new(ticket, &[]).with_priority(priority)
+}
+
+/// Decides the receiving team only: triggers, then rules, then the default route. No trace, no allocation.
+pub fn route_team(policy: &CompiledPolicy, ticket: &Ticket) -> Routed {
+    let (priority, priority_source) = derive_priority(policy, ticket);
+    let seen = as_seen(ticket, priority);
+    let first =
+        |rules: &[CompiledRule]| rules.iter().position(|rule| rule.condition.matches(&seen));
+    let (stage, index, team, kind) = if let Some(index) = first(&policy.triggers) {
+        let trigger = &policy.triggers[index];
+        (Stage::Trigger, index, trigger.team, trigger.kind.into())
+    } else if let Some(index) = first(&policy.rules) {
+        let rule = &policy.rules[index];
+        (Stage::Rule, index, rule.team, rule.kind.into())
+    } else {
+        (Stage::Default, 0, policy.default_team, DecisionKind::None)
+    };
+    Routed {
+        team,
+        kind,
+        stage,
+        index,
+        priority,
+        priority_source,
+    }
+}
+
+fn trace_steps(
+    steps: &mut Vec<TraceStep>,
+    policy: &CompiledPolicy,
+    stage: Stage,
+    rules: &[CompiledRule],
+    ticket: &TicketInContext,
+    decided: &mut bool,
+) -> Option<usize> {
+    let mut matched = None;
+    for (index, rule) in rules.iter().enumerate() {
+        let outcome = if *decided {
+            Outcome::NotEvaluated
+        } else {
+            match rule.condition.explain(ticket) {
+                None => {
+                    *decided = true;
+                    matched = Some(index);
+                    Outcome::Matched
+                }
+                Some(failure) => Outcome::Failed {
+                    condition: failure.condition,
+                    saw: failure.saw,
+                },
+            }
+        };
+        steps.push(TraceStep {
+            stage,
+            id: rule.id.clone(),
+            description: rule.description.clone(),
+            condition: rule.condition.text().to_owned(),
+            to: policy.teams[rule.team].id.clone(),
+            outcome,
+            shadowed_by: rule.shadowed_by.clone(),
+        });
+    }
+    matched
+}
+
+/// Adds `seconds` to `at`, on business time of `calendar` or on calendar time; `None` if the calendar never
+/// accumulates that much open time. Zero time is zero time: the result is `at` even outside opening hours.
+fn advance(
+    calendar: Option<&Calendar>,
+    time: TimeBasis,
+    at: Instant,
+    seconds: i64,
+) -> Option<Instant> {
+    match (time, calendar) {
+        (TimeBasis::Business, Some(calendar)) if seconds > 0 => calendar.add_business(at, seconds),
+        _ => Some(at.plus(seconds)),
+    }
+}
+
+fn plan_ladder(
+    policy: &CompiledPolicy,
+    category: &str,
+    priority: Priority,
+    receiver: usize,
+    at: Instant,
+) -> Vec<PlannedLevel> {
+    let Some(row) = policy
+        .matrix
+        .iter()
+        .find(|row| row.matches(category, priority))
+    else {
+        return Vec::new();
+    };
+    let start = row
+        .levels
+        .iter()
+        .position(|level| level.team == receiver)
+        .map_or(0, |position| position + 1);
+    let mut holder = receiver;
+    let mut when = at;
+    let mut counted = 0;
+    let mut planned = Vec::with_capacity(row.levels.len() - start);
+    for (position, level) in row.levels.iter().enumerate().skip(start) {
+        let stretch = (level.after_seconds - counted).max(0);
+        let Some(next) = advance(policy.team_calendar(holder), level.time, when, stretch) else {
+            break;
+        };
+        when = next;
+        counted = counted.max(level.after_seconds);
+        let team = &policy.teams[level.team];
+        planned.push(PlannedLevel {
+            level: position + 1,
+            at: when,
+            team: team.id.clone(),
+            team_name: team.name.clone(),
+            tier: policy.tier_of(level.team).id.clone(),
+            direction: level.direction,
+            kind: DecisionKind::Automatic,
+        });
+        holder = level.team;
+    }
+    planned
+}
+
+fn plan_sla(
+    policy: &CompiledPolicy,
+    ticket: &TicketInContext,
+    priority: Priority,
+    receiver: usize,
+    at: Instant,
+) -> Option<SlaPlan> {
+    let sla = policy.sla_policies.iter().find(|sla| {
+        sla.condition
+            .as_ref()
+            .is_none_or(|condition| condition.matches(ticket))
+    })?;
+    let (time, calendar_index) = match sla.clock {
+        SlaClock::Calendar => (TimeBasis::Calendar, None),
+        SlaClock::Business(index) => (TimeBasis::Business, Some(index)),
+        SlaClock::ReceivingTeam => (TimeBasis::Business, policy.teams[receiver].calendar),
+    };
+    let calendar = calendar_index.map(|index| &policy.calendars[index]);
+    let targets_for_priority = &sla.targets[priority as usize];
+    let targets: Vec<DueTarget> = SlaTarget::ALL
+        .into_iter()
+        .filter_map(|target| {
+            let seconds = targets_for_priority.get(target)?;
+            let counts_from_arrival = target != SlaTarget::NextUpdate;
+            let due = if counts_from_arrival {
+                advance(calendar, time, at, seconds)
+            } else {
+                None
+            };
+            let warnings = if due.is_some() {
+                sla.warnings
+                    .iter()
+                    .filter_map(|&percent| {
+                        let part = seconds * i64::from(percent) / 100;
+                        Some(PlannedWarning {
+                            percent,
+                            at: advance(calendar, time, at, part)?,
+                        })
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            Some(DueTarget {
+                target,
+                seconds,
+                due,
+                warnings,
+            })
+        })
+        .collect();
+    let breach_ladder = sla
+        .breach_ladder
+        .iter()
+        .filter_map(|level| {
+            let breach = targets.iter().find(|due| due.target == level.target)?.due?;
+            Some(PlannedBreach {
+                target: level.target,
+                at: advance(calendar, time, breach, level.after_breach_seconds)?,
+                team: policy.teams[level.team].id.clone(),
+                action: level.action,
+                repeat_every_seconds: level.repeat_every_seconds,
+            })
+        })
+        .collect();
+    Some(SlaPlan {
+        policy: sla.id.clone(),
+        name: sla.name.clone(),
+        time,
+        calendar: calendar_index.map(|index| policy.calendar_ids[index].clone()),
+        pause_when_waiting: sla.pause_when_waiting,
+        targets,
+        breach_ladder,
+    })
+}
+
+/// Routes a ticket arriving at `at`: priority, then triggers, then rules (first match), then the default route;
+/// plans the escalation ladder and the SLA due instants, and explains every step in the trace.
+pub fn route(policy: &CompiledPolicy, ticket: &Ticket, at: Instant) -> Decision {
+    let (priority, priority_source) = derive_priority(policy, ticket);
+    let seen = as_seen(ticket, priority);
+    let mut steps = Vec::with_capacity(policy.triggers.len() + policy.rules.len() + 1);
+    let mut decided = false;
+    let trigger = trace_steps(
+        &mut steps,
+        policy,
+        Stage::Trigger,
+        &policy.triggers,
+        &seen,
+        &mut decided,
+    );
+    let rule = trace_steps(
+        &mut steps,
+        policy,
+        Stage::Rule,
+        &policy.rules,
+        &seen,
+        &mut decided,
+    );
+    let default_team = &policy.teams[policy.default_team];
+    steps.push(TraceStep {
+        stage: Stage::Default,
+        id: DEFAULT_ROUTE_ID.to_owned(),
+        description: "the default route".to_owned(),
+        condition: "true".to_owned(),
+        to: default_team.id.clone(),
+        outcome: if decided {
+            Outcome::NotEvaluated
+        } else {
+            Outcome::Matched
+        },
+        shadowed_by: None,
+    });
+    let deciding = trigger
+        .map(|index| (Stage::Trigger, &policy.triggers[index]))
+        .or_else(|| rule.map(|index| (Stage::Rule, &policy.rules[index])));
+    let (team, kind, decided_by) = match deciding {
+        Some((stage, rule)) => (
+            rule.team,
+            DecisionKind::from(rule.kind),
+            DecidedBy {
+                stage,
+                id: rule.id.clone(),
+                description: rule.description.clone(),
+                condition: rule.condition.text().to_owned(),
+                reason: rule.reason.clone(),
+            },
+        ),
+        None => (
+            policy.default_team,
+            DecisionKind::None,
+            DecidedBy {
+                stage: Stage::Default,
+                id: DEFAULT_ROUTE_ID.to_owned(),
+                description: "the default route".to_owned(),
+                condition: "true".to_owned(),
+                reason: String::new(),
+            },
+        ),
+    };
+    let receiver = &policy.teams[team];
+    let tier = policy.tier_of(team);
+    Decision {
+        team: receiver.id.clone(),
+        team_name: receiver.name.clone(),
+        tier: tier.id.clone(),
+        tier_name: tier.name.clone(),
+        tier_level: tier.level,
+        kind,
+        decided_by,
+        priority,
+        priority_source,
+        ladder: plan_ladder(policy, &ticket.category, priority, team, at),
+        sla: plan_sla(policy, &seen, priority, team, at),
+        trace: Trace { steps },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::calendar::CalendarSpec;
+    use crate::engine::journey::EscalationKind;
+    use crate::engine::policy::RuleKind;
+
+    fn office() -> Calendar {
+        let spec: CalendarSpec = serde_json::from_str(
+            r#"{"id": "office", "hours": [{"days": ["mon", "tue", "wed", "thu", "fri"], "from": "09:00", "to": "17:00"}]}"#,
+        )
+        .expect("spec");
+        Calendar::compile(&spec).expect("calendar")
+    }
+
+    #[test]
+    fn zero_business_time_stays_put_even_when_closed() {
+        let saturday = Instant::parse_rfc3339("2026-11-28T12:00:00Z").expect("instant");
+        let calendar = office();
+        assert_eq!(
+            advance(Some(&calendar), TimeBasis::Business, saturday, 0),
+            Some(saturday)
+        );
+        let monday_10 = Instant::parse_rfc3339("2026-11-30T10:00:00Z").expect("instant");
+        assert_eq!(
+            advance(Some(&calendar), TimeBasis::Business, saturday, 3600),
+            Some(monday_10)
+        );
+        assert_eq!(
+            advance(Some(&calendar), TimeBasis::Calendar, saturday, 3600),
+            Some(saturday.plus(3600))
+        );
+        assert_eq!(
+            advance(None, TimeBasis::Business, saturday, 3600),
+            Some(saturday.plus(3600))
+        );
+    }
+
+    #[test]
+    fn decision_kind_maps_to_journey_escalations() {
+        assert_eq!(DecisionKind::None.escalation(), None);
+        assert_eq!(
+            DecisionKind::from(RuleKind::Functional).escalation(),
+            Some(EscalationKind::Functional)
+        );
+        assert_eq!(
+            DecisionKind::Automatic.escalation(),
+            Some(EscalationKind::Automatic)
+        );
+    }
+}

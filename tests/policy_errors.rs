@@ -1,0 +1,178 @@
+//! Malformed policy documents: each must fail with the expected message, JSON path and line.
+
+mod common;
+
+use common::{replaced, BASE};
+use escalator::engine::policy::{Policy, PolicyError};
+
+/// 1-based line of the first occurrence of `needle` in `text`.
+fn line_of(text: &str, needle: &str) -> usize {
+    let at = text.find(needle).expect("needle in text");
+    text[..at].matches('\n').count() + 1
+}
+
+#[test]
+fn the_base_policy_is_valid() {
+    let policy = Policy::from_json(BASE).expect("valid");
+    assert_eq!(policy.teams.len(), 2);
+    policy.compile().expect("compiles");
+}
+
+/// (replace this, with this, expected path, expected message)
+const CASES: &[(&str, &str, &str, &str)] = &[
+    (r#""agents": 4"#, r#""agents": "four""#, "teams[0].agents", r#"invalid type: string "four", expected u32"#),
+    (r#""hourly_cost": 50"#, r#""hourly_cost": "cheap""#, "teams[1].hourly_cost", r#"invalid type: string "cheap", expected f64"#),
+    (r#""level": 2"#, r#""level": -2"#, "tiers[1].level", "invalid value: integer `-2`, expected u32"),
+    (r#""handles": ["billing"]"#, r#""handles": "billing""#, "teams[0].handles", r#"invalid type: string "billing", expected a sequence"#),
+    (r#""parent": "boss""#, r#""parent": 7"#, "teams[0].parent", "invalid type: integer `7`, expected a string"),
+    (r#""agents": 1,"#, r#""agents": 1, "skills": [],"#, "teams[1].skills", "unknown field `skills`, expected one of `id`, `name`, `tier`, `handles`, `agents`, `calendar`, `parent`, `hourly_cost`"),
+    (r#""name": "Small shop","#, r#""name": "Small shop", "colour": "blue","#, "colour", "unknown field `colour`, expected one of `schema_version`, `name`, `description`, `tiers`, `categories`, `teams`, `calendars`, `priority_matrix`, `default_priority`, `triggers`, `routing`, `escalation_matrix`, `sla_policies`"),
+    (r#""kind": "none""#, r#""kind": "sideways""#, "routing.rules[0].kind", "unknown variant `sideways`, expected one of `none`, `functional`, `hierarchical`"),
+    (r#""kind": "hierarchical", "reason""#, r#""kind": "automatic", "reason""#, "triggers[0].kind", "unknown variant `automatic`, expected `functional` or `hierarchical`"),
+    (r#""high": { "high": "critical""#, r#""high": { "high": "urgent""#, "priority_matrix.high.high", "unknown variant `urgent`, expected one of `critical`, `high`, `medium`, `low`"),
+    (r#""low": { "high": "medium", "medium": "low", "low": "low" }"#, r#""low": { "high": "medium", "medium": "low", "lowest": "low" }"#, "priority_matrix.low.lowest", "unknown field `lowest`, expected one of `high`, `medium`, `low`"),
+    (r#""time": "business", "kind""#, r#""time": "wall", "kind""#, "escalation_matrix[0].levels[0].time", "unknown variant `wall`, expected `business` or `calendar`"),
+    (r#""critical": { "first_response": "30m", "resolution": "4h" }"#, r#""critical": { "resolution": "4h" }"#, "sla_policies[0].targets.critical", "missing field `first_response`"),
+    (r#""warnings": [50, 75]"#, r#""warnings": [50, "75"]"#, "sla_policies[0].warnings[1]", r#"invalid type: string "75", expected u32"#),
+    (r#""target": "first_response""#, r#""target": "first_reply""#, "sla_policies[0].breach_ladder[0].target", "unknown variant `first_reply`, expected one of `first_response`, `next_update`, `resolution`"),
+    (r#""action": "notify""#, r#""action": "page""#, "sla_policies[0].breach_ladder[0].action", "unknown variant `page`, expected `escalate` or `notify`"),
+    (r#""pause_when_waiting": true"#, r#""pause_when_waiting": "yes""#, "sla_policies[0].pause_when_waiting", r#"invalid type: string "yes", expected a boolean"#),
+    (r#""time_zone": "Europe/London""#, r#""time_zone": 1"#, "calendars[0].time_zone", "invalid type: integer `1`, expected a string"),
+    (r#""days": ["mon", "tue", "wed", "thu", "fri"]"#, r#""days": "weekdays""#, "calendars[0].hours[0].days", r#"invalid type: string "weekdays", expected a sequence"#),
+    (r#""id": "office","#, r#""id": "office", "opening": [],"#, "calendars[0].opening", "unknown field `opening`, expected one of `id`, `name`, `time_zone`, `always_open`, `hours`, `holidays`"),
+    (r#""default": "desk""#, r#""fallback": "desk""#, "routing.fallback", "unknown field `fallback`, expected `rules` or `default`"),
+    (r#""time": "business",
+      "calendar""#, r#""time": "business", "default_priority": "low",
+      "calendar""#, "sla_policies[0].default_priority", "unknown field `default_priority`, expected one of `id`, `name`, `when`, `time`, `calendar`, `pause_when_waiting`, `warnings`, `targets`, `breach_ladder`"),
+    (r#""tiers": ["#, r#""default_priority": "urgent", "tiers": ["#, "default_priority", "unknown variant `urgent`, expected one of `critical`, `high`, `medium`, `low`"),
+    (r#"{ "id": "l1", "name": "First line", "level": 1 }"#, r#"{ "id": "l1", "level": 1 }"#, "tiers[0]", "missing field `name`"),
+    (r#""teams": ["#, r#""teams": {"#, "teams", "invalid type: map, expected a sequence"),
+    (r#""when": "signals.abusive""#, r#""when": "signals.abusiv""#, "triggers[0].when", r#"1:1: unknown signal "signals.abusiv" (help: did you mean "signals.abusive"?)"#),
+    (r#""when": "signals.abusive""#, r#""when": "category = \"x\"""#, "triggers[0].when", "1:10: unknown operator `=` (help: compare with `==`)"),
+    (r#""when": "signals.abusive""#, r#""when": {"field": "amount", "op": ">", "value": "lots"}"#, "triggers[0].when", r#"value: cannot compare number field "amount" with text "lots""#),
+    (r#""when": "category == \"billing\"""#, r#""when": "amount > \"lots\"""#, "routing.rules[0].when", r#"1:10: cannot compare number field "amount" with text "lots""#),
+    (r#""after": "4h""#, r#""after": "4 hours""#, "escalation_matrix[0].levels[0].after", r#"invalid duration "4 hours": unknown duration unit ' ' (use w, d, h, m or s)"#),
+    (r#""after": "4h""#, r#""after": 30"#, "escalation_matrix[0].levels[0].after", "invalid type: integer `30`, expected a string"),
+    (r#""first_response": "30m""#, r#""first_response": "30x""#, "sla_policies[0].targets.critical.first_response", r#"invalid duration "30x": unknown duration unit 'x' (use w, d, h, m or s)"#),
+];
+
+#[test]
+fn malformed_policies_name_path_message_and_line() {
+    assert!(CASES.len() >= 20);
+    for (from, to, path, message) in CASES {
+        let text = replaced(from, to);
+        let error = Policy::from_json(&text).expect_err(path);
+        assert_eq!(error.path(), *path, "path for {to}");
+        assert_eq!(error.message(), *message, "message for {to}");
+        let (line, column) = error.line_column().expect("serde gives a location");
+        let snippet_line = line_of(&text, to.lines().next().unwrap_or(to));
+        let snippet_lines = to.lines().count();
+        assert!(
+            (snippet_line..=snippet_line + snippet_lines + 6).contains(&line) && column > 0,
+            "{to}: error at line {line} column {column}, snippet on line {snippet_line}"
+        );
+        assert!(error
+            .to_string()
+            .starts_with(&format!("{path}: {message} at line {line}")));
+    }
+}
+
+#[test]
+fn wrong_type_reports_exact_line_and_column() {
+    let text = replaced(r#""agents": 4"#, r#""agents": "four""#);
+    let error = Policy::from_json(&text).unwrap_err();
+    let line = line_of(&text, r#""agents": "four""#);
+    let column = text
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .find(r#""four""#)
+        .unwrap()
+        + r#""four""#.len();
+    assert_eq!(error.line_column(), Some((line, column)));
+    assert_eq!(
+        error.to_string(),
+        format!(
+            r#"teams[0].agents: invalid type: string "four", expected u32 at line {line} column {column}"#
+        )
+    );
+}
+
+#[test]
+fn syntax_errors_carry_line_and_column() {
+    let text = replaced(r#""agents": 4,"#, r#""agents": 4,,"#);
+    match Policy::from_json(&text).unwrap_err() {
+        PolicyError::Syntax { message, line, .. } => {
+            assert_eq!(message, "key must be a string");
+            assert_eq!(line, line_of(&text, ",,"));
+        }
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+    let error = Policy::from_json("").unwrap_err();
+    assert_eq!(error.message(), "EOF while parsing a value");
+    let error = Policy::from_json(&format!("{BASE} x")).unwrap_err();
+    assert_eq!(error.message(), "trailing characters");
+    assert_eq!(
+        error.line_column(),
+        Some((BASE.lines().count(), BASE.lines().last().unwrap().len() + 2))
+    );
+}
+
+#[test]
+fn a_policy_must_be_an_object() {
+    let error = Policy::from_json("\n  [1, 2]").unwrap_err();
+    assert_eq!(error.path(), ".");
+    assert_eq!(error.message(), "a policy must be a JSON object `{ ... }`");
+    assert_eq!(error.line_column(), Some((2, 3)));
+}
+
+#[test]
+fn missing_required_fields_are_named() {
+    let text = replaced(r#""name": "Small shop","#, "");
+    let error = Policy::from_json(&text).unwrap_err();
+    assert_eq!(
+        (error.path(), error.message().as_str()),
+        (".", "missing field `name`")
+    );
+}
+
+#[test]
+fn unknown_schema_version_is_refused() {
+    let text = replaced(r#""schema_version": 1"#, r#""schema_version": 2"#);
+    let error = Policy::from_json(&text).unwrap_err();
+    assert_eq!(error, PolicyError::UnsupportedVersion { found: 2 });
+    assert_eq!(
+        error.to_string(),
+        "schema_version: unsupported schema_version 2, expected 1"
+    );
+}
+
+#[test]
+fn conditions_and_durations_that_parse_but_do_not_compile() {
+    let text = replaced(
+        r#""when": "signals.abusive""#,
+        r#""when": "customer.tier == \"gold\"""#,
+    )
+    .replacen(r#""after": "4h""#, r#""after": "-4h""#, 1);
+    let errors = Policy::from_json(&text).unwrap().compile().unwrap_err();
+    let found: Vec<(&str, &str, &str)> = errors
+        .0
+        .iter()
+        .map(|e| (e.code, e.path.as_str(), e.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "invalid-condition",
+                "triggers[0].when",
+                r#"1:1: unknown field "customer.tier" (help: fields are category, priority, impact, urgency, channel, segment, amount, signals.<name>, attributes.<name>)"#
+            ),
+            (
+                "negative-duration",
+                "escalation_matrix[0].levels[0].after",
+                "a duration cannot be negative"
+            ),
+        ]
+    );
+}

@@ -1,0 +1,127 @@
+//! Route traces: shadowed rules are flagged, and on random tickets the trace, `route` and `route_team` agree.
+
+mod common;
+
+use common::replaced;
+use escalator::engine::policy::{CompiledPolicy, Policy};
+use escalator::engine::route::{route, route_team};
+use escalator::engine::ticket::{Channel, Level, Priority, Signals, Ticket};
+use escalator::engine::time::Instant;
+use escalator::engine::trace::Outcome;
+use proptest::prelude::*;
+
+fn preset() -> CompiledPolicy {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/www/presets/default.json"
+    ))
+    .expect("preset present");
+    Policy::from_json(&text)
+        .expect("preset parses")
+        .compile()
+        .expect("preset compiles")
+}
+
+#[test]
+fn a_shadowed_rule_says_so_in_the_trace() {
+    let text = replaced(
+        r#""rules": [{ "id": "bills", "when": "category == \"billing\"", "to": "desk", "kind": "none" }],"#,
+        r#""rules": [
+      { "id": "money", "when": "category in [\"billing\", \"refund\"]", "to": "desk" },
+      { "id": "big_bills", "when": "category == \"billing\" and amount > 100", "to": "boss" }
+    ],"#,
+    );
+    let policy = Policy::from_json(&text).unwrap().compile().unwrap();
+    let ticket = Ticket::new("how_to", Priority::Low, Channel::Email);
+    let decision = route(&policy, &ticket, Instant(0));
+    let big_bills = decision.trace.step("big_bills").expect("listed");
+    assert_eq!(big_bills.shadowed_by.as_deref(), Some("money"));
+    assert_eq!(
+        big_bills.explain(),
+        r#"rule big_bills: failed at category == "billing" (saw "how_to"); can never match, shadowed by money"#
+    );
+    assert_eq!(
+        decision
+            .trace
+            .step("money")
+            .and_then(|s| s.shadowed_by.clone()),
+        None
+    );
+}
+
+fn any_ticket() -> impl Strategy<Value = Ticket> {
+    let categories = prop::sample::select(vec![
+        "account",
+        "billing",
+        "payment_failure",
+        "refund",
+        "technical",
+        "bug",
+        "outage",
+        "how_to",
+        "feature_request",
+    ]);
+    let levels = prop::option::of(prop::sample::select(Level::ALL.to_vec()));
+    (
+        categories,
+        prop::option::of(prop::sample::select(Priority::ALL.to_vec())),
+        (levels.clone(), levels),
+        prop::sample::select(Channel::ALL.to_vec()),
+        prop::sample::select(vec!["standard", "enterprise", "smb"]),
+        prop::array::uniform4(any::<bool>()),
+        prop::option::of(0.0..2000.0f64),
+    )
+        .prop_map(
+            |(category, priority, (impact, urgency), channel, segment, flags, amount)| {
+                let mut ticket = Ticket::new(category, Priority::Low, channel);
+                ticket.priority = priority;
+                ticket.impact = impact;
+                ticket.urgency = urgency;
+                ticket.segment = segment.to_owned();
+                ticket.signals = Signals {
+                    demands_manager: flags[0],
+                    abusive: flags[1],
+                    threatens_to_leave: flags[2],
+                    threatens_review: flags[3],
+                };
+                ticket.amount = amount;
+                ticket
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn trace_route_and_route_team_agree(ticket in any_ticket(), offset in 0i64..(60 * 86_400)) {
+        let policy = preset();
+        let at = Instant(1_795_000_000 + offset);
+        let decision = route(&policy, &ticket, at);
+        let fast = route_team(&policy, &ticket);
+        prop_assert_eq!(&policy.teams[fast.team].id, &decision.team);
+        prop_assert_eq!(fast.kind, decision.kind);
+        prop_assert_eq!(fast.priority, decision.priority);
+        let matched: Vec<usize> = decision.trace.steps.iter().enumerate()
+            .filter(|(_, step)| step.outcome.is_match()).map(|(index, _)| index).collect();
+        prop_assert_eq!(matched.len(), 1);
+        for (index, step) in decision.trace.steps.iter().enumerate() {
+            if index < matched[0] {
+                let failed = matches!(step.outcome, Outcome::Failed { .. });
+                prop_assert!(failed, "{}", step.explain());
+            } else if index > matched[0] {
+                prop_assert_eq!(&step.outcome, &Outcome::NotEvaluated);
+            }
+        }
+        prop_assert_eq!(&decision.trace.steps[matched[0]].id, &decision.decided_by.id);
+        let mut previous = at;
+        for level in &decision.ladder {
+            prop_assert!(level.at >= previous, "ladder instants never go back");
+            previous = level.at;
+        }
+        let sla = decision.sla.expect("the preset has a fallback SLA");
+        for due in &sla.targets {
+            if let Some(instant) = due.due {
+                prop_assert!(instant.seconds_since(at) >= due.seconds, "business time is never faster than calendar time");
+            }
+        }
+    }
+}
