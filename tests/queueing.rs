@@ -63,7 +63,12 @@ fn batch_means(journeys: &[Journey], value: impl Fn(&Journey) -> f64) -> (f64, f
     (mean, (variance / BATCHES as f64).sqrt())
 }
 
-fn assert_matches(name: &str, (simulated, standard_error): (f64, f64), theory: f64, max_relative_error: f64) {
+fn assert_matches(
+    name: &str,
+    (simulated, standard_error): (f64, f64),
+    theory: f64,
+    max_relative_error: f64,
+) {
     println!("{name}: simulated {simulated:.5} ± {standard_error:.5} (SE), theory {theory:.5}");
     assert!(
         standard_error <= max_relative_error * theory.abs(),
@@ -78,7 +83,11 @@ fn assert_matches(name: &str, (simulated, standard_error): (f64, f64), theory: f
 #[test]
 fn one_team_around_the_clock_is_an_erlang_c_queue() {
     // λ = 10/h, mean handling 40 min (μ = 1.5/h), c = 8: ρ ≈ 0.83. 2000 days ≈ 480 000 tickets.
-    let queue = MmcQueue { arrival_rate: 10.0, service_rate: 1.5, servers: 8 };
+    let queue = MmcQueue {
+        arrival_rate: 10.0,
+        service_rate: 1.5,
+        servers: 8,
+    };
     let handling = r#"{"default": {"time": {"exponential": {"mean": "40m"}}}}"#;
     let model = MatrixModel::single_team("support", 8);
     let run = simulate(&scenario(10.0, 2000, handling, 42), &model, 0).expect("valid scenario");
@@ -91,13 +100,22 @@ fn one_team_around_the_clock_is_an_erlang_c_queue() {
     let mean_wait_hours = batch_means(journeys, |j| wait(j) / 3600.0);
     assert_matches("mean wait (h)", mean_wait_hours, queue.mean_wait(), 0.06);
     let answered_in_ten_minutes = batch_means(journeys, |j| f64::from(u8::from(wait(j) <= 600.0)));
-    assert_matches("P(wait ≤ 10 min)", answered_in_ten_minutes, queue.service_level(10.0 / 60.0), 0.02);
+    assert_matches(
+        "P(wait ≤ 10 min)",
+        answered_in_ten_minutes,
+        queue.service_level(10.0 / 60.0),
+        0.02,
+    );
 }
 
 #[test]
 fn two_tiers_in_tandem_match_the_jackson_network() {
     // Tier 1: λ₁ = 10/h, 40 min, 8 agents, resolves 70 %; tier 2: λ₂ = 3/h, 60 min, 4 agents (ρ₂ = 0.75).
-    let first = MmcQueue { arrival_rate: 10.0, service_rate: 1.5, servers: 8 };
+    let first = MmcQueue {
+        arrival_rate: 10.0,
+        service_rate: 1.5,
+        servers: 8,
+    };
     let share = 0.3;
     let handling = r#"{
         "default": {"time": {"exponential": {"mean": "40m"}}},
@@ -111,7 +129,9 @@ fn two_tiers_in_tandem_match_the_jackson_network() {
     assert_eq!(run.open_tickets, 0);
     let journeys = &run.journeys;
 
-    let escalated = batch_means(journeys, |j| f64::from(u8::from(j.escalations().count() > 0)));
+    let escalated = batch_means(journeys, |j| {
+        f64::from(u8::from(j.escalations().count() > 0))
+    });
     assert_matches("escalation share", escalated, share, 0.01);
     let theory = tandem_mean_time_in_system(first, 1.0, 4, share);
     let in_system_hours = batch_means(journeys, |j| time_in_system(j) / 3600.0);

@@ -2,6 +2,7 @@
 
 pub mod arrivals;
 pub mod duration;
+pub mod fingerprint;
 pub mod model;
 pub mod prepared;
 pub mod queueing;

@@ -93,10 +93,11 @@ pub struct MatrixTeam {
     pub hours: Option<OfficeHours>,
 }
 
-/// The next stop when a team cannot resolve a ticket.
+/// The next stop when a team cannot resolve a ticket (of one category, or of any when `category` is `None`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NextStop {
     pub from: String,
+    pub category: Option<String>,
     pub to: String,
     pub kind: EscalationKind,
 }
@@ -150,6 +151,8 @@ struct SlaPlan {
     notify: String,
 }
 
+type NextHop = (TeamId, EscalationKind, String);
+
 /// The compiled form of a `MatrixSpec`.
 #[derive(Debug)]
 pub struct MatrixModel {
@@ -157,7 +160,8 @@ pub struct MatrixModel {
     calendars: Vec<Calendar>,
     default_route: (TeamId, String),
     first_team: BTreeMap<String, (TeamId, String)>,
-    next: Vec<Option<(TeamId, EscalationKind, String)>>,
+    next: Vec<Option<NextHop>>,
+    next_by_category: BTreeMap<String, Vec<Option<NextHop>>>,
     supervisor: Option<TeamId>,
     signal_reason: String,
     authorisation_limit: Option<f64>,
@@ -211,12 +215,22 @@ impl MatrixModel {
             );
         }
         let mut next = vec![None; spec.teams.len()];
+        let mut next_by_category = BTreeMap::new();
         for stop in &spec.next {
-            next[usize::from(find(&stop.from)?)] = Some((
+            let hop = Some((
                 find(&stop.to)?,
                 stop.kind,
                 format!("{} could not resolve → {}", stop.from, stop.to),
             ));
+            let from = usize::from(find(&stop.from)?);
+            match &stop.category {
+                Some(category) => {
+                    next_by_category
+                        .entry(category.clone())
+                        .or_insert_with(|| vec![None; spec.teams.len()])[from] = hop
+                }
+                None => next[from] = hop,
+            }
         }
         let supervisor = spec.supervisor.as_deref().map(find).transpose()?;
         let sla = match &spec.first_response {
@@ -238,6 +252,7 @@ impl MatrixModel {
             default_route,
             first_team,
             next,
+            next_by_category,
             supervisor,
             signal_reason: "customer signal → supervisor".to_owned(),
             authorisation_limit: spec.authorisation_limit,
@@ -276,6 +291,7 @@ impl MatrixModel {
             default_team: first.0.to_owned(),
             next: vec![NextStop {
                 from: first.0.to_owned(),
+                category: None,
                 to: second.0.to_owned(),
                 kind: EscalationKind::Functional,
             }],
@@ -337,14 +353,14 @@ impl PolicyModel for MatrixModel {
         }
     }
 
-    fn on_unresolved(
-        &self,
-        _ticket: &Ticket,
-        team: TeamId,
-        _at: Instant,
-    ) -> Option<Assignment<'_>> {
-        self.next[usize::from(team)]
-            .as_ref()
+    fn on_unresolved(&self, ticket: &Ticket, team: TeamId, _at: Instant) -> Option<Assignment<'_>> {
+        let index = usize::from(team);
+        let by_category = self
+            .next_by_category
+            .get(&ticket.category)
+            .and_then(|row| row[index].as_ref());
+        by_category
+            .or(self.next[index].as_ref())
             .map(|(to, kind, reason)| Assignment {
                 team: *to,
                 escalation: Some(Escalation {
