@@ -223,7 +223,7 @@ impl PreparedScenario {
             None => None,
         };
         let start = workload.start.0;
-        let end = start + workload.horizon.0 .0;
+        let end = start.saturating_add(workload.horizon.0 .0);
         let drain = workload.drain.map_or(DEFAULT_DRAIN_SECONDS, |d| d.0);
         let mut spikes = Vec::new();
         for (index, spike) in workload.spikes.iter().enumerate() {
@@ -240,7 +240,7 @@ impl PreparedScenario {
             };
             spikes.push(PreparedSpike {
                 start: spike.start.0.max(start),
-                end: (spike.start.0 + spike.duration.0).min(end),
+                end: spike.start.0.saturating_add(spike.duration.0).min(end),
                 extra_multiplier: spike.multiplier - 1.0,
                 category,
             });
@@ -325,7 +325,7 @@ impl PreparedScenario {
         Ok(PreparedScenario {
             start,
             end,
-            stop: end + drain,
+            stop: end.saturating_add(drain),
             rates: WeeklyRates {
                 per_hour: weekly_rates(&workload.arrivals)?,
                 zone,

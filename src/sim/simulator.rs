@@ -18,6 +18,9 @@ const SERVICE_STREAM: u64 = 1;
 const DECISION_STREAM: u64 = 2;
 const PATIENCE_STREAM: u64 = 3;
 
+/// Events reserved per journey: created, assigned, started, first response, resolved and one spare.
+const JOURNEY_CAPACITY: usize = 6;
+
 /// The result of one replication.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SimulationRun {
@@ -153,6 +156,8 @@ pub struct Simulation<'m, M: PolicyModel + ?Sized> {
     events_processed: u64,
     knowledge_boost: Vec<f64>,
     scratch: Vec<Checkpoint<'m>>,
+    /// Emptied checkpoint lists of closed tickets, reused so the hot loop does not allocate them.
+    spare_checkpoints: Vec<Vec<Checkpoint<'m>>>,
     arrival_rng: RandomStream,
     service_rng: RandomStream,
     decision_rng: RandomStream,
@@ -190,7 +195,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         }
         let weeks = (scenario.end - scenario.start) as f64 / WEEK as f64;
         let expected_tickets = weeks * scenario.rates.per_hour.iter().sum::<f64>();
-        let capacity = (expected_tickets * 1.1).clamp(16.0, 50_000_000.0) as usize;
+        let capacity = (expected_tickets * 1.1).clamp(16.0, 1_000_000.0) as usize;
         let mut simulation = Simulation {
             model,
             replication,
@@ -208,6 +213,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             events_processed: 0,
             knowledge_boost: vec![0.0; scenario.categories.values.len()],
             scratch: Vec::new(),
+            spare_checkpoints: Vec::new(),
             arrival_rng: RandomStream::new(seed, ARRIVAL_STREAM),
             service_rng: RandomStream::new(seed, SERVICE_STREAM),
             decision_rng: RandomStream::new(seed, DECISION_STREAM),
@@ -392,7 +398,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         let priority = ticket.priority.map_or(2, priority_rank);
         let patience = self.scenario.patience[ticket.channel as usize];
         let assignment = model.route(&ticket, now);
-        let mut events = Vec::with_capacity(8);
+        let mut events = Vec::with_capacity(JOURNEY_CAPACITY);
         events.push(Event {
             at: now,
             kind: EventKind::Created,
@@ -402,6 +408,8 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             created_at: now,
             events,
         });
+        let mut checkpoints = self.spare_checkpoints.pop().unwrap_or_default();
+        checkpoints.extend_from_slice(&self.scratch);
         self.tickets.push(TicketState {
             category,
             priority_rank: priority,
@@ -410,13 +418,13 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             generation: 0,
             responded: false,
             visited_first_line: false,
-            checkpoints: self.scratch.clone(),
+            checkpoints,
         });
         self.open_tickets += 1;
         if let Some(distribution) = patience {
             let wait = sample_seconds(&distribution, &mut self.patience_rng);
             self.schedule(
-                self.now + wait,
+                self.now.saturating_add(wait),
                 Action::Abandon {
                     ticket: index as u32,
                 },
@@ -523,7 +531,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             );
         }
         self.schedule(
-            self.now + duration.max(0),
+            self.now.saturating_add(duration.max(0)),
             Action::ServiceDone {
                 ticket: ticket as u32,
             },
@@ -585,7 +593,11 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         let state = &mut self.tickets[ticket];
         state.status = Status::Closed;
         state.generation += 1;
-        state.checkpoints = Vec::new();
+        let mut spare = std::mem::take(&mut state.checkpoints);
+        spare.clear();
+        if spare.capacity() > 0 {
+            self.spare_checkpoints.push(spare);
+        }
         self.open_tickets -= 1;
     }
 
