@@ -1,6 +1,7 @@
 //! Behaviour of the simulator on the four-team matrix: determinism, well-formed journeys, calendars,
 //! automatic SLA escalation, signals, knowledge-base learning, abandonment, spikes and stepping.
 
+mod golden;
 mod support;
 
 use escalator::engine::journey::{EscalationKind, EventKind, Journey, SlaTarget};
@@ -70,17 +71,15 @@ fn same_seed_same_journeys_other_seed_other_journeys() {
     assert_eq!(runs[1].journeys, next.journeys);
 }
 
-/// The same fingerprint must come out of the wasm32 build (the lead's wasm-bindgen test runs this scenario).
+/// The golden run; `tests/wasm_determinism.rs` checks the wasm32 build gives the same fingerprint.
 #[test]
 fn golden_fingerprint_of_a_small_run() {
     let mut small = base();
     small["workload"]["horizon"] = json!("1d");
-    let run = simulate(&scenario(&small), &support::matrix_model(true, 4), 0).expect("valid");
-    assert_eq!(run.journeys.len(), 385);
-    assert_eq!(
-        journeys_fingerprint(&run.journeys),
-        15_046_589_913_353_082_463
-    );
+    assert_eq!(scenario(&small), golden::scenario());
+    let run = simulate(&golden::scenario(), &golden::model(), 0).expect("valid");
+    assert_eq!(run.journeys.len(), golden::TICKETS);
+    assert_eq!(journeys_fingerprint(&run.journeys), golden::FINGERPRINT);
 }
 
 #[test]
