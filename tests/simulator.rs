@@ -326,3 +326,38 @@ fn the_drain_limit_stops_a_team_that_never_works() {
     assert!(run.open_tickets > 300, "{}", run.open_tickets);
     assert!(run.stopped_at.seconds_since(run.start) <= 3 * DAY);
 }
+
+#[test]
+fn agents_take_the_most_urgent_ticket_first() {
+    // One busy team (ρ = 0.9): with non-preemptive priority the waits must order critical < … < low.
+    let busy = json!({
+        "policy": "reference",
+        "workload": {"start": "2026-03-02T00:00:00Z", "horizon": 120, "arrivals": {"constant": {"per_hour": 2.7}}},
+        "mix": {
+            "categories": {"general": 1},
+            "priorities": {"critical": 1, "high": 1, "medium": 1, "low": 1}
+        },
+        "handling": {"default": {"time": {"exponential": {"mean": "40m"}}}},
+        "seed": 5
+    });
+    let run =
+        simulate(&scenario(&busy), &MatrixModel::single_team("support", 2), 0).expect("valid");
+    let mean_wait = |priority: &str| {
+        let waits: Vec<f64> = run
+            .journeys
+            .iter()
+            .filter(|j| j.ticket.priority.is_some_and(|p| p.as_str() == priority))
+            .filter_map(|j| {
+                j.first_response_at()
+                    .map(|at| at.seconds_since(j.created_at) as f64)
+            })
+            .collect();
+        waits.iter().sum::<f64>() / waits.len() as f64
+    };
+    let waits: Vec<f64> = ["critical", "high", "medium", "low"]
+        .iter()
+        .map(|p| mean_wait(p))
+        .collect();
+    assert!(waits.windows(2).all(|w| w[0] < w[1]), "{waits:?}");
+    assert!(waits[0] * 3.0 < waits[3], "{waits:?}");
+}
