@@ -2,6 +2,7 @@
 
 pub mod engine;
 pub mod metrics;
+pub mod sim;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -1,0 +1,86 @@
+//! What the simulator needs from a policy: teams, calendars, routing, escalation on failure, SLA checkpoints.
+
+use crate::engine::journey::{EscalationKind, SlaTarget};
+use crate::engine::ticket::Ticket;
+use crate::engine::time::Instant;
+
+/// A team's position in `PolicyModel::teams()`.
+pub type TeamId = u16;
+
+/// A team as the simulator sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamInfo {
+    pub name: String,
+    /// 1 for first line, higher numbers for higher tiers.
+    pub tier: u8,
+    /// Default agent count; a scenario's `staffing` overrides it.
+    pub agents: u32,
+}
+
+/// Opening hours of a team.
+pub trait TeamCalendar {
+    fn is_open(&self, at: Instant) -> bool;
+    /// The first open instant at or after `at` (`at` itself when open); `None` if never open again.
+    fn next_open(&self, at: Instant) -> Option<Instant>;
+    /// The first closed instant at or after `at`; `None` if it never closes again.
+    fn next_close(&self, at: Instant) -> Option<Instant>;
+}
+
+/// How a ticket reached a team other than the one it would have gone to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Escalation {
+    pub kind: EscalationKind,
+    pub from: TeamId,
+}
+
+/// A team receiving a ticket, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Assignment<'m> {
+    pub team: TeamId,
+    /// `None` for a plain assignment; otherwise the kind of escalation and the team it left.
+    pub escalation: Option<Escalation>,
+    /// The rule or matrix cell that decided (shown in the journey).
+    pub reason: &'m str,
+}
+
+/// What happens at an SLA checkpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckpointKind<'m> {
+    Warning {
+        percent: u8,
+    },
+    Breach,
+    /// A breach-ladder level: notify `notify`; when `escalate_to` is set, a waiting ticket moves there.
+    Level {
+        level: u32,
+        notify: &'m str,
+        escalate_to: Option<TeamId>,
+    },
+}
+
+/// One timed SLA checkpoint of a ticket, at an absolute instant (business time already applied).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Checkpoint<'m> {
+    pub at: Instant,
+    pub target: SlaTarget,
+    pub kind: CheckpointKind<'m>,
+    pub reason: &'m str,
+}
+
+/// The policy as the simulator drives it; the compiled engine policy implements it, and
+/// `sim::reference_models` has small implementations for tests.
+pub trait PolicyModel {
+    fn teams(&self) -> &[TeamInfo];
+    fn calendar(&self, team: TeamId) -> &dyn TeamCalendar;
+    /// Where a new ticket goes first.
+    fn route(&self, ticket: &Ticket, at: Instant) -> Assignment<'_>;
+    /// Where a ticket goes when `team` could not resolve it; `None` means `team` finishes it anyway.
+    fn on_unresolved(&self, ticket: &Ticket, team: TeamId, at: Instant) -> Option<Assignment<'_>>;
+    /// Appends the ticket's SLA checkpoints (any order) to `out`.
+    fn sla_checkpoints<'s>(
+        &'s self,
+        ticket: &Ticket,
+        created: Instant,
+        out: &mut Vec<Checkpoint<'s>>,
+    );
+}

@@ -1,0 +1,349 @@
+//! A scenario checked against a policy model and turned into index-based tables for the hot loop.
+
+use std::collections::BTreeMap;
+
+use super::arrivals::WeeklyRates;
+use super::model::PolicyModel;
+use super::scenario::{
+    AmountDistribution, Arrivals, KnowledgeBase, Scenario, ScenarioError, SignalRates,
+    TimeDistribution,
+};
+use crate::engine::ticket::{Channel, Priority};
+use crate::engine::time::DAY;
+
+const DEFAULT_DRAIN_SECONDS: i64 = 28 * DAY;
+
+/// Values to draw from, with cumulative weights.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice<T> {
+    pub values: Vec<T>,
+    pub cumulative: Vec<f64>,
+}
+
+impl<T: Clone> Choice<T> {
+    fn new<'a, K: 'a + Clone + Into<T>>(
+        weights: impl IntoIterator<Item = (&'a K, &'a f64)>,
+        path: &str,
+    ) -> Result<Choice<T>, ScenarioError> {
+        let mut values = Vec::new();
+        let mut cumulative = Vec::new();
+        let mut total = 0.0;
+        for (value, &weight) in weights {
+            if !(weight.is_finite() && weight >= 0.0) {
+                return Err(ScenarioError::new(
+                    path,
+                    format!("weight {weight} must be zero or positive"),
+                ));
+            }
+            total += weight;
+            values.push(value.clone().into());
+            cumulative.push(total);
+        }
+        if total <= 0.0 {
+            return Err(ScenarioError::new(
+                path,
+                "at least one weight must be positive",
+            ));
+        }
+        Ok(Choice { values, cumulative })
+    }
+}
+
+/// Extra arrivals inside a window.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreparedSpike {
+    pub start: i64,
+    pub end: i64,
+    pub extra_multiplier: f64,
+    pub category: Option<u16>,
+}
+
+/// The scenario in the simulator's terms: indices instead of names, flat tables by team × category.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreparedScenario {
+    pub start: i64,
+    pub end: i64,
+    pub stop: i64,
+    pub rates: WeeklyRates,
+    pub spikes: Vec<PreparedSpike>,
+    pub categories: Choice<String>,
+    pub priorities: Vec<Choice<Priority>>,
+    pub channels: Choice<Channel>,
+    pub segments: Choice<String>,
+    pub signals: Vec<SignalRates>,
+    pub amounts: Vec<Option<AmountDistribution>>,
+    pub agents: Vec<u32>,
+    pub first_line: Vec<bool>,
+    /// Indexed by `team * categories + category`.
+    pub handling_time: Vec<TimeDistribution>,
+    pub resolve: Vec<f64>,
+    pub knowledge_base: Option<KnowledgeBase>,
+    /// Indexed like `Channel::ALL`.
+    pub patience: [Option<TimeDistribution>; 5],
+    pub seed: u64,
+}
+
+fn probability(value: f64, path: &str) -> Result<f64, ScenarioError> {
+    if (0.0..=1.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(ScenarioError::new(
+            path,
+            format!("probability {value} must be between 0 and 1"),
+        ))
+    }
+}
+
+fn check_signals(rates: &SignalRates, path: &str) -> Result<(), ScenarioError> {
+    for (name, value) in [
+        ("demands_manager", rates.demands_manager),
+        ("abusive", rates.abusive),
+        ("threatens_to_leave", rates.threatens_to_leave),
+        ("threatens_review", rates.threatens_review),
+    ] {
+        probability(value, &format!("{path}.{name}"))?;
+    }
+    Ok(())
+}
+
+fn check_time(distribution: &TimeDistribution, path: &str) -> Result<(), ScenarioError> {
+    match *distribution {
+        TimeDistribution::Lognormal { mean, cv }
+            if mean.0 <= 0 || !(cv.is_finite() && cv >= 0.0) =>
+        {
+            Err(ScenarioError::new(
+                path,
+                "lognormal needs a positive mean and a cv of zero or more",
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn weekly_rates(arrivals: &Arrivals) -> Result<[f64; 168], ScenarioError> {
+    let path = "workload.arrivals";
+    let mut rates = [0.0; 168];
+    match arrivals {
+        Arrivals::Constant { per_hour } => rates = [*per_hour; 168],
+        Arrivals::HourOfWeek(values) => {
+            if values.len() != 168 {
+                return Err(ScenarioError::new(
+                    format!("{path}.hour_of_week"),
+                    format!(
+                        "expected 168 hourly rates (Monday 00:00 first), got {}",
+                        values.len()
+                    ),
+                ));
+            }
+            rates.copy_from_slice(values);
+        }
+        Arrivals::Daily {
+            volume,
+            intraday,
+            weekday_factors,
+        } => {
+            if intraday.len() != 24 {
+                return Err(ScenarioError::new(
+                    format!("{path}.daily.intraday"),
+                    format!("expected 24 hourly weights, got {}", intraday.len()),
+                ));
+            }
+            let factors = weekday_factors.clone().unwrap_or_else(|| vec![1.0; 7]);
+            if factors.len() != 7 {
+                return Err(ScenarioError::new(
+                    format!("{path}.daily.weekday_factors"),
+                    format!("expected 7 factors (Monday first), got {}", factors.len()),
+                ));
+            }
+            let total: f64 = intraday.iter().sum();
+            if total.is_nan() || total <= 0.0 {
+                return Err(ScenarioError::new(
+                    format!("{path}.daily.intraday"),
+                    "weights must add up to more than zero",
+                ));
+            }
+            for (day, factor) in factors.iter().enumerate() {
+                for (hour, weight) in intraday.iter().enumerate() {
+                    rates[day * 24 + hour] = volume * factor * weight / total;
+                }
+            }
+        }
+    }
+    if let Some(bad) = rates
+        .iter()
+        .find(|rate| !(rate.is_finite() && **rate >= 0.0))
+    {
+        return Err(ScenarioError::new(
+            path,
+            format!("arrival rate {bad} must be zero or positive"),
+        ));
+    }
+    Ok(rates)
+}
+
+impl PreparedScenario {
+    pub fn new<M: PolicyModel + ?Sized>(
+        scenario: &Scenario,
+        model: &M,
+    ) -> Result<PreparedScenario, ScenarioError> {
+        let teams = model.teams();
+        let team_index = |name: &str, path: &str| {
+            teams
+                .iter()
+                .position(|team| team.name == name)
+                .ok_or_else(|| {
+                    ScenarioError::new(
+                        path,
+                        format!("unknown team {name:?} (the policy has no such team)"),
+                    )
+                })
+        };
+        let categories: Choice<String> = Choice::new(&scenario.mix.categories, "mix.categories")?;
+        if categories.values.len() > usize::from(u16::MAX) {
+            return Err(ScenarioError::new("mix.categories", "too many categories"));
+        }
+        let category_index = |name: &str, path: &str| {
+            categories
+                .values
+                .iter()
+                .position(|category| category == name)
+                .map(|index| index as u16)
+                .ok_or_else(|| {
+                    ScenarioError::new(
+                        path,
+                        format!("unknown category {name:?} (not in mix.categories)"),
+                    )
+                })
+        };
+        let workload = &scenario.workload;
+        let zone = match &workload.time_zone {
+            Some(name) => Some(name.parse::<chrono_tz::Tz>().map_err(|_| {
+                ScenarioError::new("workload.time_zone", format!("unknown time zone {name:?}"))
+            })?),
+            None => None,
+        };
+        let start = workload.start.0;
+        let end = start.saturating_add(workload.horizon.0 .0);
+        let drain = workload.drain.map_or(DEFAULT_DRAIN_SECONDS, |d| d.0);
+        let mut spikes = Vec::new();
+        for (index, spike) in workload.spikes.iter().enumerate() {
+            let path = format!("workload.spikes[{index}]");
+            if !(spike.multiplier.is_finite() && spike.multiplier >= 1.0) {
+                return Err(ScenarioError::new(
+                    format!("{path}.multiplier"),
+                    "multiplier must be 1 or more",
+                ));
+            }
+            let category = match &spike.category {
+                Some(name) => Some(category_index(name, &format!("{path}.category"))?),
+                None => None,
+            };
+            spikes.push(PreparedSpike {
+                start: spike.start.0.max(start),
+                end: spike.start.0.saturating_add(spike.duration.0).min(end),
+                extra_multiplier: spike.multiplier - 1.0,
+                category,
+            });
+        }
+        let mix = &scenario.mix;
+        let global_priorities: Choice<Priority> = Choice::new(&mix.priorities, "mix.priorities")?;
+        let mut priorities = vec![global_priorities; categories.values.len()];
+        for (name, weights) in &mix.priorities_by_category {
+            let path = format!("mix.priorities_by_category.{name}");
+            priorities[usize::from(category_index(name, &path)?)] = Choice::new(weights, &path)?;
+        }
+        check_signals(&mix.signals, "mix.signals")?;
+        let mut signals = vec![mix.signals; categories.values.len()];
+        for (name, rates) in &mix.signals_by_category {
+            let path = format!("mix.signals_by_category.{name}");
+            check_signals(rates, &path)?;
+            signals[usize::from(category_index(name, &path)?)] = *rates;
+        }
+        let mut amounts = vec![None; categories.values.len()];
+        for (name, distribution) in &mix.amounts {
+            amounts[usize::from(category_index(name, &format!("mix.amounts.{name}"))?)] =
+                Some(*distribution);
+        }
+        let mut agents: Vec<u32> = teams.iter().map(|team| team.agents).collect();
+        for (name, count) in &scenario.staffing {
+            agents[team_index(name, &format!("staffing.{name}"))?] = *count;
+        }
+        let first_tier = teams.iter().map(|team| team.tier).min().unwrap_or(1);
+        let first_line = teams.iter().map(|team| team.tier == first_tier).collect();
+        let handling = &scenario.handling;
+        check_time(&handling.default.time, "handling.default.time")?;
+        probability(handling.default.resolve, "handling.default.resolve")?;
+        let width = categories.values.len();
+        let mut handling_time = vec![handling.default.time; teams.len() * width];
+        let mut resolve = vec![handling.default.resolve; teams.len() * width];
+        for (name, team) in &handling.teams {
+            let path = format!("handling.teams.{name}");
+            let row = team_index(name, &path)? * width;
+            if let Some(time) = &team.time {
+                check_time(time, &format!("{path}.time"))?;
+                handling_time[row..row + width].fill(*time);
+            }
+            if let Some(p) = team.resolve {
+                resolve[row..row + width].fill(probability(p, &format!("{path}.resolve"))?);
+            }
+            for (category, rule) in &team.categories {
+                let path = format!("{path}.categories.{category}");
+                let cell = row + usize::from(category_index(category, &path)?);
+                if let Some(time) = &rule.time {
+                    check_time(time, &format!("{path}.time"))?;
+                    handling_time[cell] = *time;
+                }
+                if let Some(p) = rule.resolve {
+                    resolve[cell] = probability(p, &format!("{path}.resolve"))?;
+                }
+            }
+        }
+        if let Some(kb) = &scenario.knowledge_base {
+            probability(
+                kb.document_probability,
+                "knowledge_base.document_probability",
+            )?;
+            probability(kb.gain, "knowledge_base.gain")?;
+            probability(kb.cap, "knowledge_base.cap")?;
+        }
+        let mut patience = [None; 5];
+        if let Some(abandonment) = &scenario.abandonment {
+            let by_channel: BTreeMap<_, _> = abandonment.channels.iter().collect();
+            for (slot, channel) in patience.iter_mut().zip(Channel::ALL) {
+                *slot = by_channel
+                    .get(&channel)
+                    .map(|d| **d)
+                    .or(abandonment.default);
+                if let Some(distribution) = slot {
+                    check_time(
+                        distribution,
+                        &format!("abandonment.channels.{}", channel.as_str()),
+                    )?;
+                }
+            }
+        }
+        Ok(PreparedScenario {
+            start,
+            end,
+            stop: end.saturating_add(drain),
+            rates: WeeklyRates {
+                per_hour: weekly_rates(&workload.arrivals)?,
+                zone,
+            },
+            spikes,
+            priorities,
+            channels: Choice::new(&mix.channels, "mix.channels")?,
+            segments: Choice::new(&mix.segments, "mix.segments")?,
+            categories,
+            signals,
+            amounts,
+            agents,
+            first_line,
+            handling_time,
+            resolve,
+            knowledge_base: scenario.knowledge_base,
+            patience,
+            seed: scenario.seed,
+        })
+    }
+}

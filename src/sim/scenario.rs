@@ -1,0 +1,299 @@
+//! The scenario document (JSON): policy, workload, ticket mix, staffing, handling, learning, abandonment, seed.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::duration::{Duration, Horizon};
+use crate::engine::ticket::{Channel, Priority};
+use crate::engine::time::Instant;
+
+/// A whole simulation set-up. See `docs/scenario-format.md` for every field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub policy: PolicySource,
+    pub workload: Workload,
+    pub mix: Mix,
+    /// Agents per team by team name; overrides the policy's agent counts.
+    #[serde(default)]
+    pub staffing: BTreeMap<String, u32>,
+    pub handling: Handling,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub knowledge_base: Option<KnowledgeBase>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub abandonment: Option<Abandonment>,
+    #[serde(default)]
+    pub seed: u64,
+    #[serde(default = "one")]
+    pub replications: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// The policy to simulate: the name of a preset or an inline policy document (kept opaque here).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum PolicySource {
+    Named(String),
+    Inline(serde_json::Value),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workload {
+    pub start: Instant,
+    pub horizon: Horizon,
+    /// IANA zone in which hour-of-week profiles are read; UTC when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+    /// How long after the horizon open tickets keep being worked before the run stops (default 28d).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drain: Option<Duration>,
+    pub arrivals: Arrivals,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub spikes: Vec<Spike>,
+}
+
+/// Expected arrivals (tickets per hour), piecewise constant by local hour.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Arrivals {
+    /// The same rate at every hour.
+    Constant { per_hour: f64 },
+    /// 168 rates, Monday 00:00–01:00 first.
+    HourOfWeek(Vec<f64>),
+    /// A daily volume spread over the day by a 24-value curve (normalised), scaled per weekday.
+    Daily {
+        volume: f64,
+        intraday: Vec<f64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        weekday_factors: Option<Vec<f64>>,
+    },
+}
+
+/// Extra volume in a window: the rate there is multiplied; the extra tickets may all be of one category.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spike {
+    pub start: Instant,
+    pub duration: Duration,
+    pub multiplier: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+}
+
+/// Probabilities of each customer signal on a ticket.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SignalRates {
+    pub demands_manager: f64,
+    pub abusive: f64,
+    pub threatens_to_leave: f64,
+    pub threatens_review: f64,
+}
+
+/// Who the tickets are: weights (any positive scale) over each attribute, drawn independently.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mix {
+    pub categories: BTreeMap<String, f64>,
+    #[serde(default = "default_priorities")]
+    pub priorities: BTreeMap<Priority, f64>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub priorities_by_category: BTreeMap<String, BTreeMap<Priority, f64>>,
+    #[serde(default = "default_channels")]
+    pub channels: BTreeMap<Channel, f64>,
+    #[serde(default = "default_segments")]
+    pub segments: BTreeMap<String, f64>,
+    #[serde(default)]
+    pub signals: SignalRates,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub signals_by_category: BTreeMap<String, SignalRates>,
+    /// Money at stake per category (refunds, credits).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub amounts: BTreeMap<String, AmountDistribution>,
+}
+
+fn default_priorities() -> BTreeMap<Priority, f64> {
+    BTreeMap::from([(Priority::Medium, 1.0)])
+}
+
+fn default_channels() -> BTreeMap<Channel, f64> {
+    BTreeMap::from([(Channel::Email, 1.0)])
+}
+
+fn default_segments() -> BTreeMap<String, f64> {
+    BTreeMap::from([("standard".to_owned(), 1.0)])
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum AmountDistribution {
+    Fixed(f64),
+    Uniform { min: f64, max: f64 },
+    Exponential { mean: f64 },
+    Lognormal { mean: f64, cv: f64 },
+}
+
+/// A distribution of a length of time.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum TimeDistribution {
+    Fixed(Duration),
+    Exponential {
+        mean: Duration,
+    },
+    /// Lognormal with the given mean and coefficient of variation (sd / mean).
+    Lognormal {
+        mean: Duration,
+        cv: f64,
+    },
+}
+
+/// Handling times and resolve probabilities: a default, per team, per team × category.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Handling {
+    pub default: DefaultHandling,
+    #[serde(default)]
+    pub teams: BTreeMap<String, TeamHandling>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DefaultHandling {
+    pub time: TimeDistribution,
+    #[serde(default = "certain")]
+    pub resolve: f64,
+}
+
+fn certain() -> f64 {
+    1.0
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TeamHandling {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<TimeDistribution>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolve: Option<f64>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub categories: BTreeMap<String, HandlingOverride>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HandlingOverride {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<TimeDistribution>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolve: Option<f64>,
+}
+
+/// Knowledge-base learning: higher tiers document fixes, first line's resolve rate rises.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KnowledgeBase {
+    pub document_probability: f64,
+    pub gain: f64,
+    pub cap: f64,
+}
+
+/// Customers without a first response give up after their patience runs out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Abandonment {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<TimeDistribution>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub channels: BTreeMap<Channel, TimeDistribution>,
+}
+
+/// A scenario that could not be read or does not fit the policy, with the JSON path concerned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScenarioError {
+    pub path: String,
+    pub message: String,
+}
+
+impl ScenarioError {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> ScenarioError {
+        ScenarioError {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+impl Scenario {
+    /// Reads a scenario from JSON; errors name the JSON path (e.g. `mix.categories.billing`).
+    pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
+        let deserializer = &mut serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(deserializer).map_err(|err| {
+            let path = err.path().to_string();
+            ScenarioError::new(path, err.into_inner().to_string())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"{
+        "policy": "default",
+        "workload": {"start": "2026-03-02T00:00:00Z", "horizon": 7, "arrivals": {"constant": {"per_hour": 10}}},
+        "mix": {"categories": {"general": 1}},
+        "handling": {"default": {"time": {"exponential": {"mean": "40m"}}}}
+    }"#;
+
+    #[test]
+    fn minimal_scenario_gets_defaults() {
+        let scenario = Scenario::from_json(MINIMAL).unwrap();
+        assert_eq!(scenario.replications, 1);
+        assert_eq!(scenario.seed, 0);
+        assert_eq!(scenario.policy, PolicySource::Named("default".to_owned()));
+        assert_eq!(scenario.mix.channels[&Channel::Email], 1.0);
+        assert_eq!(scenario.handling.default.resolve, 1.0);
+    }
+
+    #[test]
+    fn unknown_field_is_reported_with_its_path() {
+        let text = MINIMAL.replace("\"per_hour\": 10", "\"per_hour\": 10, \"burst\": 2");
+        let err = Scenario::from_json(&text).unwrap_err();
+        assert_eq!(err.path, "workload.arrivals.constant.burst");
+        assert!(err.message.contains("unknown field `burst`"), "{err}");
+    }
+
+    #[test]
+    fn bad_duration_is_reported_with_its_path() {
+        let text = MINIMAL.replace("\"40m\"", "\"40 minutes\"");
+        let err = Scenario::from_json(&text).unwrap_err();
+        assert_eq!(err.path, "handling.default.time.exponential.mean");
+        assert!(err.message.contains("unexpected ' '"), "{err}");
+    }
+
+    #[test]
+    fn inline_policy_is_kept_as_json() {
+        let text = MINIMAL.replace("\"policy\": \"default\"", "\"policy\": {\"teams\": []}");
+        let scenario = Scenario::from_json(&text).unwrap();
+        assert!(matches!(scenario.policy, PolicySource::Inline(_)));
+    }
+}

@@ -1,0 +1,719 @@
+//! The discrete-event simulator: a deterministic event queue, team queues by priority and due time, agents on calendars.
+
+use std::cmp::{Ordering, Reverse};
+use std::collections::BinaryHeap;
+
+use super::arrivals::ArrivalStream;
+use super::model::{Assignment, Checkpoint, CheckpointKind, PolicyModel, TeamId, TeamInfo};
+use super::prepared::PreparedScenario;
+use super::random::RandomStream;
+use super::scenario::{AmountDistribution, Scenario, ScenarioError, TimeDistribution};
+use crate::engine::journey::{EscalationKind, Event, EventKind, Journey, SlaTarget};
+use crate::engine::ticket::{Priority, Signals, Ticket};
+use crate::engine::time::{Instant, WEEK};
+
+/// Random streams, one per purpose, so that changing e.g. handling times leaves arrivals unchanged.
+const ARRIVAL_STREAM: u64 = 0;
+const SERVICE_STREAM: u64 = 1;
+const DECISION_STREAM: u64 = 2;
+const PATIENCE_STREAM: u64 = 3;
+
+/// Events reserved per journey: created, assigned, started, first response, resolved and one spare.
+const JOURNEY_CAPACITY: usize = 6;
+
+/// The result of one replication.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SimulationRun {
+    pub replication: u32,
+    pub seed: u64,
+    /// Every ticket created, in creation order.
+    pub journeys: Vec<Journey>,
+    /// The policy's teams with the agent counts actually simulated.
+    pub teams: Vec<TeamInfo>,
+    pub start: Instant,
+    /// End of the arrival horizon.
+    pub end: Instant,
+    /// When the run stopped (all tickets closed, or the drain limit).
+    pub stopped_at: Instant,
+    pub events_processed: u64,
+    /// Tickets neither resolved nor abandoned when the run stopped.
+    pub open_tickets: usize,
+}
+
+/// Where a stepping simulation stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub now: Instant,
+    pub events_processed: u64,
+    pub tickets_created: usize,
+    pub finished: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Arrival { stream: u16 },
+    ServiceDone { ticket: u32 },
+    Checkpoint { ticket: u32, index: u16 },
+    Abandon { ticket: u32 },
+    Open { team: TeamId },
+    Close { team: TeamId },
+}
+
+#[derive(Debug, PartialEq, Eq)]
+struct Scheduled {
+    at: i64,
+    sequence: u64,
+    action: Action,
+}
+
+impl Ord for Scheduled {
+    /// Reversed so that `BinaryHeap` pops the earliest instant first, ties in scheduling order.
+    fn cmp(&self, other: &Self) -> Ordering {
+        (other.at, other.sequence).cmp(&(self.at, self.sequence))
+    }
+}
+
+impl PartialOrd for Scheduled {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// A waiting ticket: (priority rank, due instant, sequence, ticket, generation), smallest first.
+type WaitingEntry = Reverse<(u8, i64, u64, u32, u32)>;
+
+struct TeamState {
+    open: bool,
+    busy: u32,
+    agents: u32,
+    waiting: BinaryHeap<WaitingEntry>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Status {
+    Waiting,
+    InService,
+    Closed,
+}
+
+struct TicketState<'m> {
+    category: u16,
+    priority_rank: u8,
+    team: TeamId,
+    status: Status,
+    /// Bumped whenever the ticket leaves a queue, so stale queue entries are skipped.
+    generation: u32,
+    responded: bool,
+    visited_first_line: bool,
+    checkpoints: Vec<Checkpoint<'m>>,
+}
+
+fn priority_rank(priority: Priority) -> u8 {
+    match priority {
+        Priority::Critical => 0,
+        Priority::High => 1,
+        Priority::Medium => 2,
+        Priority::Low => 3,
+    }
+}
+
+fn sample_seconds(distribution: &TimeDistribution, rng: &mut RandomStream) -> i64 {
+    match *distribution {
+        TimeDistribution::Fixed(duration) => duration.0,
+        TimeDistribution::Exponential { mean } => {
+            (mean.0 as f64 * rng.unit_exponential()).round() as i64
+        }
+        TimeDistribution::Lognormal { mean, cv } => rng.lognormal(mean.0 as f64, cv).round() as i64,
+    }
+}
+
+fn sample_amount(distribution: &AmountDistribution, rng: &mut RandomStream) -> f64 {
+    let raw = match *distribution {
+        AmountDistribution::Fixed(value) => value,
+        AmountDistribution::Uniform { min, max } => min + rng.uniform() * (max - min),
+        AmountDistribution::Exponential { mean } => mean * rng.unit_exponential(),
+        AmountDistribution::Lognormal { mean, cv } => rng.lognormal(mean, cv),
+    };
+    (raw * 100.0).round() / 100.0
+}
+
+/// One replication in progress; drive it with `step` or `run_until`, then `finish`.
+pub struct Simulation<'m, M: PolicyModel + ?Sized> {
+    model: &'m M,
+    scenario: PreparedScenario,
+    replication: u32,
+    seed: u64,
+    team_names: Vec<String>,
+    queue: BinaryHeap<Scheduled>,
+    sequence: u64,
+    now: i64,
+    teams: Vec<TeamState>,
+    tickets: Vec<TicketState<'m>>,
+    journeys: Vec<Journey>,
+    streams: Vec<ArrivalStream>,
+    active_streams: usize,
+    open_tickets: usize,
+    events_processed: u64,
+    knowledge_boost: Vec<f64>,
+    scratch: Vec<Checkpoint<'m>>,
+    /// Emptied checkpoint lists of closed tickets, reused so the hot loop does not allocate them.
+    spare_checkpoints: Vec<Vec<Checkpoint<'m>>>,
+    arrival_rng: RandomStream,
+    service_rng: RandomStream,
+    decision_rng: RandomStream,
+    patience_rng: RandomStream,
+    finished: bool,
+}
+
+impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
+    /// Prepares replication `replication` (seed = scenario seed + replication).
+    pub fn new(scenario: &Scenario, model: &'m M, replication: u32) -> Result<Self, ScenarioError> {
+        let prepared = PreparedScenario::new(scenario, model)?;
+        Ok(Self::from_prepared(prepared, model, replication))
+    }
+
+    pub fn from_prepared(scenario: PreparedScenario, model: &'m M, replication: u32) -> Self {
+        let seed = scenario.seed.wrapping_add(u64::from(replication));
+        let teams = scenario
+            .agents
+            .iter()
+            .map(|&agents| TeamState {
+                open: false,
+                busy: 0,
+                agents,
+                waiting: BinaryHeap::new(),
+            })
+            .collect();
+        let mut streams = vec![ArrivalStream::new(scenario.start, scenario.end, 1.0, None)];
+        for spike in &scenario.spikes {
+            streams.push(ArrivalStream::new(
+                spike.start,
+                spike.end,
+                spike.extra_multiplier,
+                spike.category,
+            ));
+        }
+        let weeks = (scenario.end - scenario.start) as f64 / WEEK as f64;
+        let expected_tickets = weeks * scenario.rates.per_hour.iter().sum::<f64>();
+        let capacity = (expected_tickets * 1.1).clamp(16.0, 1_000_000.0) as usize;
+        let mut simulation = Simulation {
+            model,
+            replication,
+            seed,
+            team_names: model.teams().iter().map(|team| team.name.clone()).collect(),
+            queue: BinaryHeap::with_capacity(1024),
+            sequence: 0,
+            now: scenario.start,
+            teams,
+            tickets: Vec::with_capacity(capacity),
+            journeys: Vec::with_capacity(capacity),
+            active_streams: streams.len(),
+            streams,
+            open_tickets: 0,
+            events_processed: 0,
+            knowledge_boost: vec![0.0; scenario.categories.values.len()],
+            scratch: Vec::new(),
+            spare_checkpoints: Vec::new(),
+            arrival_rng: RandomStream::new(seed, ARRIVAL_STREAM),
+            service_rng: RandomStream::new(seed, SERVICE_STREAM),
+            decision_rng: RandomStream::new(seed, DECISION_STREAM),
+            patience_rng: RandomStream::new(seed, PATIENCE_STREAM),
+            finished: false,
+            scenario,
+        };
+        simulation.schedule_calendars();
+        for stream in 0..simulation.streams.len() {
+            simulation.schedule_next_arrival(stream as u16);
+        }
+        simulation
+    }
+
+    fn schedule(&mut self, at: i64, action: Action) {
+        self.sequence += 1;
+        self.queue.push(Scheduled {
+            at,
+            sequence: self.sequence,
+            action,
+        });
+    }
+
+    fn schedule_calendars(&mut self) {
+        let start = Instant(self.now);
+        for team in 0..self.teams.len() as TeamId {
+            let calendar = self.model.calendar(team);
+            if calendar.is_open(start) {
+                self.teams[usize::from(team)].open = true;
+                if let Some(close) = calendar.next_close(start) {
+                    self.schedule(close.0.max(self.now + 1), Action::Close { team });
+                }
+            } else if let Some(open) = calendar.next_open(start) {
+                self.schedule(open.0.max(self.now + 1), Action::Open { team });
+            }
+        }
+    }
+
+    fn schedule_next_arrival(&mut self, stream: u16) {
+        let index = usize::from(stream);
+        match self.streams[index].next(&self.scenario.rates, &mut self.arrival_rng) {
+            Some(at) => self.schedule(at, Action::Arrival { stream }),
+            None => self.active_streams -= 1,
+        }
+    }
+
+    /// Processes up to `max_events` events (for progress reporting and cancelling between calls).
+    pub fn step(&mut self, max_events: u64) -> Progress {
+        let mut left = max_events;
+        while left > 0 && !self.finished {
+            self.process_next(i64::MAX);
+            left -= 1;
+        }
+        self.progress()
+    }
+
+    /// Processes every event up to and including instant `until`.
+    pub fn run_until(&mut self, until: Instant) -> Progress {
+        while !self.finished && self.process_next(until.0) {}
+        self.progress()
+    }
+
+    pub fn progress(&self) -> Progress {
+        Progress {
+            now: Instant(self.now),
+            events_processed: self.events_processed,
+            tickets_created: self.journeys.len(),
+            finished: self.finished,
+        }
+    }
+
+    /// Runs to the end and returns the journeys.
+    pub fn finish(mut self) -> SimulationRun {
+        while !self.finished {
+            self.process_next(i64::MAX);
+        }
+        let teams = self
+            .model
+            .teams()
+            .iter()
+            .zip(&self.teams)
+            .map(|(info, state)| TeamInfo {
+                agents: state.agents,
+                ..info.clone()
+            })
+            .collect();
+        SimulationRun {
+            replication: self.replication,
+            seed: self.seed,
+            journeys: self.journeys,
+            teams,
+            start: Instant(self.scenario.start),
+            end: Instant(self.scenario.end),
+            stopped_at: Instant(self.now),
+            events_processed: self.events_processed,
+            open_tickets: self.open_tickets,
+        }
+    }
+
+    /// Processes the next event if it is due at or before `until`; false when there was none.
+    fn process_next(&mut self, until: i64) -> bool {
+        let Some(next) = self.queue.peek() else {
+            self.finished = true;
+            return false;
+        };
+        if next.at > self.scenario.stop {
+            self.finished = true;
+            return false;
+        }
+        if next.at > until {
+            return false;
+        }
+        let Some(event) = self.queue.pop() else {
+            return false;
+        };
+        self.now = event.at;
+        self.events_processed += 1;
+        match event.action {
+            Action::Arrival { stream } => self.arrive(stream),
+            Action::ServiceDone { ticket } => self.service_done(ticket as usize),
+            Action::Checkpoint { ticket, index } => {
+                self.checkpoint(ticket as usize, usize::from(index))
+            }
+            Action::Abandon { ticket } => self.abandon(ticket as usize),
+            Action::Open { team } => self.open(team),
+            Action::Close { team } => self.close(team),
+        }
+        if self.active_streams == 0 && self.open_tickets == 0 {
+            self.finished = true;
+        }
+        true
+    }
+
+    fn emit(&mut self, ticket: usize, kind: EventKind) {
+        self.journeys[ticket].events.push(Event {
+            at: Instant(self.now),
+            kind,
+        });
+    }
+
+    fn team_name(&self, team: TeamId) -> String {
+        self.team_names[usize::from(team)].clone()
+    }
+
+    fn new_ticket(&mut self, category: Option<u16>) -> (Ticket, u16) {
+        let scenario = &self.scenario;
+        let rng = &mut self.arrival_rng;
+        let category = category.unwrap_or_else(|| rng.pick(&scenario.categories.cumulative) as u16);
+        let index = usize::from(category);
+        let priorities = &scenario.priorities[index];
+        let priority = priorities.values[rng.pick(&priorities.cumulative)];
+        let channel = scenario.channels.values[rng.pick(&scenario.channels.cumulative)];
+        let segment = &scenario.segments.values[rng.pick(&scenario.segments.cumulative)];
+        let rates = &scenario.signals[index];
+        let signals = Signals {
+            demands_manager: rng.chance(rates.demands_manager),
+            abusive: rng.chance(rates.abusive),
+            threatens_to_leave: rng.chance(rates.threatens_to_leave),
+            threatens_review: rng.chance(rates.threatens_review),
+        };
+        let amount = scenario.amounts[index]
+            .as_ref()
+            .map(|d| sample_amount(d, rng));
+        let mut ticket = Ticket::new(&scenario.categories.values[index], priority, channel);
+        ticket.id = format!("T{:06}", self.journeys.len() + 1);
+        ticket.segment.clone_from(segment);
+        ticket.signals = signals;
+        ticket.amount = amount;
+        (ticket, category)
+    }
+
+    fn arrive(&mut self, stream: u16) {
+        let category = self.streams[usize::from(stream)].category;
+        self.schedule_next_arrival(stream);
+        let (ticket, category) = self.new_ticket(category);
+        let model = self.model;
+        let now = Instant(self.now);
+        let index = self.journeys.len();
+        self.scratch.clear();
+        model.sla_checkpoints(&ticket, now, &mut self.scratch);
+        self.scratch.sort_by_key(|checkpoint| checkpoint.at);
+        let priority = ticket.priority.map_or(2, priority_rank);
+        let patience = self.scenario.patience[ticket.channel as usize];
+        let assignment = model.route(&ticket, now);
+        let mut events = Vec::with_capacity(JOURNEY_CAPACITY);
+        events.push(Event {
+            at: now,
+            kind: EventKind::Created,
+        });
+        self.journeys.push(Journey {
+            ticket,
+            created_at: now,
+            events,
+        });
+        let mut checkpoints = self.spare_checkpoints.pop().unwrap_or_default();
+        checkpoints.extend_from_slice(&self.scratch);
+        self.tickets.push(TicketState {
+            category,
+            priority_rank: priority,
+            team: assignment.team,
+            status: Status::Waiting,
+            generation: 0,
+            responded: false,
+            visited_first_line: false,
+            checkpoints,
+        });
+        self.open_tickets += 1;
+        if let Some(distribution) = patience {
+            let wait = sample_seconds(&distribution, &mut self.patience_rng);
+            self.schedule(
+                self.now.saturating_add(wait),
+                Action::Abandon {
+                    ticket: index as u32,
+                },
+            );
+        }
+        self.schedule_checkpoint_after(index, None);
+        self.assign(index, assignment, None);
+    }
+
+    /// Records the move (escalation, if any) and puts the ticket in the receiving team's queue.
+    fn assign(
+        &mut self,
+        ticket: usize,
+        assignment: Assignment<'m>,
+        automatic_from: Option<TeamId>,
+    ) {
+        let to = assignment.team;
+        let escalation = match (assignment.escalation, automatic_from) {
+            (_, Some(from)) => Some((EscalationKind::Automatic, from)),
+            (Some(escalation), None) => Some((escalation.kind, escalation.from)),
+            (None, None) => None,
+        };
+        if let Some((kind, from)) = escalation {
+            let event = EventKind::Escalated {
+                kind,
+                from: self.team_name(from),
+                to: self.team_name(to),
+                reason: assignment.reason.to_owned(),
+            };
+            self.emit(ticket, event);
+        }
+        let event = EventKind::Assigned {
+            team: self.team_name(to),
+            reason: assignment.reason.to_owned(),
+        };
+        self.emit(ticket, event);
+        let team_index = usize::from(to);
+        let state = &mut self.tickets[ticket];
+        state.team = to;
+        state.status = Status::Waiting;
+        state.generation += 1;
+        state.visited_first_line |= self.scenario.first_line[team_index];
+        let due = state
+            .checkpoints
+            .iter()
+            .find(|checkpoint| {
+                matches!(checkpoint.kind, CheckpointKind::Breach)
+                    && (checkpoint.target != SlaTarget::FirstResponse || !state.responded)
+            })
+            .map_or(i64::MAX, |checkpoint| checkpoint.at.0);
+        let entry = (
+            state.priority_rank,
+            due,
+            self.sequence,
+            ticket as u32,
+            state.generation,
+        );
+        self.sequence += 1;
+        self.teams[team_index].waiting.push(Reverse(entry));
+        self.dispatch(to);
+    }
+
+    /// Lets free agents of an open team take the most urgent waiting tickets.
+    fn dispatch(&mut self, team: TeamId) {
+        let team_index = usize::from(team);
+        loop {
+            let state = &mut self.teams[team_index];
+            if !state.open || state.busy >= state.agents {
+                return;
+            }
+            let Some(Reverse((_, _, _, ticket, generation))) = state.waiting.pop() else {
+                return;
+            };
+            let ticket = ticket as usize;
+            let holder = &self.tickets[ticket];
+            if holder.generation != generation || holder.status != Status::Waiting {
+                continue;
+            }
+            self.teams[team_index].busy += 1;
+            self.start_service(ticket, team);
+        }
+    }
+
+    fn start_service(&mut self, ticket: usize, team: TeamId) {
+        let state = &mut self.tickets[ticket];
+        state.status = Status::InService;
+        let first_response = !state.responded;
+        state.responded = true;
+        let cell =
+            usize::from(team) * self.scenario.categories.values.len() + usize::from(state.category);
+        let duration = sample_seconds(&self.scenario.handling_time[cell], &mut self.service_rng);
+        self.emit(
+            ticket,
+            EventKind::Started {
+                team: self.team_name(team),
+            },
+        );
+        if first_response {
+            self.emit(
+                ticket,
+                EventKind::FirstResponse {
+                    team: self.team_name(team),
+                },
+            );
+        }
+        self.schedule(
+            self.now.saturating_add(duration.max(0)),
+            Action::ServiceDone {
+                ticket: ticket as u32,
+            },
+        );
+    }
+
+    fn resolve_probability(&self, team: TeamId, category: u16) -> f64 {
+        let team_index = usize::from(team);
+        let cell = team_index * self.scenario.categories.values.len() + usize::from(category);
+        let base = self.scenario.resolve[cell];
+        match &self.scenario.knowledge_base {
+            Some(kb) if self.scenario.first_line[team_index] => {
+                (base + self.knowledge_boost[usize::from(category)]).min(kb.cap.max(base))
+            }
+            _ => base,
+        }
+    }
+
+    fn service_done(&mut self, ticket: usize) {
+        let team = self.tickets[ticket].team;
+        let category = self.tickets[ticket].category;
+        self.teams[usize::from(team)].busy -= 1;
+        let resolved = self
+            .decision_rng
+            .chance(self.resolve_probability(team, category));
+        let next = if resolved {
+            None
+        } else {
+            let model = self.model;
+            model.on_unresolved(&self.journeys[ticket].ticket, team, Instant(self.now))
+        };
+        match next {
+            Some(assignment) => self.assign(ticket, assignment, None),
+            None => self.resolve(ticket, team),
+        }
+        self.dispatch(team);
+    }
+
+    fn resolve(&mut self, ticket: usize, team: TeamId) {
+        self.emit(
+            ticket,
+            EventKind::Resolved {
+                team: self.team_name(team),
+            },
+        );
+        self.close_ticket(ticket);
+        let state = &self.tickets[ticket];
+        if let Some(kb) = self.scenario.knowledge_base {
+            if state.visited_first_line
+                && !self.scenario.first_line[usize::from(team)]
+                && self.decision_rng.chance(kb.document_probability)
+            {
+                self.knowledge_boost[usize::from(state.category)] += kb.gain;
+            }
+        }
+    }
+
+    fn close_ticket(&mut self, ticket: usize) {
+        let state = &mut self.tickets[ticket];
+        state.status = Status::Closed;
+        state.generation += 1;
+        let mut spare = std::mem::take(&mut state.checkpoints);
+        spare.clear();
+        if spare.capacity() > 0 {
+            self.spare_checkpoints.push(spare);
+        }
+        self.open_tickets -= 1;
+    }
+
+    fn abandon(&mut self, ticket: usize) {
+        let state = &self.tickets[ticket];
+        if state.status == Status::Closed || state.responded {
+            return;
+        }
+        self.emit(ticket, EventKind::Abandoned);
+        self.close_ticket(ticket);
+    }
+
+    fn checkpoint_applies(state: &TicketState<'m>, checkpoint: &Checkpoint<'m>) -> bool {
+        state.status != Status::Closed
+            && (checkpoint.target != SlaTarget::FirstResponse || !state.responded)
+    }
+
+    /// Schedules the next checkpoint after `after` that can still fire (answered or closed targets cannot).
+    fn schedule_checkpoint_after(&mut self, ticket: usize, after: Option<usize>) {
+        let state = &self.tickets[ticket];
+        let from = after.map_or(0, |index| index + 1);
+        let next = state.checkpoints[from.min(state.checkpoints.len())..]
+            .iter()
+            .position(|checkpoint| Self::checkpoint_applies(state, checkpoint))
+            .map(|offset| from + offset);
+        if let Some(index) = next {
+            if let Ok(index_u16) = u16::try_from(index) {
+                let at = state.checkpoints[index].at.0.max(self.now);
+                self.schedule(
+                    at,
+                    Action::Checkpoint {
+                        ticket: ticket as u32,
+                        index: index_u16,
+                    },
+                );
+            }
+        }
+    }
+
+    fn checkpoint(&mut self, ticket: usize, index: usize) {
+        let state = &self.tickets[ticket];
+        let Some(&checkpoint) = state.checkpoints.get(index) else {
+            return;
+        };
+        if !Self::checkpoint_applies(state, &checkpoint) {
+            return;
+        }
+        let target = checkpoint.target;
+        match checkpoint.kind {
+            CheckpointKind::Warning { percent } => {
+                self.emit(ticket, EventKind::SlaWarning { target, percent })
+            }
+            CheckpointKind::Breach => self.emit(ticket, EventKind::SlaBreach { target }),
+            CheckpointKind::Level {
+                level,
+                notify,
+                escalate_to,
+            } => {
+                self.emit(
+                    ticket,
+                    EventKind::SlaLevel {
+                        target,
+                        level,
+                        to: notify.to_owned(),
+                    },
+                );
+                let state = &self.tickets[ticket];
+                if let Some(to) = escalate_to {
+                    if state.status == Status::Waiting && state.team != to {
+                        let from = state.team;
+                        let assignment = Assignment {
+                            team: to,
+                            escalation: None,
+                            reason: checkpoint.reason,
+                        };
+                        self.assign(ticket, assignment, Some(from));
+                    }
+                }
+            }
+        }
+        self.schedule_checkpoint_after(ticket, Some(index));
+    }
+
+    fn open(&mut self, team: TeamId) {
+        self.teams[usize::from(team)].open = true;
+        if let Some(close) = self.model.calendar(team).next_close(Instant(self.now)) {
+            self.schedule(close.0.max(self.now + 1), Action::Close { team });
+        }
+        self.dispatch(team);
+    }
+
+    /// Closing stops agents from taking new work; tickets already in service are finished.
+    fn close(&mut self, team: TeamId) {
+        self.teams[usize::from(team)].open = false;
+        if let Some(open) = self.model.calendar(team).next_open(Instant(self.now)) {
+            self.schedule(open.0.max(self.now + 1), Action::Open { team });
+        }
+    }
+}
+
+/// Runs replication `replication` of `scenario` through `model` (seed = scenario seed + replication).
+pub fn simulate<M: PolicyModel + ?Sized>(
+    scenario: &Scenario,
+    model: &M,
+    replication: u32,
+) -> Result<SimulationRun, ScenarioError> {
+    Ok(Simulation::new(scenario, model, replication)?.finish())
+}
+
+/// Runs every replication the scenario asks for.
+pub fn simulate_replications<M: PolicyModel + ?Sized>(
+    scenario: &Scenario,
+    model: &M,
+) -> Result<Vec<SimulationRun>, ScenarioError> {
+    let prepared = PreparedScenario::new(scenario, model)?;
+    Ok((0..scenario.replications.max(1))
+        .map(|replication| Simulation::from_prepared(prepared.clone(), model, replication).finish())
+        .collect())
+}
