@@ -3,6 +3,8 @@
 mod app;
 mod components;
 pub mod draft;
+mod format;
+mod policy_handle;
 
 use wasm_bindgen::prelude::*;
 

@@ -42,7 +42,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     end_to_end()
 }
 
-/// wasm-bindgen-test suites under tests/ that run in headless Chromium (webdriver.json holds its flags).
+/// wasm-bindgen-test suites: tests/web.rs in headless Chromium (webdriver.json holds its flags), tests/wasm_determinism.rs in Node.
 fn wasm_tests_in_chromium(wasm_bindgen: &std::path::Path) -> Result<(), String> {
     let runner = wasm_bindgen.with_file_name("wasm-bindgen-test-runner");
     shell::run(
@@ -55,6 +55,8 @@ fn wasm_tests_in_chromium(wasm_bindgen: &std::path::Path) -> Result<(), String> 
                 tools::WASM_TARGET,
                 "--test",
                 "web",
+                "--test",
+                "wasm_determinism",
             ])
             .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner)
             .env("CHROMEDRIVER", tools::CHROMEDRIVER)

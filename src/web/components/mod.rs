@@ -1,3 +1,7 @@
 //! The playground's yew components.
 
+pub mod decision_view;
+pub mod sla_timeline;
+pub mod team_overview;
 pub mod ticket_form;
+pub mod trace_table;

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::engine::ticket::{Channel, Priority};
 use crate::web::draft::TicketDraft;
+use crate::web::format::capitalise;
 
 #[derive(Properties, PartialEq)]
 pub struct TicketFormProps {
@@ -136,14 +137,4 @@ fn input_value(apply: impl Fn(String) + 'static) -> Callback<InputEvent> {
         let input: HtmlInputElement = event.target_unchecked_into();
         apply(input.value());
     })
-}
-
-/// "threatens_review" → "Threatens review".
-pub fn capitalise(text: &str) -> String {
-    let spaced = text.replace('_', " ");
-    let mut chars = spaced.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

@@ -1,0 +1,55 @@
+//! Shows where a ticket goes: the receiving team and tier, the kind of escalation, the deciding rule, the SLA and ladder.
+
+use yew::prelude::*;
+
+use crate::engine::decision::{Decision, PrioritySource};
+use crate::engine::time::Instant;
+use crate::web::format;
+
+#[derive(Properties, PartialEq)]
+pub struct DecisionViewProps {
+    pub decision: Decision,
+    pub created: Instant,
+}
+
+#[component]
+pub fn DecisionView(props: &DecisionViewProps) -> Html {
+    let decision = &props.decision;
+    let kind = decision.kind.as_str();
+    let kind_label = match kind {
+        "none" => "No escalation".to_owned(),
+        other => format!("{} escalation", format::capitalise(other)),
+    };
+    let priority_note = match decision.priority_source {
+        PrioritySource::Given => "given",
+        PrioritySource::Matrix => "from impact × urgency",
+        PrioritySource::Default => "policy default",
+    };
+    let decided = &decision.decided_by;
+    html! {
+        <section class="panel decision" aria-live="polite" data-testid="decision">
+            <div class="decision-hero">
+                <div class="tier-badge" title={decision.tier_name.clone()}>{ format!("L{}", decision.tier_level) }</div>
+                <div class="receiver">
+                    <span class="hint">{ "Received by" }</span>
+                    <span class="team" data-testid="receiving-team" data-team={decision.team.clone()}>
+                        { decision.team_name.clone() }
+                    </span>
+                    <span class="tier" data-testid="receiving-tier">{ decision.tier_name.clone() }</span>
+                    <div class="chips">
+                        <span class={classes!("chip", format!("kind-{kind}"))} data-testid="escalation-kind" data-kind={kind}>
+                            { kind_label }
+                        </span>
+                        <span class="chip">{ format!("Priority {} ({priority_note})", decision.priority) }</span>
+                    </div>
+                </div>
+            </div>
+            <p class="because" data-testid="decided-by" data-rule={decided.id.clone()}>
+                { "Decided by " }{ decided.stage.as_str() }{ " " }<strong>{ decided.id.clone() }</strong>
+                if !decided.description.is_empty() { { " — " }{ decided.description.clone() } }
+                if decided.condition != "true" { { ": " }<code>{ decided.condition.clone() }</code> }
+                if !decided.reason.is_empty() { <br/><span class="hint">{ decided.reason.clone() }</span> }
+            </p>
+        </section>
+    }
+}

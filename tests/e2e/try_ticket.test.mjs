@@ -1,0 +1,96 @@
+// End-to-end: Try a ticket routes real tickets through the engine in the served page (issue 2 and 3 slice).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { openPlayground, screenshot } from "./browser.mjs";
+
+async function receivingTeam(page) {
+  const team = page.getByTestId("receiving-team");
+  await team.waitFor();
+  return team.getAttribute("data-team");
+}
+
+async function tryTicket(page, { category, priority = "medium", channel = "email", segment = "standard", amount = "", signals = [] }) {
+  await page.selectOption("#ticket-category", category);
+  await page.selectOption("#ticket-priority", priority);
+  await page.selectOption("#ticket-channel", channel);
+  await page.selectOption("#ticket-segment", segment);
+  await page.fill("#ticket-amount", amount);
+  for (const name of ["demands_manager", "abusive", "threatens_to_leave", "threatens_review"]) {
+    await page.setChecked(`input[name="${name}"]`, signals.includes(name));
+  }
+}
+
+test("the receiving team follows the policy's rules", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("receiving-team").waitFor();
+
+  await tryTicket(page, { category: "how_to", priority: "low" });
+  assert.equal(await receivingTeam(page), "general_support");
+  assert.equal(await page.getByTestId("escalation-kind").getAttribute("data-kind"), "none");
+  assert.equal(await page.getByTestId("decided-by").getAttribute("data-rule"), "default");
+
+  await tryTicket(page, { category: "payment_failure", priority: "high" });
+  assert.equal(await receivingTeam(page), "billing");
+  assert.equal(await page.getByTestId("decided-by").getAttribute("data-rule"), "payment_failure");
+  assert.equal(await page.getByTestId("escalation-kind").getAttribute("data-kind"), "functional");
+
+  await tryTicket(page, { category: "payment_failure", priority: "high", signals: ["demands_manager"] });
+  assert.equal(await receivingTeam(page), "supervisors");
+  assert.equal(await page.getByTestId("escalation-kind").getAttribute("data-kind"), "hierarchical");
+  assert.equal(await page.getByTestId("decided-by").getAttribute("data-rule"), "manager_or_abuse");
+
+  await tryTicket(page, { category: "outage", priority: "critical", channel: "phone" });
+  assert.equal(await receivingTeam(page), "engineering");
+  assert.equal(await page.getByTestId("decided-by").getAttribute("data-rule"), "critical_outage");
+
+  await tryTicket(page, { category: "refund", priority: "medium", amount: "750" });
+  assert.equal(await receivingTeam(page), "supervisors");
+  assert.equal(await page.getByTestId("decided-by").getAttribute("data-rule"), "large_refund");
+
+  await tryTicket(page, { category: "refund", priority: "medium", amount: "120" });
+  assert.equal(await receivingTeam(page), "general_support");
+
+  assertClean(assert);
+});
+
+test("the trace highlights the matched rule and says why earlier rules missed", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("receiving-team").waitFor();
+  await tryTicket(page, { category: "payment_failure", priority: "high" });
+
+  const trace = page.getByTestId("trace");
+  assert.equal(await trace.locator('tr[data-step="payment_failure"]').getAttribute("data-outcome"), "matched");
+  const outage = trace.locator('tr[data-step="critical_outage"]');
+  assert.equal(await outage.getAttribute("data-outcome"), "missed");
+  assert.match(await outage.innerText(), /category == "outage"/);
+  assert.match(await outage.innerText(), /payment_failure/);
+  assert.equal(await trace.locator('tr[data-step="default"]').getAttribute("data-outcome"), "skipped");
+
+  const dueList = page.getByTestId("due-list");
+  assert.match(await dueList.innerText(), /First response within/);
+  assert.ok(await page.getByTestId("sla-timeline").isVisible());
+  assertClean(assert);
+});
+
+test("a bad amount shows an error and keeps what was typed", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("receiving-team").waitFor();
+  await page.selectOption("#ticket-category", "refund");
+  await page.fill("#ticket-amount", "lots");
+  await page.getByTestId("draft-error").waitFor();
+  assert.match(await page.getByTestId("draft-error").innerText(), /amount "lots" is not a number/);
+  assert.equal(await page.inputValue("#ticket-amount"), "lots");
+  await page.fill("#ticket-amount", "900");
+  assert.equal(await receivingTeam(page), "supervisors");
+  assertClean(assert);
+});
+
+test("screenshot of Try a ticket for the README", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("receiving-team").waitFor();
+  await page.fill("#ticket-created", "2026-03-06T16:55");
+  await tryTicket(page, { category: "payment_failure", priority: "high", channel: "chat", segment: "premium" });
+  assert.equal(await receivingTeam(page), "billing");
+  await screenshot(page, "screenshot-try-ticket.png");
+  assertClean(assert);
+});
