@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::engine::calendar::Calendar;
 use crate::engine::decision::Decision;
+use crate::engine::policy::BreachAction;
 use crate::engine::time::{Instant, DAY, HOUR};
 use crate::web::format;
 use crate::web::policy_handle::PolicyHandle;
@@ -21,9 +22,17 @@ const LABEL_WIDTH: f64 = 170.0;
 const ROW_HEIGHT: f64 = 34.0;
 const AXIS_HEIGHT: f64 = 26.0;
 
+/// Average width of a label character in viewBox units, to keep labels from overlapping.
+const CHAR_WIDTH: f64 = 6.2;
+
 struct Marker {
     at: Instant,
+    /// Short text beside the dot.
     label: String,
+    /// Whether the dot gets a text label (warnings show as dots only).
+    labelled: bool,
+    /// Full sentence for the agenda under the chart.
+    describe: String,
     class: &'static str,
 }
 
@@ -71,13 +80,28 @@ pub fn SlaTimeline(props: &SlaTimelineProps) -> Html {
     });
     let row_views = rows.iter().enumerate().map(|(index, row)| {
         let y = AXIS_HEIGHT + ROW_HEIGHT * index as f64 + ROW_HEIGHT / 2.0;
+        let mut last_label_end = f64::MIN;
         let markers = row.markers.iter().map(|marker| {
             let cx = x(marker.at);
+            let text = format!("{} {}", marker.label, format::instant_near(marker.at, start));
+            let text_width = text.chars().count() as f64 * CHAR_WIDTH;
+            let right_aligned = cx + 8.0 + text_width > WIDTH;
+            let (text_x, anchor, from, to) = if right_aligned {
+                (cx - 8.0, "end", cx - 8.0 - text_width, cx)
+            } else {
+                (cx + 8.0, "start", cx, cx + 8.0 + text_width)
+            };
+            let labelled = marker.labelled && from > last_label_end;
+            if labelled {
+                last_label_end = to + 6.0;
+            }
             html! {
                 <g class={classes!("marker", marker.class)}>
                     <title>{ format!("{} — {}", marker.label, format::instant(marker.at)) }</title>
                     <circle cx={fmt(cx)} cy={fmt(y)} r="5" />
-                    <text x={fmt(cx + 8.0)} y={fmt(y + 4.0)}>{ format!("{} {}", marker.label, format::instant_near(marker.at, start)) }</text>
+                    if labelled {
+                        <text x={fmt(text_x)} y={fmt(y + 4.0)} text-anchor={anchor}>{ text }</text>
+                    }
                 </g>
             }
         });
@@ -89,6 +113,19 @@ pub fn SlaTimeline(props: &SlaTimelineProps) -> Html {
             </g>
         }
     });
+    let mut agenda: Vec<(Instant, String, &'static str)> = rows
+        .iter()
+        .flat_map(|row| {
+            row.markers.iter().map(move |marker| {
+                (
+                    marker.at,
+                    format!("{}: {}", row.title, marker.describe),
+                    marker.class,
+                )
+            })
+        })
+        .collect();
+    agenda.sort_by_key(|(at, _, _)| *at);
     let basis = match &sla.calendar {
         Some(calendar) => format!("business time on calendar {calendar}; shaded = closed"),
         None => "calendar time (around the clock)".to_owned(),
@@ -107,6 +144,11 @@ pub fn SlaTimeline(props: &SlaTimelineProps) -> Html {
                     <line class="now" x1={fmt(x(start))} x2={fmt(x(start))} y1={fmt(AXIS_HEIGHT - 8.0)} y2={fmt(plot_bottom)} />
                     { for row_views }
                 </svg>
+                <ol class="agenda" data-testid="sla-agenda">
+                    { for agenda.iter().map(|(at, text, class)| html! {
+                        <li class={*class}><span class="when">{ format::instant(*at) }</span>{ text.clone() }</li>
+                    }) }
+                </ol>
                 <ul class="due-list" data-testid="due-list">
                     { for sla.targets.iter().map(|target| html! {
                         <li data-target={target.target.as_str()}>
@@ -135,12 +177,16 @@ fn timeline_rows(decision: &Decision) -> Vec<Row> {
                 .map(|warning| Marker {
                     at: warning.at,
                     label: format!("{}%", warning.percent),
+                    labelled: false,
+                    describe: format!("warning at {}% of the target", warning.percent),
                     class: "warning",
                 })
                 .collect();
             markers.push(Marker {
                 at: due,
                 label: "due".to_owned(),
+                labelled: true,
+                describe: "due (breached if not met by then)".to_owned(),
                 class: "due",
             });
             rows.push(Row {
@@ -157,6 +203,16 @@ fn timeline_rows(decision: &Decision) -> Vec<Row> {
                     .map(|level| Marker {
                         at: level.at,
                         label: format!("→ {}", level.team),
+                        labelled: true,
+                        describe: format!(
+                            "{} missed → {} {}",
+                            format::capitalise(level.target.as_str()).to_lowercase(),
+                            match level.action {
+                                BreachAction::Escalate => "escalate to",
+                                BreachAction::Notify => "notify",
+                            },
+                            level.team
+                        ),
                         class: "breach",
                     })
                     .collect(),
@@ -172,6 +228,13 @@ fn timeline_rows(decision: &Decision) -> Vec<Row> {
                 .map(|level| Marker {
                     at: level.at,
                     label: format!("→ {}", level.team_name),
+                    labelled: true,
+                    describe: format!(
+                        "level {} → {} ({} escalation)",
+                        level.level,
+                        level.team_name,
+                        level.direction.as_str()
+                    ),
                     class: "ladder",
                 })
                 .collect(),
