@@ -2,11 +2,14 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::engine::ticket::{Channel, Priority, Signals, Ticket};
 use crate::engine::time::Instant;
 
 /// What the form holds; every field is what the user typed, so nothing is lost on an error.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TicketDraft {
     pub category: String,
     pub priority: Priority,

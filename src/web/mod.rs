@@ -1,10 +1,19 @@
 //! The browser layer (wasm32 only): the yew playground and the JS API over the engine.
 
 mod app;
+mod browser;
 mod components;
 pub mod draft;
+mod editor;
 mod format;
+mod playground;
 mod policy_handle;
+mod presets;
+pub mod share;
+pub mod state;
+mod storage;
+mod tabs;
+mod workspace_file;
 
 use wasm_bindgen::prelude::*;
 

@@ -1,0 +1,20 @@
+//! The policy editor's sections; each edits the workspace through `Action`s and shows the lint findings for its paths.
+
+pub mod diagnostics;
+pub mod inputs;
+pub mod json;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::engine::lint::Diagnostic;
+use crate::web::state::{Action, Workspace};
+
+/// What every editor section receives.
+#[derive(Properties, PartialEq)]
+pub struct SectionProps {
+    pub workspace: Rc<Workspace>,
+    pub diagnostics: Rc<Vec<Diagnostic>>,
+    pub dispatch: Callback<Action>,
+}

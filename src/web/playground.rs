@@ -1,0 +1,265 @@
+//! The playground shell: the state reducer, the top bar with views, presets, undo/redo, import/export/share.
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement, KeyboardEvent};
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use crate::web::browser;
+use crate::web::presets::{self, PresetEntry};
+use crate::web::share;
+use crate::web::state::{Action, Compiled, PlaygroundState, Tab, Workspace};
+use crate::web::storage;
+use crate::web::tabs::policy_tab::PolicyTab;
+use crate::web::tabs::simulate_tab::SimulateTab;
+use crate::web::tabs::try_tab::TryTab;
+use crate::web::workspace_file;
+
+#[derive(Properties, PartialEq)]
+pub struct PlaygroundProps {
+    pub initial: Workspace,
+    pub presets: Vec<PresetEntry>,
+    pub notice: Option<String>,
+}
+
+#[component]
+pub fn Playground(props: &PlaygroundProps) -> Html {
+    let initial = props.initial.clone();
+    let state = use_reducer(move || PlaygroundState::new(initial));
+    let notice = use_state(|| props.notice.clone());
+    let share_link = use_state(|| None::<String>);
+
+    use_effect_with(state.workspace.clone(), |workspace| {
+        storage::save(workspace)
+    });
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window()
+                .and_then(|window| window.document())
+                .map(|document| {
+                    gloo::events::EventListener::new(&document, "keydown", move |event| {
+                        if let Some(action) = event.dyn_ref::<KeyboardEvent>().and_then(shortcut) {
+                            event.prevent_default();
+                            dispatcher.dispatch(action);
+                        }
+                    })
+                });
+            move || drop(listener)
+        });
+    }
+
+    let workspace = &state.workspace;
+    let dispatch = |action: fn() -> Action| {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(action()))
+    };
+    let select_tab = |tab: Tab| {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::SelectTab(tab)))
+    };
+    let on_preset = {
+        let dispatcher = state.dispatcher();
+        let presets = props.presets.clone();
+        let notice = notice.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            let Some(entry) = presets
+                .iter()
+                .find(|entry| entry.id == select.value())
+                .cloned()
+            else {
+                return;
+            };
+            let dispatcher = dispatcher.clone();
+            let notice = notice.clone();
+            spawn_local(async move {
+                match presets::load(&entry, browser::now_to_the_minute()).await {
+                    Ok(workspace) => {
+                        dispatcher.dispatch(Action::Replace(Box::new(workspace)));
+                        notice.set(Some(format!(
+                            "Loaded the preset “{}”. Undo (Ctrl+Z) brings back your previous work.",
+                            entry.title
+                        )));
+                    }
+                    Err(message) => notice.set(Some(message)),
+                }
+            });
+        })
+    };
+    let on_import = {
+        let dispatcher = state.dispatcher();
+        let notice = notice.clone();
+        let current = workspace.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let dispatcher = dispatcher.clone();
+            let notice = notice.clone();
+            let current = current.clone();
+            spawn_local(async move {
+                let text =
+                    gloo::file::futures::read_as_text(&gloo::file::File::from(file.clone())).await;
+                let outcome = text
+                    .map_err(|err| err.to_string())
+                    .and_then(|text| workspace_file::import(&text, &current));
+                match outcome {
+                    Ok((workspace, message)) => {
+                        dispatcher.dispatch(Action::Replace(Box::new(workspace)));
+                        notice.set(Some(message));
+                    }
+                    Err(message) => {
+                        notice.set(Some(format!("Could not import {}: {message}", file.name())))
+                    }
+                }
+            });
+        })
+    };
+    let on_export_policy = {
+        let workspace = workspace.clone();
+        Callback::from(move |_: MouseEvent| {
+            let name = format!("{}.policy.json", workspace_file::file_stem(&workspace));
+            browser::download(&name, "application/json", &workspace.policy.to_json());
+        })
+    };
+    let on_export_scenario = {
+        let workspace = workspace.clone();
+        Callback::from(move |_: MouseEvent| {
+            let name = format!("{}.scenario.json", workspace_file::file_stem(&workspace));
+            let json = serde_json::to_string_pretty(&workspace.scenario).unwrap_or_default();
+            browser::download(&name, "application/json", &json);
+        })
+    };
+    let on_share = {
+        let workspace = workspace.clone();
+        let share_link = share_link.clone();
+        Callback::from(move |_: MouseEvent| {
+            let link = browser::address_with_fragment(&share::encode(&workspace));
+            browser::copy_to_clipboard(&link);
+            share_link.set(Some(link));
+        })
+    };
+    let on_draft = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |draft: crate::web::draft::TicketDraft| {
+            dispatcher.dispatch(Action::edit("draft", move |workspace: &mut Workspace| {
+                workspace.draft = draft.clone();
+            }))
+        })
+    };
+    let dismiss_notice = {
+        let notice = notice.clone();
+        Callback::from(move |_: MouseEvent| notice.set(None))
+    };
+    let close_share = {
+        let share_link = share_link.clone();
+        Callback::from(move |_: MouseEvent| share_link.set(None))
+    };
+
+    let problems = state
+        .diagnostics
+        .iter()
+        .filter(|diagnostic| diagnostic.severity != crate::engine::lint::Severity::Info)
+        .count();
+    let tab_button = |tab: Tab, label: &str, badge: Option<usize>| {
+        let selected = state.tab == tab;
+        html! {
+            <button role="tab" class={classes!("tab", selected.then_some("selected"))} aria-selected={selected.to_string()}
+                data-testid={format!("tab-{}", label.to_lowercase().replace(' ', "-"))} onclick={select_tab(tab)}>
+                { label.to_owned() }
+                if let Some(count) = badge.filter(|count| *count > 0) {
+                    <span class="badge" title="lint findings">{ count }</span>
+                }
+            </button>
+        }
+    };
+    let body = match (&state.compiled, state.tab) {
+        (_, Tab::Policy) => html! { <PolicyTab state={state.clone()} /> },
+        (Compiled::Invalid(errors), _) => html! {
+            <main class="page single"><div class="panel"><div class="error-box" role="alert">
+                { format!("The policy has errors, so it cannot route tickets. Fix them in the Policy view:\n{errors}") }
+            </div></div></main>
+        },
+        (Compiled::Ready(policy), Tab::Try) => html! {
+            <TryTab policy={policy.clone()} draft={workspace.draft.clone()} {on_draft} />
+        },
+        (Compiled::Ready(policy), Tab::Simulate) => html! {
+            <SimulateTab policy={policy.clone()} state={state.clone()} />
+        },
+    };
+
+    html! {
+        <>
+            <header class="topbar">
+                <div class="brand"><img src="favicon.svg" alt="" />{ "Escalator" }</div>
+                <nav class="tabs" role="tablist" aria-label="Views">
+                    { tab_button(Tab::Try, "Try a ticket", None) }
+                    { tab_button(Tab::Policy, "Policy", Some(problems)) }
+                    { tab_button(Tab::Simulate, "Simulate", None) }
+                </nav>
+                <div class="policy-name" title={workspace.policy.description.clone()}>
+                    { "Policy: " }<strong>{ workspace.policy.name.clone() }</strong>
+                </div>
+            </header>
+            <div class="toolbar" role="toolbar" aria-label="Workspace">
+                <label class="inline-field">{ "Preset " }
+                    <select data-testid="preset-picker" onchange={on_preset} aria-label="Load a preset">
+                        { for props.presets.iter().map(|entry| html! {
+                            <option value={entry.id.clone()} selected={entry.id == workspace.preset} title={entry.description.clone()}>
+                                { entry.title.clone() }
+                            </option>
+                        }) }
+                    </select>
+                </label>
+                <span class="spacer" />
+                <button data-testid="undo" onclick={dispatch(|| Action::Undo)} disabled={!state.can_undo()} title="Undo (Ctrl+Z)">{ "↶ Undo" }</button>
+                <button data-testid="redo" onclick={dispatch(|| Action::Redo)} disabled={!state.can_redo()} title="Redo (Ctrl+Shift+Z)">{ "↷ Redo" }</button>
+                <span class="divider" />
+                <label class="button" title="Import a policy, scenario or workspace JSON file">
+                    { "Import…" }
+                    <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="import-file" onchange={on_import} />
+                </label>
+                <button onclick={on_export_policy} data-testid="export-policy">{ "Export policy" }</button>
+                <button onclick={on_export_scenario} data-testid="export-scenario">{ "Export scenario" }</button>
+                <button class="primary" onclick={on_share} data-testid="share">{ "Share link" }</button>
+            </div>
+            if let Some(link) = &*share_link {
+                <div class="notice share" role="status">
+                    <span>{ "Link copied — it carries the whole workspace:" }</span>
+                    <input type="text" readonly=true value={link.clone()} data-testid="share-link" aria-label="Share link" />
+                    <button onclick={close_share} aria-label="Close">{ "×" }</button>
+                </div>
+            }
+            if let Some(message) = &*notice {
+                <div class="notice" role="status" data-testid="notice">
+                    <span>{ message.clone() }</span>
+                    <button onclick={dismiss_notice} aria-label="Dismiss">{ "×" }</button>
+                </div>
+            }
+            { body }
+        </>
+    }
+}
+
+/// Ctrl+Z → undo, Ctrl+Shift+Z or Ctrl+Y → redo; text fields keep their own undo.
+fn shortcut(event: &KeyboardEvent) -> Option<Action> {
+    if !(event.ctrl_key() || event.meta_key()) {
+        return None;
+    }
+    let in_text_field = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+    if in_text_field {
+        return None;
+    }
+    match event.key().to_lowercase().as_str() {
+        "z" if event.shift_key() => Some(Action::Redo),
+        "z" => Some(Action::Undo),
+        "y" => Some(Action::Redo),
+        _ => None,
+    }
+}

@@ -1,0 +1,68 @@
+//! Presets served under `presets/`: the index for the picker, and loading one into a workspace.
+
+use serde::Deserialize;
+
+use crate::engine::policy::Policy;
+use crate::sim::scenario::{PolicySource, Scenario};
+use crate::web::draft::TicketDraft;
+use crate::web::state::Workspace;
+
+/// One entry of `presets/index.json`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PresetEntry {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    /// The scenario file under `presets/`.
+    pub scenario: String,
+}
+
+pub const DEFAULT_PRESET: &str = "normal-week";
+
+pub async fn fetch_index() -> Result<Vec<PresetEntry>, String> {
+    let text = fetch_text("presets/index.json").await?;
+    serde_json::from_str(&text).map_err(|err| format!("presets/index.json: {err}"))
+}
+
+/// Fetches a preset's scenario and its policy and makes a fresh workspace of them.
+pub async fn load(entry: &PresetEntry, created_at: String) -> Result<Workspace, String> {
+    let url = format!("presets/{}", entry.scenario);
+    let text = fetch_text(&url).await?;
+    let scenario = Scenario::from_json(&text).map_err(|err| format!("{url}: {err}"))?;
+    let policy = match &scenario.policy {
+        PolicySource::Named(name) => {
+            let policy_url = format!("presets/{name}.json");
+            let policy_text = fetch_text(&policy_url).await?;
+            Policy::from_json(&policy_text).map_err(|err| format!("{policy_url}: {err}"))?
+        }
+        PolicySource::Inline(value) => Policy::from_json(&value.to_string())
+            .map_err(|err| format!("{url}: inline policy: {err}"))?,
+    };
+    let category = policy
+        .categories
+        .first()
+        .map(|category| category.id.clone())
+        .unwrap_or_default();
+    Ok(Workspace {
+        preset: entry.id.clone(),
+        policy,
+        scenario,
+        draft: TicketDraft::new(&category, created_at),
+        condition_drafts: Default::default(),
+    })
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let response = gloo::net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|err| format!("could not load {url}: {err}"))?;
+    if !response.ok() {
+        return Err(format!("could not load {url}: HTTP {}", response.status()));
+    }
+    response
+        .text()
+        .await
+        .map_err(|err| format!("could not load {url}: {err}"))
+}

@@ -1,0 +1,55 @@
+//! Workspace ⇄ share-link fragment: JSON, deflated, base64url (`#w=…`), so a link carries the whole state.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+
+use crate::web::state::Workspace;
+
+/// The fragment prefix that marks a shared workspace.
+pub const FRAGMENT_PREFIX: &str = "w=";
+
+/// Why a shared link could not be opened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ShareError {
+    NotBase64,
+    NotDeflate,
+    NotWorkspace(String),
+}
+
+impl std::fmt::Display for ShareError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ShareError::NotBase64 => {
+                f.write_str("the link's data is not base64url (was it cut short?)")
+            }
+            ShareError::NotDeflate => {
+                f.write_str("the link's data is damaged (it does not inflate)")
+            }
+            ShareError::NotWorkspace(why) => write!(f, "the link does not hold a workspace: {why}"),
+        }
+    }
+}
+
+/// The fragment (without `#`) that carries `workspace`.
+pub fn encode(workspace: &Workspace) -> String {
+    let json = serde_json::to_vec(workspace).unwrap_or_default();
+    let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
+    format!("{FRAGMENT_PREFIX}{}", URL_SAFE_NO_PAD.encode(packed))
+}
+
+/// Reads a fragment made by `encode`; `None` when the fragment is not a share link at all.
+pub fn decode(fragment: &str) -> Option<Result<Workspace, ShareError>> {
+    let data = fragment
+        .trim_start_matches('#')
+        .strip_prefix(FRAGMENT_PREFIX)?;
+    Some(decode_data(data))
+}
+
+fn decode_data(data: &str) -> Result<Workspace, ShareError> {
+    let packed = URL_SAFE_NO_PAD
+        .decode(data.trim())
+        .map_err(|_| ShareError::NotBase64)?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, 16 << 20)
+        .map_err(|_| ShareError::NotDeflate)?;
+    serde_json::from_slice(&json).map_err(|err| ShareError::NotWorkspace(err.to_string()))
+}

@@ -1,0 +1,43 @@
+//! The Policy view: every part of the escalation policy as an editor section, with lint findings beside the fields.
+
+use yew::prelude::*;
+
+use crate::engine::lint::Severity;
+use crate::web::editor::diagnostics;
+use crate::web::editor::json::JsonSection;
+use crate::web::state::{Action, PlaygroundState};
+
+#[derive(Properties, PartialEq)]
+pub struct PolicyTabProps {
+    pub state: UseReducerHandle<PlaygroundState>,
+}
+
+#[component]
+pub fn PolicyTab(props: &PolicyTabProps) -> Html {
+    let state = &props.state;
+    let dispatch = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |action: Action| dispatcher.dispatch(action))
+    };
+    let workspace = state.workspace.clone();
+    let all = state.diagnostics.clone();
+    let counts = |severity: Severity| all.iter().filter(|d| d.severity == severity).count();
+    html! {
+        <main class="page editor-page">
+            <nav class="column section-nav" aria-label="Policy sections">
+                <section class="panel">
+                    <div class="panel-head"><h2>{ "Lint" }</h2>
+                        <p data-testid="lint-summary">{ format!("{} errors, {} warnings", counts(Severity::Error), counts(Severity::Warning)) }</p>
+                    </div>
+                    <div class="panel-body">
+                        { diagnostics::inline(&all, "") }
+                        if all.is_empty() { <p class="hint">{ "No findings: the policy is consistent." }</p> }
+                    </div>
+                </section>
+            </nav>
+            <div class="column">
+                <JsonSection workspace={workspace.clone()} diagnostics={all.clone()} dispatch={dispatch.clone()} />
+            </div>
+        </main>
+    }
+}

@@ -1,0 +1,68 @@
+//! The Try-a-ticket view: the ticket form beside the decision, the SLA timeline and the rule trace.
+
+use yew::prelude::*;
+
+use crate::engine::route::route;
+use crate::web::components::decision_view::DecisionView;
+use crate::web::components::sla_timeline::SlaTimeline;
+use crate::web::components::team_overview::TeamOverview;
+use crate::web::components::ticket_form::TicketForm;
+use crate::web::components::trace_table::TraceTable;
+use crate::web::draft::TicketDraft;
+use crate::web::policy_handle::PolicyHandle;
+
+/// The customer segments offered in the form.
+const SEGMENTS: [&str; 3] = ["standard", "premium", "enterprise"];
+
+#[derive(Properties, PartialEq)]
+pub struct TryTabProps {
+    pub policy: PolicyHandle,
+    pub draft: TicketDraft,
+    pub on_draft: Callback<TicketDraft>,
+}
+
+#[component]
+pub fn TryTab(props: &TryTabProps) -> Html {
+    let policy = &props.policy;
+    let document = policy.document();
+    let categories = document
+        .categories
+        .iter()
+        .map(|category| (category.id.clone(), category.name.clone()))
+        .collect::<Vec<_>>();
+    let segments = SEGMENTS.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    let outcome = props
+        .draft
+        .to_ticket()
+        .map(|(ticket, at)| (route(policy.compiled(), &ticket, at), at));
+    let highlight = outcome
+        .as_ref()
+        .ok()
+        .map(|(decision, _)| decision.team.clone());
+    let results = match outcome {
+        Ok((decision, created)) => html! {
+            <>
+                <DecisionView decision={decision.clone()} {created} />
+                <SlaTimeline decision={decision.clone()} {created} policy={policy.clone()} />
+                <TraceTable trace={decision.trace.clone()} />
+            </>
+        },
+        Err(problem) => html! {
+            <div class="panel"><div class="error-box" role="alert" data-testid="draft-error">{ problem.to_string() }</div></div>
+        },
+    };
+    html! {
+        <main class="page">
+            <div class="column">
+                <section class="panel">
+                    <div class="panel-head"><h2>{ "Try a ticket" }</h2><p>{ "Who receives it, and why?" }</p></div>
+                    <div class="panel-body">
+                        <TicketForm draft={props.draft.clone()} {categories} {segments} on_change={props.on_draft.clone()} />
+                    </div>
+                </section>
+                <TeamOverview policy={policy.clone()} {highlight} />
+            </div>
+            <div class="column">{ results }</div>
+        </main>
+    }
+}
