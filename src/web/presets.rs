@@ -7,7 +7,16 @@ use crate::sim::scenario::{PolicySource, Scenario};
 use crate::web::draft::TicketDraft;
 use crate::web::state::Workspace;
 
-/// One entry of `presets/index.json`.
+/// `presets/index.json`: the policies and scenarios served with the page.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PresetIndex {
+    #[serde(default)]
+    policies: Vec<serde_json::Value>,
+    scenarios: Vec<PresetEntry>,
+}
+
+/// One scenario preset of the index.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PresetEntry {
@@ -15,19 +24,21 @@ pub struct PresetEntry {
     pub title: String,
     pub description: String,
     /// The scenario file under `presets/`.
-    pub scenario: String,
+    pub file: String,
 }
 
 pub const DEFAULT_PRESET: &str = "normal-week";
 
 pub async fn fetch_index() -> Result<Vec<PresetEntry>, String> {
     let text = fetch_text("presets/index.json").await?;
-    serde_json::from_str(&text).map_err(|err| format!("presets/index.json: {err}"))
+    serde_json::from_str::<PresetIndex>(&text)
+        .map(|index| index.scenarios)
+        .map_err(|err| format!("presets/index.json: {err}"))
 }
 
 /// Fetches a preset's scenario and its policy and makes a fresh workspace of them.
 pub async fn load(entry: &PresetEntry, created_at: String) -> Result<Workspace, String> {
-    let url = format!("presets/{}", entry.scenario);
+    let url = format!("presets/{}", entry.file);
     let text = fetch_text(&url).await?;
     let scenario = Scenario::from_json(&text).map_err(|err| format!("{url}: {err}"))?;
     let policy = match &scenario.policy {

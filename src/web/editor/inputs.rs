@@ -3,6 +3,8 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::engine::duration::Duration;
+
 #[derive(Properties, PartialEq)]
 pub struct TextInputProps {
     pub value: String,
@@ -100,25 +102,50 @@ pub fn Select(props: &SelectProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-pub struct CheckboxProps {
-    pub checked: bool,
-    pub on_change: Callback<bool>,
+pub struct DurationInputProps {
+    pub value: Duration,
+    pub on_change: Callback<Duration>,
+    #[prop_or_default]
     pub label: String,
     #[prop_or_default]
     pub testid: String,
 }
 
+/// A duration box (`4h`, `1h30m`, `2d`): invalid text stays in the box, marked, and is not applied.
 #[component]
-pub fn Checkbox(props: &CheckboxProps) -> Html {
-    let on_change = props.on_change.clone();
-    let onchange = Callback::from(move |event: Event| {
-        let input: HtmlInputElement = event.target_unchecked_into();
-        on_change.emit(input.checked());
-    });
+pub fn DurationInput(props: &DurationInputProps) -> Html {
+    let text = use_state(|| props.value.to_string());
+    let invalid = use_state(|| None::<String>);
+    {
+        let text = text.clone();
+        let invalid = invalid.clone();
+        use_effect_with(props.value, move |value| {
+            if invalid.is_none() {
+                text.set(value.to_string());
+            }
+        });
+    }
+    let oninput = {
+        let text = text.clone();
+        let invalid = invalid.clone();
+        let on_change = props.on_change.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let typed = input.value();
+            text.set(typed.clone());
+            match typed.trim().parse::<Duration>() {
+                Ok(duration) if duration.seconds() >= 0 => {
+                    invalid.set(None);
+                    on_change.emit(duration);
+                }
+                Ok(_) => invalid.set(Some("a duration cannot be negative".to_owned())),
+                Err(error) => invalid.set(Some(error.to_string())),
+            }
+        })
+    };
     html! {
-        <label class="check">
-            <input type="checkbox" checked={props.checked} {onchange} data-testid={props.testid.clone()} />
-            { props.label.clone() }
-        </label>
+        <input type="text" class="duration" value={(*text).clone()} {oninput} aria-label={props.label.clone()}
+            aria-invalid={invalid.is_some().to_string()} title={(*invalid).clone().unwrap_or_else(|| "e.g. 30m, 4h, 1h30m, 2d".to_owned())}
+            data-testid={props.testid.clone()} />
     }
 }

@@ -3,6 +3,9 @@
 pub mod diagnostics;
 pub mod inputs;
 pub mod json;
+pub mod matrix;
+pub mod rules;
+pub mod teams;
 
 use std::rc::Rc;
 

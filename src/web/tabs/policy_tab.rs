@@ -5,7 +5,28 @@ use yew::prelude::*;
 use crate::engine::lint::Severity;
 use crate::web::editor::diagnostics;
 use crate::web::editor::json::JsonSection;
+use crate::web::editor::matrix::MatrixSection;
+use crate::web::editor::rules::RulesSection;
+use crate::web::editor::teams::TeamsSection;
 use crate::web::state::{Action, PlaygroundState};
+
+/// The editor's sections: anchor, label, and the JSON paths whose findings they show.
+const SECTIONS: [(&str, &str, &[&str]); 6] = [
+    (
+        "section-matrix",
+        "Escalation matrix",
+        &["escalation_matrix"],
+    ),
+    (
+        "section-rules",
+        "Triggers and rules",
+        &["triggers", "routing"],
+    ),
+    ("section-sla", "SLA policies", &["sla_policies"]),
+    ("section-teams", "Teams and tiers", &["teams", "tiers"]),
+    ("section-calendars", "Calendars", &["calendars"]),
+    ("section-json", "Policy JSON", &[]),
+];
 
 #[derive(Properties, PartialEq)]
 pub struct PolicyTabProps {
@@ -26,6 +47,18 @@ pub fn PolicyTab(props: &PolicyTabProps) -> Html {
         <main class="page editor-page">
             <nav class="column section-nav" aria-label="Policy sections">
                 <section class="panel">
+                    <ul class="section-links">
+                        { for SECTIONS.iter().map(|(anchor, label, prefixes)| {
+                            let findings = prefixes.iter().map(|prefix| diagnostics::under(&all, prefix).count()).sum::<usize>();
+                            html! {
+                                <li><a href={format!("#{anchor}")}>{ *label }
+                                    if findings > 0 { <span class="badge">{ findings }</span> }
+                                </a></li>
+                            }
+                        }) }
+                    </ul>
+                </section>
+                <section class="panel">
                     <div class="panel-head"><h2>{ "Lint" }</h2>
                         <p data-testid="lint-summary">{ format!("{} errors, {} warnings", counts(Severity::Error), counts(Severity::Warning)) }</p>
                     </div>
@@ -36,6 +69,9 @@ pub fn PolicyTab(props: &PolicyTabProps) -> Html {
                 </section>
             </nav>
             <div class="column">
+                <MatrixSection workspace={workspace.clone()} diagnostics={all.clone()} dispatch={dispatch.clone()} />
+                <RulesSection workspace={workspace.clone()} diagnostics={all.clone()} dispatch={dispatch.clone()} />
+                <TeamsSection workspace={workspace.clone()} diagnostics={all.clone()} dispatch={dispatch.clone()} />
                 <JsonSection workspace={workspace.clone()} diagnostics={all.clone()} dispatch={dispatch.clone()} />
             </div>
         </main>
