@@ -1,6 +1,7 @@
 //! The browser layer (wasm32 only): the yew playground and the JS API over the engine.
 
 mod app;
+pub mod charts;
 mod components;
 pub mod draft;
 mod format;
