@@ -4,7 +4,9 @@
 use escalator::web::charts::durations::{format_duration, nice_duration_step};
 use escalator::web::charts::flow_layout::{layout_flow, ribbon_path, FlowArea};
 use escalator::web::charts::histogram_bins::{bin_durations, duration_markers};
-use escalator::web::charts::scale::{format_tick, nice_step, nice_ticks, LinearScale};
+use escalator::web::charts::scale::{
+    format_tick, nice_step, nice_step_at_least, nice_ticks, LinearScale,
+};
 use escalator::web::charts::time_axis::{day_label, day_ticks};
 use escalator::web::charts::*;
 use wasm_bindgen::JsCast;
@@ -24,13 +26,18 @@ const MONDAY: i64 = 1_773_014_400;
 
 #[wasm_bindgen_test]
 fn nice_steps_are_one_two_or_five_times_a_power_of_ten() {
-    assert_eq!(nice_step(0.7), 1.0);
-    assert_eq!(nice_step(1.3), 2.0);
-    assert_eq!(nice_step(3.0), 5.0);
+    assert_eq!(nice_step(0.8), 1.0);
+    assert_eq!(nice_step(0.7), 0.5);
+    assert_eq!(nice_step(1.3), 1.0);
+    assert_eq!(nice_step(2.2), 2.0);
+    assert_eq!(nice_step(3.0), 2.0);
+    assert_eq!(nice_step(4.6), 5.0);
     assert_eq!(nice_step(7.2), 10.0);
-    assert_eq!(nice_step(130.0), 200.0);
-    assert!((nice_step(0.031) - 0.05).abs() < 1e-12);
+    assert!((nice_step(0.031) - 0.02).abs() < 1e-12);
     assert_eq!(nice_step(0.0), 1.0);
+    assert_eq!(nice_step_at_least(1.3), 2.0);
+    assert_eq!(nice_step_at_least(3.0), 5.0);
+    assert_eq!(nice_step_at_least(130.0), 200.0);
 }
 
 #[wasm_bindgen_test]
@@ -38,6 +45,10 @@ fn nice_ticks_cover_the_data_with_round_values() {
     let ticks = nice_ticks(0.0, 87.0, 5);
     assert_eq!(ticks.step, 20.0);
     assert_eq!(ticks.values(), vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
+    assert_eq!(
+        nice_ticks(0.0, 110.0, 5).values(),
+        vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0, 120.0]
+    );
     let ticks = nice_ticks(0.0, 0.3, 3);
     assert_eq!(ticks.values(), vec![0.0, 0.1, 0.2, 0.3]);
     assert_eq!(
@@ -85,6 +96,7 @@ fn percent_and_duration_formats_tick_in_their_own_units() {
     );
     assert_eq!(ValueFormat::Percent.value_label(0.125), "12%");
     assert_eq!(ValueFormat::Percent.value_label(0.042), "4.2%");
+    assert_eq!(ValueFormat::Percent.value_label(0.05 + 0.02), "7%");
     let duration = ValueFormat::Duration.ticks(0.0, 10.0 * HOUR as f64, 5);
     assert_eq!(duration.step, 2.0 * HOUR as f64);
     assert_eq!(
@@ -377,7 +389,11 @@ async fn bar_chart_draws_bars_baselines_and_percent_ticks() {
     assert_eq!(texts(&root, ".chart-bar-label")[6], "Sun 15");
     assert_eq!(
         texts(&root, "[data-testid=chart-y-ticks] text"),
-        vec!["0%", "10%", "20%", "30%"]
+        vec!["0%", "5%", "10%", "15%", "20%", "25%", "30%"]
+    );
+    assert_eq!(
+        texts(&root, "[data-testid=bar] rect title")[1],
+        "Tue 10: 5%"
     );
     assert!(texts(&root, "[data-testid=bar] rect title")[3].ends_with(": 15%"));
 }
@@ -498,8 +514,21 @@ async fn histogram_draws_precomputed_bins_without_markers() {
     assert_eq!(all(&root, "[data-testid=histogram-bins] rect").len(), 2);
     assert!(all(&root, "[data-testid=histogram-markers] > g").is_empty());
     assert_eq!(
+        texts(&root, "[data-testid=chart-y-ticks] text"),
+        vec!["0", "2", "4", "6", "8", "10"]
+    );
+    assert_eq!(
         texts(&root, "[data-testid=chart-x-ticks] text"),
         vec!["0", "1h", "2h"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn histogram_counts_tick_in_whole_tickets() {
+    let root = render(html! { <Histogram title="Resolution time" data={HistogramData::Seconds(vec![60, 3000])} /> }).await;
+    assert_eq!(
+        texts(&root, "[data-testid=chart-y-ticks] text"),
+        vec!["0", "1"]
     );
 }
 

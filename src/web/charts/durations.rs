@@ -2,7 +2,7 @@
 
 use crate::engine::time::{DAY, HOUR, MINUTE, WEEK};
 
-use super::scale::{nice_step, snapped_ceil, snapped_floor, NiceTicks};
+use super::scale::{nice_step_at_least, snapped_ceil, snapped_floor, NiceTicks};
 
 /// Steps a duration axis or histogram may use, in seconds, smallest first.
 const DURATION_STEPS: [i64; 17] = [
@@ -32,13 +32,13 @@ pub fn nice_duration_step(raw_seconds: f64) -> f64 {
         return MINUTE as f64;
     }
     if raw_seconds < MINUTE as f64 {
-        return nice_step(raw_seconds).min(MINUTE as f64);
+        return nice_step_at_least(raw_seconds).min(MINUTE as f64);
     }
     DURATION_STEPS
         .iter()
         .map(|&step| step as f64)
         .find(|&step| step >= raw_seconds)
-        .unwrap_or_else(|| nice_step(raw_seconds / WEEK as f64) * WEEK as f64)
+        .unwrap_or_else(|| nice_step_at_least(raw_seconds / WEEK as f64) * WEEK as f64)
 }
 
 /// Duration ticks from 0 (or below for negative values) covering `max_seconds` in about `target_count` steps.

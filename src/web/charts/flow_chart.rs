@@ -76,15 +76,14 @@ pub fn FlowChart(props: &FlowChartProps) -> Html {
             </path>
         }
     });
-    let last_x = layout
+    let first_x = layout
         .nodes
         .iter()
         .map(|placed| placed.x)
-        .fold(f64::MIN, f64::max);
+        .fold(f64::MAX, f64::min);
     let nodes = layout.nodes.iter().map(|placed| {
         let node = &props.nodes[placed.node];
-        let on_right = placed.x < last_x;
-        let (text_x, anchor) = if on_right {
+        let (text_x, anchor) = if placed.x > first_x {
             (placed.x + NODE_WIDTH + 6.0, "start")
         } else {
             (placed.x - 6.0, "end")

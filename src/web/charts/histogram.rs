@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::durations::format_duration;
 use super::histogram_bins::{bin_durations, duration_markers, DurationMarkers, HistogramBin};
 use super::marks::{empty_message, num, y_axis, Tone, VIEW_WIDTH};
-use super::scale::LinearScale;
+use super::scale::{LinearScale, NiceTicks};
 use super::values::ValueFormat;
 
 /// What the histogram counts: raw durations in seconds (binned here) or bins worked out elsewhere.
@@ -23,7 +23,7 @@ pub struct HistogramProps {
     /// Markers to draw; for raw seconds they are computed when left out.
     #[prop_or_default]
     pub markers: Option<DurationMarkers>,
-    #[prop_or_default]
+    #[prop_or(Tone::Accent)]
     pub tone: Tone,
     /// About how many buckets raw seconds are split into.
     #[prop_or(24)]
@@ -61,6 +61,15 @@ pub fn Histogram(props: &HistogramProps) -> Html {
     let x = LinearScale::new((first.from, last.to), (LEFT, VIEW_WIDTH - RIGHT));
     let max_count = bins.iter().map(|bin| bin.count).max().unwrap_or(0);
     let ticks = ValueFormat::Count.ticks(0.0, max_count as f64, 4);
+    let ticks = if ticks.step < 1.0 {
+        NiceTicks {
+            start: 0.0,
+            end: (max_count as f64).max(1.0),
+            step: 1.0,
+        }
+    } else {
+        ticks
+    };
     let y = LinearScale::new((ticks.start, ticks.end), (height - BOTTOM, TOP));
     let label_every = (bins.len() as f64 * 64.0 / (VIEW_WIDTH - LEFT - RIGHT))
         .ceil()

@@ -43,18 +43,29 @@ impl NiceTicks {
     }
 }
 
-/// The smallest step of the form 1, 2 or 5 × 10ⁿ that is at least `raw` (1 for non-positive input).
+/// The step of the form 1, 2 or 5 × 10ⁿ nearest to `raw` (on a log scale), so that axes get about as
+/// many ticks as asked for (1 for non-positive input).
 pub fn nice_step(raw: f64) -> f64 {
+    nice_step_by(raw, [2f64.sqrt(), 10f64.sqrt(), 50f64.sqrt()])
+}
+
+/// The smallest step of the form 1, 2 or 5 × 10ⁿ that is at least `raw` (1 for non-positive input).
+pub fn nice_step_at_least(raw: f64) -> f64 {
+    nice_step_by(raw, [1.0, 2.0, 5.0])
+}
+
+/// Rounds `raw`'s leading digits up to 1, 2, 5 or 10 at the given thresholds.
+fn nice_step_by(raw: f64, thresholds: [f64; 3]) -> f64 {
     if !(raw.is_finite() && raw > 0.0) {
         return 1.0;
     }
     let magnitude = 10f64.powf(raw.log10().floor());
     let fraction = raw / magnitude - STEP_TOLERANCE;
-    let nice = if fraction <= 1.0 {
+    let nice = if fraction <= thresholds[0] {
         1.0
-    } else if fraction <= 2.0 {
+    } else if fraction <= thresholds[1] {
         2.0
-    } else if fraction <= 5.0 {
+    } else if fraction <= thresholds[2] {
         5.0
     } else {
         10.0

@@ -47,7 +47,7 @@ impl ValueFormat {
             ValueFormat::Count if value.fract() == 0.0 => format!("{value:.0}"),
             ValueFormat::Count => format!("{value:.1}"),
             ValueFormat::Percent => {
-                let percent = value * 100.0;
+                let percent = (value * 1000.0).round() / 10.0;
                 let decimals = usize::from(percent.abs() < 10.0 && percent.fract() != 0.0);
                 format!("{percent:.decimals$}%")
             }
