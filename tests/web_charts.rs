@@ -7,7 +7,7 @@ use escalator::web::charts::histogram_bins::{bin_durations, duration_markers};
 use escalator::web::charts::scale::{
     format_tick, nice_step, nice_step_at_least, nice_ticks, LinearScale,
 };
-use escalator::web::charts::time_axis::{day_label, day_ticks};
+use escalator::web::charts::time_axis::{day_label, day_ticks, time_ticks};
 use escalator::web::charts::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -142,6 +142,55 @@ fn day_ticks_fall_on_utc_midnights_and_thin_out() {
     assert_eq!(month.len(), 7);
     assert_eq!(month[1] - month[0], 4 * DAY);
     assert!(day_ticks(MONDAY + HOUR, MONDAY + 2 * HOUR, 5).is_empty());
+}
+
+#[wasm_bindgen_test]
+fn short_spans_tick_in_hours_and_long_ones_in_days() {
+    let labels = |ticks: Vec<(i64, String)>| {
+        ticks
+            .into_iter()
+            .map(|(_, label)| label)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        labels(time_ticks(
+            MONDAY + 9 * HOUR,
+            MONDAY + 12 * HOUR + 30 * MINUTE,
+            10
+        )),
+        vec!["09:00", "10:00", "11:00", "12:00"]
+    );
+    assert_eq!(
+        labels(time_ticks(MONDAY + 9 * HOUR, MONDAY + 17 * HOUR, 4)),
+        vec!["09:00", "12:00", "15:00"]
+    );
+    assert_eq!(
+        labels(time_ticks(MONDAY - 6 * HOUR, MONDAY + 18 * HOUR, 5)),
+        vec!["18:00", "Mon 9", "06:00", "12:00", "18:00"]
+    );
+    assert_eq!(
+        labels(time_ticks(MONDAY, MONDAY + 3 * DAY, 10)),
+        vec!["Mon 9", "Tue 10", "Wed 11", "Thu 12"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_line_chart_over_a_few_hours_labels_hours() {
+    let points: Vec<(i64, f64)> = (0..=6)
+        .map(|hour| (MONDAY + (8 + hour) * HOUR, hour as f64))
+        .collect();
+    let series = vec![LineSeries {
+        label: "Queue".into(),
+        points,
+        tone: Tone::Brand,
+        dashed: false,
+    }];
+    let root = render(html! { <LineChart title="Queue today" {series} /> }).await;
+    assert_eq!(
+        texts(&root, "[data-testid=chart-x-ticks] text"),
+        vec!["08:00", "09:00", "10:00", "11:00", "12:00", "13:00", "14:00"]
+    );
+    assert_eq!(all(&root, ".chart-point").len(), 7);
 }
 
 #[wasm_bindgen_test]

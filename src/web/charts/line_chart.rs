@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::marks::{empty_message, legend, num, y_axis, Tone, VIEW_WIDTH};
 use super::scale::LinearScale;
-use super::time_axis::{day_label, day_ticks, moment_label};
+use super::time_axis::{moment_label, time_ticks};
 use super::values::ValueFormat;
 
 /// A named series of (UTC seconds, value) points, drawn in time order.
@@ -83,12 +83,12 @@ pub fn LineChart(props: &LineChartProps) -> Html {
             </rect>
         }
     });
-    let x_ticks = day_ticks(x_min, x_max, 10).into_iter().map(|at| {
+    let x_ticks = time_ticks(x_min, x_max, 10).into_iter().map(|(at, label)| {
         let at_x = num(x.map(at as f64));
         html! {
             <g class="chart-tick">
                 <line x1={at_x.clone()} x2={at_x.clone()} y1={num(TOP)} y2={num(height - BOTTOM + 4.0)} />
-                <text x={at_x} y={num(height - 8.0)} text-anchor="middle">{ day_label(at) }</text>
+                <text x={at_x} y={num(height - 8.0)} text-anchor="middle">{ label }</text>
             </g>
         }
     });
