@@ -2,6 +2,7 @@
 
 mod app;
 mod browser;
+pub mod charts;
 mod components;
 pub mod draft;
 mod editor;
