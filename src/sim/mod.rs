@@ -9,6 +9,7 @@ pub mod prepared;
 pub mod queueing;
 pub mod random;
 pub mod reference_models;
+pub mod report;
 pub mod scenario;
 pub mod simulator;
 

@@ -38,26 +38,38 @@ pub fn run(args: &[String]) -> Result<(), String> {
         "warnings",
     ]))?;
     shell::run(Command::new("cargo").args(["test", "--workspace"]))?;
-    wasm_tests_in_chromium(&wasm_bindgen)?;
+    wasm_tests(&wasm_bindgen)?;
     end_to_end()
 }
 
-/// wasm-bindgen-test suites: tests/web.rs in headless Chromium (webdriver.json holds its flags), tests/wasm_determinism.rs in Node.
-fn wasm_tests_in_chromium(wasm_bindgen: &std::path::Path) -> Result<(), String> {
+/// The integration tests that exist only for wasm32 (their first line gates them on it).
+fn wasm_test_targets() -> Result<Vec<String>, String> {
+    let dir = root().join("tests");
+    let entries = std::fs::read_dir(&dir).map_err(|err| format!("cannot list {}: {err}", dir.display()))?;
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "rs"))
+        .filter(|path| {
+            std::fs::read_to_string(path)
+                .is_ok_and(|text| text.contains("#![cfg(target_arch = \"wasm32\")]"))
+        })
+        .filter_map(|path| path.file_stem().map(|stem| stem.to_string_lossy().into_owned()))
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+/// wasm-bindgen-test suites: browser ones in headless Chromium (webdriver.json holds its flags), the others in Node.
+fn wasm_tests(wasm_bindgen: &std::path::Path) -> Result<(), String> {
     let runner = wasm_bindgen.with_file_name("wasm-bindgen-test-runner");
+    let mut command = Command::new("cargo");
+    command.args(["test", "--package", "escalator", "--target", tools::WASM_TARGET]);
+    for name in wasm_test_targets()? {
+        command.args(["--test", &name]);
+    }
     shell::run(
-        Command::new("cargo")
-            .args([
-                "test",
-                "--package",
-                "escalator",
-                "--target",
-                tools::WASM_TARGET,
-                "--test",
-                "web",
-                "--test",
-                "wasm_determinism",
-            ])
+        command
             .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner)
             .env("CHROMEDRIVER", tools::CHROMEDRIVER)
             .env_remove("GECKODRIVER")

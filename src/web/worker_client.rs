@@ -1,0 +1,97 @@
+//! The page's side of the simulation Web Worker (`www/worker.js`): start runs, receive progress and reports, cancel.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+use yew::Callback;
+
+/// What the worker sends back, tagged with the id of the request it answers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WorkerReply {
+    /// Share of the run done, 0 to 1.
+    Progress { id: u32, fraction: f64 },
+    /// The finished run as report JSON.
+    Report { id: u32, json: String },
+    /// One ticket's journey as JSON.
+    Journey { id: u32, json: String },
+    Failed { id: u32, message: String },
+}
+
+/// A running worker; dropping it terminates the worker (and whatever run it was doing).
+pub struct SimulationWorker {
+    worker: Worker,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+}
+
+impl SimulationWorker {
+    pub fn spawn(on_reply: Callback<WorkerReply>) -> Result<SimulationWorker, String> {
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options("worker.js", &options)
+            .map_err(|err| format!("cannot start the simulation worker: {err:?}"))?;
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            if let Some(reply) = read_reply(&event.data()) {
+                on_reply.emit(reply);
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        Ok(SimulationWorker {
+            worker,
+            _on_message: on_message,
+        })
+    }
+
+    /// Starts a run of `input_json` (`{"policy": …, "scenario": …}`).
+    pub fn run(&self, id: u32, input_json: &str) {
+        self.post(id, "run", &JsValue::from_str(input_json));
+    }
+
+    /// Asks for the journey of ticket `index` of the last run.
+    pub fn journey(&self, id: u32, index: usize) {
+        self.post(id, "journey", &JsValue::from_f64(index as f64));
+    }
+
+    fn post(&self, id: u32, kind: &str, payload: &JsValue) {
+        let message = js_sys::Object::new();
+        let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&message, &JsValue::from_str(key), value);
+        let posted = set("id", &JsValue::from_f64(f64::from(id)))
+            .and_then(|_| set("kind", &JsValue::from_str(kind)))
+            .and_then(|_| set("payload", payload))
+            .and_then(|_| self.worker.post_message(&message));
+        if let Err(error) = posted {
+            gloo::console::error!(format!("could not post to the simulation worker: {error:?}"));
+        }
+    }
+}
+
+impl Drop for SimulationWorker {
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.terminate();
+    }
+}
+
+fn read_reply(data: &JsValue) -> Option<WorkerReply> {
+    let get = |key: &str| js_sys::Reflect::get(data, &JsValue::from_str(key)).ok();
+    let id = get("id")?.as_f64()? as u32;
+    let kind = get("kind")?.as_string()?;
+    let payload = get("payload")?;
+    Some(match kind.as_str() {
+        "progress" => WorkerReply::Progress {
+            id,
+            fraction: payload.as_f64()?,
+        },
+        "report" => WorkerReply::Report {
+            id,
+            json: payload.as_string()?,
+        },
+        "journey" => WorkerReply::Journey {
+            id,
+            json: payload.as_string()?,
+        },
+        _ => WorkerReply::Failed {
+            id,
+            message: payload.as_string().unwrap_or_else(|| "the worker failed".to_owned()),
+        },
+    })
+}
