@@ -728,8 +728,34 @@ pub fn simulate_replications<M: PolicyModel + ?Sized>(
     scenario: &Scenario,
     model: &M,
 ) -> Result<Vec<SimulationRun>, ScenarioError> {
+    simulate_replications_with_progress(scenario, model, &mut |_| {})
+}
+
+/// Events processed between two progress reports.
+const PROGRESS_EVERY_EVENTS: u64 = 20_000;
+
+/// Like `simulate_replications`, reporting the share of the work done (0 to 1) as it goes: each replication
+/// is an equal share, and within one the simulated time reached across the arrival horizon.
+pub fn simulate_replications_with_progress<M: PolicyModel + ?Sized>(
+    scenario: &Scenario,
+    model: &M,
+    on_progress: &mut dyn FnMut(f64),
+) -> Result<Vec<SimulationRun>, ScenarioError> {
     let prepared = PreparedScenario::new(scenario, model)?;
-    Ok((0..scenario.replications.max(1))
-        .map(|replication| Simulation::from_prepared(prepared.clone(), model, replication).finish())
-        .collect())
+    let replications = scenario.replications.max(1);
+    let (start, end) = (prepared.start as f64, prepared.end as f64);
+    let mut runs = Vec::with_capacity(replications as usize);
+    for replication in 0..replications {
+        let mut simulation = Simulation::from_prepared(prepared.clone(), model, replication);
+        loop {
+            let progress = simulation.step(PROGRESS_EVERY_EVENTS);
+            let within = ((progress.now.0 as f64 - start) / (end - start).max(1.0)).clamp(0.0, 1.0);
+            on_progress((f64::from(replication) + within) / f64::from(replications));
+            if progress.finished {
+                break;
+            }
+        }
+        runs.push(simulation.finish());
+    }
+    Ok(runs)
 }

@@ -8,6 +8,14 @@ pub fn now_to_the_minute() -> String {
     iso.chars().take(16).collect()
 }
 
+/// Milliseconds from the page's time origin, for measuring.
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .map(|performance| performance.now())
+        .unwrap_or(0.0)
+}
+
 /// The URL fragment without `#`.
 pub fn fragment() -> String {
     web_sys::window()

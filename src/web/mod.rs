@@ -1,5 +1,6 @@
 //! The browser layer (wasm32 only): the yew playground and the JS API over the engine.
 
+pub mod api;
 mod app;
 mod browser;
 pub mod charts;
@@ -10,10 +11,12 @@ mod format;
 mod playground;
 mod policy_handle;
 mod presets;
+mod results;
 pub mod share;
 pub mod state;
 mod storage;
 mod tabs;
+mod worker_client;
 mod workspace_file;
 
 use wasm_bindgen::prelude::*;

@@ -2,8 +2,8 @@
 
 use serde::Deserialize;
 
-use crate::engine::policy::Policy;
 use crate::sim::scenario::{PolicySource, Scenario};
+use crate::sim::resolve_policy;
 use crate::web::draft::TicketDraft;
 use crate::web::state::Workspace;
 
@@ -41,15 +41,11 @@ pub async fn load(entry: &PresetEntry, created_at: String) -> Result<Workspace, 
     let url = format!("presets/{}", entry.file);
     let text = fetch_text(&url).await?;
     let scenario = Scenario::from_json(&text).map_err(|err| format!("{url}: {err}"))?;
-    let policy = match &scenario.policy {
-        PolicySource::Named(name) => {
-            let policy_url = format!("presets/{name}.json");
-            let policy_text = fetch_text(&policy_url).await?;
-            Policy::from_json(&policy_text).map_err(|err| format!("{policy_url}: {err}"))?
-        }
-        PolicySource::Inline(value) => Policy::from_json(&value.to_string())
-            .map_err(|err| format!("{url}: inline policy: {err}"))?,
+    let named = match &scenario.policy {
+        PolicySource::Named(name) => Some(fetch_text(&format!("presets/{name}.json")).await?),
+        PolicySource::Inline(_) => None,
     };
+    let policy = resolve_policy(&scenario, |_| named).map_err(|err| format!("{url}: {err}"))?;
     let category = policy
         .categories
         .first()

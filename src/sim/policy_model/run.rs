@@ -7,7 +7,7 @@ use crate::engine::policy::Policy;
 use crate::engine::time::Instant;
 use crate::metrics::{summarize, AlwaysOpen, BusinessClock, Metrics, RunContext, TeamContext};
 use crate::sim::scenario::{Scenario, ScenarioError};
-use crate::sim::simulator::{simulate_replications, SimulationRun};
+use crate::sim::simulator::{simulate_replications_with_progress, SimulationRun};
 use crate::sim::TeamId;
 
 /// Every replication of a scenario and the metrics of each, in replication order.
@@ -66,6 +66,15 @@ pub fn run_context<'m>(model: &'m EnginePolicyModel, run: &SimulationRun) -> Run
 /// Compiles `policy`, runs every replication of `scenario` through it and summarises each run. Errors name the
 /// JSON path: `policy.…` for a policy that does not compile, the scenario's own paths otherwise.
 pub fn run_scenario(scenario: &Scenario, policy: &Policy) -> Result<ScenarioResult, ScenarioError> {
+    run_scenario_with_progress(scenario, policy, &mut |_| {})
+}
+
+/// `run_scenario`, reporting the share of the simulation done (0 to 1) as it goes.
+pub fn run_scenario_with_progress(
+    scenario: &Scenario,
+    policy: &Policy,
+    on_progress: &mut dyn FnMut(f64),
+) -> Result<ScenarioResult, ScenarioError> {
     let compiled = policy.compile().map_err(|errors| {
         let more = match errors.0.len() {
             0 | 1 => String::new(),
@@ -81,7 +90,7 @@ pub fn run_scenario(scenario: &Scenario, policy: &Policy) -> Result<ScenarioResu
     })?;
     let model = EnginePolicyModel::new(compiled)
         .map_err(|err| ScenarioError::new("policy.teams", err.to_string()))?;
-    let runs = simulate_replications(scenario, &model)?;
+    let runs = simulate_replications_with_progress(scenario, &model, on_progress)?;
     let metrics = runs
         .iter()
         .map(|run| summarize(&run.journeys, &run_context(&model, run)))

@@ -1,0 +1,121 @@
+//! Headline metric cards: the run's value (mean over replications) and, with a pinned baseline, the change and
+//! whether it stands out of the replication noise.
+
+use std::collections::BTreeMap;
+
+use yew::prelude::*;
+
+use crate::metrics::{compare, headline_values, Better, ChangeStatus, Metrics, MetricChange, Unit};
+use crate::web::format;
+
+/// The cards shown, in order, with the definition each tooltip gives (docs/metrics.md).
+const CARDS: [(&str, &str); 10] = [
+    ("escalation_rate", "Escalated tickets ÷ all tickets created in the period (a ticket counts once however often it moved)."),
+    ("escalation_rate.automatic", "Tickets moved at least once by an SLA breach or a matrix time threshold ÷ all tickets."),
+    ("escalation_rate.hierarchical", "Tickets moved up to more authority (signals, authorisations, parent team) ÷ all tickets."),
+    ("fcr", "First contact resolution: resolved tickets with no escalation, no waiting on the customer, no reopening, resolved by the team that first received them ÷ all resolved tickets."),
+    ("first_response.median", "Median time from creation to the first human answer (calendar time; nearest-rank median)."),
+    ("resolution.median", "Median time from creation to resolution (calendar time)."),
+    ("sla.first_response.compliance", "Tickets that met their first-response target ÷ tickets whose target was met or breached."),
+    ("sla.resolution.compliance", "Tickets that met their resolution target ÷ tickets whose target was met or breached."),
+    ("backlog.mean", "Open tickets (created, not yet resolved or abandoned), sampled hourly, averaged over the period."),
+    ("cost_per_ticket", "Busy agent hours × each team's hourly cost ÷ tickets created (only teams with a cost count)."),
+];
+
+#[derive(Properties, PartialEq)]
+pub struct MetricCardsProps {
+    pub metrics: Vec<Metrics>,
+    pub baseline: Option<Vec<Metrics>>,
+}
+
+#[component]
+pub fn MetricCards(props: &MetricCardsProps) -> Html {
+    let current = mean_headlines(&props.metrics);
+    let changes: BTreeMap<String, MetricChange> = props
+        .baseline
+        .as_ref()
+        .map(|baseline| compare(baseline, &props.metrics).changes.into_iter().map(|c| (c.id.clone(), c)).collect())
+        .unwrap_or_default();
+    html! {
+        <div class="cards" data-testid="metric-cards">
+            { for CARDS.iter().filter_map(|(id, definition)| {
+                let (label, unit, better, value) = current.get(*id)?.clone();
+                let change = changes.get(*id);
+                Some(html! {
+                    <div class="card" data-metric={*id} data-value={value.map(|v| v.to_string()).unwrap_or_default()} title={*definition}>
+                        <div class="card-label">{ label }<span class="info" aria-label={format!("Definition: {definition}")}>{ "ⓘ" }</span></div>
+                        <div class="card-value">{ value.map(|v| show(unit, v)).unwrap_or_else(|| "—".to_owned()) }</div>
+                        { delta(change, unit, better) }
+                    </div>
+                })
+            }) }
+        </div>
+    }
+}
+
+fn delta(change: Option<&MetricChange>, unit: Unit, better: Better) -> Html {
+    let Some(change) = change else {
+        return html! { <div class="card-delta muted">{ "\u{a0}" }</div> };
+    };
+    let Some(difference) = change.change else {
+        return html! { <div class="card-delta muted">{ "no baseline value" }</div> };
+    };
+    let tone = match (change.status, better) {
+        (ChangeStatus::WithinNoise, _) | (_, Better::Neither) => "neutral",
+        (_, Better::Higher) if difference > 0.0 => "good",
+        (_, Better::Lower) if difference < 0.0 => "good",
+        _ if difference == 0.0 => "neutral",
+        _ => "bad",
+    };
+    let sign = if difference > 0.0 { "+" } else { "" };
+    let interval = change.interval.map(|ci| format!("95% CI {} to {}", show_delta(unit, ci.low), show_delta(unit, ci.high)));
+    html! {
+        <div class={classes!("card-delta", tone)} data-testid="delta" data-status={change.status.describe()}
+            title={interval.clone().unwrap_or_default()}>
+            { format!("{sign}{} vs baseline", show_delta(unit, difference)) }
+            <span class="delta-status">{ match change.status {
+                ChangeStatus::Changed => "significant".to_owned(),
+                other => other.describe().to_owned(),
+            } }</span>
+        </div>
+    }
+}
+
+type Headline = (String, Unit, Better, Option<f64>);
+
+/// Each headline metric's mean over the replications that have a value.
+fn mean_headlines(metrics: &[Metrics]) -> BTreeMap<String, Headline> {
+    let mut sums: BTreeMap<String, (Headline, f64, usize)> = BTreeMap::new();
+    for run in metrics {
+        for value in headline_values(run) {
+            let entry = sums
+                .entry(value.id.clone())
+                .or_insert(((value.label.clone(), value.unit, value.better, None), 0.0, 0));
+            if let Some(v) = value.value {
+                entry.1 += v;
+                entry.2 += 1;
+            }
+        }
+    }
+    sums.into_iter()
+        .map(|(id, ((label, unit, better, _), sum, count))| {
+            (id, (label, unit, better, (count > 0).then(|| sum / count as f64)))
+        })
+        .collect()
+}
+
+pub fn show(unit: Unit, value: f64) -> String {
+    match unit {
+        Unit::Ratio => format!("{:.1}%", value * 100.0),
+        Unit::Seconds => format::duration(value.round() as i64),
+        Unit::Count => format!("{value:.1}"),
+        Unit::Currency => format!("{value:.2}"),
+    }
+}
+
+fn show_delta(unit: Unit, value: f64) -> String {
+    match unit {
+        Unit::Ratio => format!("{:.1} pp", value * 100.0),
+        other => show(other, value),
+    }
+}

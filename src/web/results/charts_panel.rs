@@ -1,0 +1,160 @@
+//! The results charts: backlog over time, escalation rate per day or week, response-time distributions,
+//! load and utilisation per team, and the flow of who received what — each against the baseline when pinned.
+
+use yew::prelude::*;
+
+use crate::engine::journey::EscalationKind;
+use crate::metrics::{Metrics, PeriodMetrics};
+use crate::sim::report::SimulationReport;
+use crate::web::charts::{
+    Bar, BarChart, FlowChart, FlowKind, FlowLink, FlowNode, Histogram, HistogramData, HorizontalBar, HorizontalBars, LineChart,
+    LineSeries, Tone, ValueFormat,
+};
+
+#[derive(Properties, PartialEq)]
+pub struct ChartsPanelProps {
+    pub report: std::rc::Rc<SimulationReport>,
+    pub baseline: Option<std::rc::Rc<SimulationReport>>,
+}
+
+/// Escalation rate per day or per week.
+#[derive(Clone, Copy, PartialEq)]
+enum Period {
+    Day,
+    Week,
+}
+
+#[component]
+pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
+    let period = use_state(|| Period::Day);
+    let report = &props.report;
+    let baseline = props.baseline.as_deref();
+    let first = report.metrics.first();
+
+    let mut backlog_series = vec![LineSeries {
+        label: "This run".to_owned(),
+        points: first.map(backlog_points).unwrap_or_default(),
+        tone: Tone::Brand,
+        dashed: false,
+    }];
+    if let Some(base) = baseline.and_then(|b| b.metrics.first()) {
+        backlog_series.push(LineSeries { label: "Baseline".to_owned(), points: backlog_points(base), tone: Tone::Neutral, dashed: true });
+    }
+
+    let periods = |metrics: &Metrics| match *period {
+        Period::Day => metrics.daily.clone(),
+        Period::Week => metrics.weekly.clone(),
+    };
+    let current_periods = first.map(periods).unwrap_or_default();
+    let baseline_periods = baseline.and_then(|b| b.metrics.first()).map(periods).unwrap_or_default();
+    let bars: Vec<Bar> = current_periods
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Bar {
+            baseline: baseline_periods.get(i).and_then(|b: &PeriodMetrics| b.escalation_rate),
+            ..Bar::single(p.label.clone(), p.escalation_rate.unwrap_or(0.0), Tone::Brand)
+        })
+        .collect();
+
+    let utilisation: Vec<HorizontalBar> = first
+        .map(|m| {
+            m.teams
+                .iter()
+                .map(|t| HorizontalBar { label: team_name(report, &t.team), value: t.utilisation.unwrap_or(0.0), tone: Tone::Accent })
+                .collect()
+        })
+        .unwrap_or_default();
+    let received: Vec<HorizontalBar> = first
+        .map(|m| {
+            m.teams
+                .iter()
+                .map(|t| HorizontalBar { label: team_name(report, &t.team), value: t.received as f64, tone: Tone::Brand })
+                .collect()
+        })
+        .unwrap_or_default();
+    let (nodes, links, columns) = flow_view(report);
+    let select_period = |value: Period| {
+        let period = period.clone();
+        Callback::from(move |_: MouseEvent| period.set(value))
+    };
+    html! {
+        <div class="charts-grid">
+            <section class="panel chart-panel wide">
+                <div class="panel-head"><h2>{ "Backlog over time" }</h2><p>{ "Open tickets, hourly (first replication)." }</p></div>
+                <div class="panel-body"><LineChart title="Backlog over time" series={backlog_series} format={ValueFormat::Count} /></div>
+            </section>
+            <section class="panel chart-panel wide">
+                <div class="panel-head"><h2>{ "Escalation rate" }</h2>
+                    <div class="segmented" role="group" aria-label="Period">
+                        <button class={classes!((*period == Period::Day).then_some("selected"))} aria-pressed={(*period == Period::Day).to_string()} onclick={select_period(Period::Day)}>{ "per day" }</button>
+                        <button class={classes!((*period == Period::Week).then_some("selected"))} aria-pressed={(*period == Period::Week).to_string()} onclick={select_period(Period::Week)}>{ "per week" }</button>
+                    </div>
+                </div>
+                <div class="panel-body"><BarChart title="Escalation rate per period" {bars} format={ValueFormat::Percent} /></div>
+            </section>
+            <section class="panel chart-panel">
+                <div class="panel-head"><h2>{ "First response time" }</h2></div>
+                <div class="panel-body"><Histogram title="First response time distribution" data={HistogramData::Seconds(report.first_response_seconds.clone())} tone={Tone::Accent} /></div>
+            </section>
+            <section class="panel chart-panel">
+                <div class="panel-head"><h2>{ "Resolution time" }</h2></div>
+                <div class="panel-body"><Histogram title="Resolution time distribution" data={HistogramData::Seconds(report.resolution_seconds.clone())} tone={Tone::Brand} /></div>
+            </section>
+            <section class="panel chart-panel">
+                <div class="panel-head"><h2>{ "Tickets received per team" }</h2></div>
+                <div class="panel-body"><HorizontalBars title="Tickets received per team" bars={received} format={ValueFormat::Count} min_rows={report.teams.len()} /></div>
+            </section>
+            <section class="panel chart-panel">
+                <div class="panel-head"><h2>{ "Utilisation per team" }</h2><p>{ "Busy agent time ÷ staffed time." }</p></div>
+                <div class="panel-body"><HorizontalBars title="Utilisation per team" bars={utilisation} format={ValueFormat::Percent} max={Some(1.0)} min_rows={report.teams.len()} /></div>
+            </section>
+            <section class="panel chart-panel wide">
+                <div class="panel-head"><h2>{ "Who received what" }</h2><p>{ "Arrivals routed to teams, then escalations between teams by kind (first replication)." }</p></div>
+                <div class="panel-body"><FlowChart title="Flow of tickets between teams" {nodes} {links} {columns} /></div>
+            </section>
+        </div>
+    }
+}
+
+fn backlog_points(metrics: &Metrics) -> Vec<(i64, f64)> {
+    metrics.backlog.samples.iter().map(|s| (s.at.0, s.open as f64)).collect()
+}
+
+fn team_name(report: &SimulationReport, id: &str) -> String {
+    report.teams.iter().find(|t| t.id == id).map(|t| t.name.clone()).unwrap_or_else(|| id.to_owned())
+}
+
+/// Nodes per team in columns by tier level, an Arrivals node, and links by escalation kind.
+fn flow_view(report: &SimulationReport) -> (Vec<FlowNode>, Vec<FlowLink>, Vec<String>) {
+    let mut levels: Vec<u32> = report.teams.iter().map(|t| t.level).collect();
+    levels.sort_unstable();
+    levels.dedup();
+    let column_of = |level: u32| 1 + levels.iter().position(|l| *l == level).unwrap_or(0);
+    let received = |id: &str| report.flows.iter().filter(|f| f.to == id).map(|f| f.count).sum::<u64>();
+    let arrivals: u64 = report.flows.iter().filter(|f| f.from.is_none()).map(|f| f.count).sum();
+    let mut nodes = vec![FlowNode { id: "arrivals".to_owned(), label: "Arrivals".to_owned(), column: 0, count: arrivals }];
+    nodes.extend(report.teams.iter().filter(|t| received(&t.id) > 0).map(|t| FlowNode {
+        id: t.id.clone(),
+        label: t.name.clone(),
+        column: column_of(t.level),
+        count: received(&t.id),
+    }));
+    let links = report
+        .flows
+        .iter()
+        .map(|f| FlowLink {
+            from: f.from.clone().unwrap_or_else(|| "arrivals".to_owned()),
+            to: f.to.clone(),
+            kind: match f.kind {
+                None => FlowKind::Arrival,
+                Some(EscalationKind::Functional) => FlowKind::Functional,
+                Some(EscalationKind::Hierarchical) => FlowKind::Hierarchical,
+                Some(EscalationKind::Automatic) => FlowKind::Automatic,
+            },
+            count: f.count,
+        })
+        .collect();
+    let mut columns = vec!["Arrivals".to_owned()];
+    columns.extend(levels.iter().map(|l| format!("L{l}")));
+    (nodes, links, columns)
+}

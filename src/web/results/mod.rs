@@ -1,0 +1,9 @@
+//! The Simulate view's parts: run state, controls, metric cards, charts, the ticket table and journeys, CSV.
+
+pub mod cards;
+pub mod charts_panel;
+pub mod csv;
+pub mod journey_view;
+pub mod run_state;
+pub mod scenario_controls;
+pub mod ticket_table;

@@ -1,0 +1,82 @@
+//! The Simulate view's run state: the current run's progress, the last report, the pinned baseline.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::sim::report::SimulationReport;
+
+/// Where the current simulation stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RunStatus {
+    Idle,
+    Running { id: u32, fraction: f64 },
+    Failed(String),
+}
+
+#[derive(Clone, PartialEq)]
+pub struct RunState {
+    pub status: RunStatus,
+    pub report: Option<Rc<SimulationReport>>,
+    pub baseline: Option<Rc<SimulationReport>>,
+    /// Milliseconds from starting the run to having its report, for the last finished run.
+    pub last_run_ms: Option<f64>,
+    /// Increments with every finished run, so views can tell a fresh report.
+    pub generation: u32,
+}
+
+pub enum RunAction {
+    Started(u32),
+    Progress { id: u32, fraction: f64 },
+    Finished { id: u32, report: Rc<SimulationReport>, elapsed_ms: f64 },
+    Failed { id: u32, message: String },
+    Cancelled,
+    PinBaseline,
+    ClearBaseline,
+}
+
+impl Default for RunState {
+    fn default() -> RunState {
+        RunState {
+            status: RunStatus::Idle,
+            report: None,
+            baseline: None,
+            last_run_ms: None,
+            generation: 0,
+        }
+    }
+}
+
+impl RunState {
+    fn is_current(&self, id: u32) -> bool {
+        matches!(self.status, RunStatus::Running { id: current, .. } if current == id)
+    }
+}
+
+impl Reducible for RunState {
+    type Action = RunAction;
+
+    fn reduce(self: Rc<Self>, action: RunAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            RunAction::Started(id) => next.status = RunStatus::Running { id, fraction: 0.0 },
+            RunAction::Progress { id, fraction } if self.is_current(id) => {
+                next.status = RunStatus::Running { id, fraction };
+            }
+            RunAction::Finished { id, report, elapsed_ms } if self.is_current(id) => {
+                next.status = RunStatus::Idle;
+                next.report = Some(report);
+                next.last_run_ms = Some(elapsed_ms);
+                next.generation += 1;
+            }
+            RunAction::Failed { id, message } if self.is_current(id) => {
+                next.status = RunStatus::Failed(message);
+            }
+            RunAction::Cancelled => next.status = RunStatus::Idle,
+            RunAction::PinBaseline => next.baseline = self.report.clone(),
+            RunAction::ClearBaseline => next.baseline = None,
+            RunAction::Progress { .. } | RunAction::Finished { .. } | RunAction::Failed { .. } => return self,
+        }
+        Rc::new(next)
+    }
+}
