@@ -4,7 +4,7 @@ mod app;
 mod browser;
 mod components;
 pub mod draft;
-mod editor;
+pub mod editor;
 mod format;
 mod playground;
 mod policy_handle;
