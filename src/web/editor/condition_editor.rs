@@ -137,22 +137,25 @@ fn error_view(text: &str, error: &ConditionError, id: &str, testid: &str) -> Htm
         (Some(line), Some(column)) => format!("line {line}, column {column}: "),
         _ => String::new(),
     };
-    let excerpt = error.span().and_then(|span| {
-        let before = text.get(..span.start)?;
-        let marked = text.get(span.clone())?;
-        let after = text.get(span.end..)?;
-        Some(html! {
-            <pre class="cond-excerpt" aria-hidden="true">
-                { before }
-                <mark class={classes!("cond-mark", marked.is_empty().then_some("cond-caret"))}>
-                    { if marked.is_empty() { " " } else { marked } }
-                </mark>
-                { after }
-            </pre>
-        })
-    });
+    let excerpt = error
+        .span()
+        .filter(|_| !text.trim().is_empty())
+        .and_then(|span| {
+            let before = text.get(..span.start)?;
+            let marked = text.get(span.clone())?;
+            let after = text.get(span.end..)?;
+            Some(html! {
+                <pre class="cond-excerpt" aria-hidden="true">
+                    { before }
+                    <mark class={classes!("cond-mark", marked.is_empty().then_some("cond-caret"))}>
+                        { if marked.is_empty() { " " } else { marked } }
+                    </mark>
+                    { after }
+                </pre>
+            })
+        });
     html! {
-        <div class="cond-error" id={id.to_owned()} role="alert" aria-invalid="true"
+        <div class="cond-error" id={id.to_owned()} aria-live="polite"
             data-testid={format!("{testid}-error")}>
             { excerpt.unwrap_or_default() }
             <p class="cond-message">
@@ -357,7 +360,7 @@ fn row_view(
         .into_iter()
         .map(|path| (path.clone(), path))
         .collect();
-    field_options.push((ATTRIBUTE_PREFIX.to_owned(), "attributes.<name>".to_owned()));
+    field_options.push((ATTRIBUTE_PREFIX.to_owned(), "attribute…".to_owned()));
     let field_choice = if is_attribute(&row.path) {
         ATTRIBUTE_PREFIX.to_owned()
     } else {
