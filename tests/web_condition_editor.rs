@@ -354,3 +354,37 @@ async fn the_builder_shows_rows_for_flat_conditions_and_an_outline_for_nested_on
     assert!(shown.contains("any of"), "{shown}");
     assert!(find(&nested, "cond-row-0").is_none());
 }
+
+fn type_into(element: Element, typed: &str) {
+    let input: web_sys::HtmlInputElement = element.dyn_into().expect("input");
+    input.set_value(typed);
+    let event = web_sys::InputEvent::new("input").expect("event");
+    input.dispatch_event(&event).expect("dispatched");
+}
+
+#[wasm_bindgen_test]
+async fn an_added_row_waits_for_its_value_before_the_condition_changes() {
+    let (root, edits) = mount("channel == chat").await;
+    let add: web_sys::HtmlElement = find(&root, "cond-add")
+        .expect("add button")
+        .dyn_into()
+        .expect("button");
+    add.click();
+    yew::scheduler::flush().await;
+    let problem = find(&root, "cond-row-1-problem").expect("new row says what it needs");
+    assert_eq!(problem.text_content().as_deref(), Some("enter a value"));
+    assert!(
+        edits.borrow().is_empty(),
+        "an incomplete row changes nothing"
+    );
+
+    type_into(
+        find(&root, "cond-row-1-value").expect("value box"),
+        "billing",
+    );
+    yew::scheduler::flush().await;
+    assert!(find(&root, "cond-row-1-problem").is_none());
+    let last = edits.borrow().last().cloned().expect("an edit");
+    assert_eq!(last.text, "channel == chat and category == \"billing\"");
+    assert_eq!(last.parsed, Some(parse(&last.text)));
+}

@@ -445,7 +445,9 @@ struct NumberTextProps {
     testid: String,
 }
 
-/// A number box that reports what is typed, so the row can say when it is not a number yet.
+/// A number box that reports exactly what is typed (a text box with a numeric keyboard, so a half-typed
+/// `12.` or `-` stays in the box instead of being cleared as a browser number input would), and the row
+/// says when it is not a number yet.
 #[component]
 fn NumberText(props: &NumberTextProps) -> Html {
     let on_change = props.on_change.clone();
@@ -454,7 +456,7 @@ fn NumberText(props: &NumberTextProps) -> Html {
         on_change.emit(input.value());
     });
     html! {
-        <input type="number" class="number" step="any" value={props.value.clone()} {oninput}
+        <input type="text" inputmode="decimal" class="number" value={props.value.clone()} {oninput}
             aria-label={props.label.clone()} data-testid={props.testid.clone()} />
     }
 }
