@@ -6,7 +6,7 @@ mod browser;
 pub mod charts;
 mod components;
 pub mod draft;
-mod editor;
+pub mod editor;
 mod format;
 mod playground;
 mod policy_handle;

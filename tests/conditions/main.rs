@@ -1,5 +1,6 @@
 //! Tests of the condition language: error table, round trips, evaluation and the language reference.
 
+mod catalog;
 mod doc;
 mod errors;
 mod evaluation;

@@ -155,6 +155,15 @@ impl FieldCatalog {
             .map(|slot| (slot, self.context[slot].1))
     }
 
+    /// The type of the field at `path`: a ticket field (any `attributes.<name>` included) or a context field.
+    pub fn field_type(&self, path: &str) -> Option<FieldType> {
+        match resolve_ticket_path(path) {
+            TicketPath::Found(_, field_type) => Some(field_type),
+            TicketPath::NotTicket => self.context_field(path).map(|(_, field_type)| field_type),
+            TicketPath::UnknownSignal | TicketPath::MissingName => None,
+        }
+    }
+
     /// Every complete path this catalog knows, for "did you mean" hints.
     pub fn known_paths(&self) -> Vec<String> {
         let ticket = TICKET_FIELDS.iter().map(|(name, ..)| (*name).to_owned());

@@ -30,18 +30,24 @@ fn problem(kind: ErrorKind, part: Part, message: String, help: Option<String>) -
     }
 }
 
+impl FieldType {
+    /// Whether `op` applies to a field of this type (the rule `check_operator` enforces).
+    pub fn accepts(self, op: Op) -> bool {
+        match self {
+            FieldType::Bool => matches!(op, Op::Eq | Op::Ne | Op::Exists),
+            FieldType::Number | FieldType::Duration | FieldType::Priority | FieldType::Level => {
+                !matches!(op, Op::StartsWith | Op::Contains)
+            }
+            FieldType::Text => !op.is_ordering(),
+            FieldType::Channel => matches!(op, Op::Eq | Op::Ne | Op::In | Op::NotIn | Op::Exists),
+            FieldType::Dynamic => true,
+        }
+    }
+}
+
 /// Checks that `op` applies to a field of this type.
 pub(crate) fn check_operator(path: &str, field_type: FieldType, op: Op) -> Result<(), TypeProblem> {
-    let allowed = match field_type {
-        FieldType::Bool => matches!(op, Op::Eq | Op::Ne | Op::Exists),
-        FieldType::Number | FieldType::Duration | FieldType::Priority | FieldType::Level => {
-            !matches!(op, Op::StartsWith | Op::Contains)
-        }
-        FieldType::Text => !op.is_ordering(),
-        FieldType::Channel => matches!(op, Op::Eq | Op::Ne | Op::In | Op::NotIn | Op::Exists),
-        FieldType::Dynamic => true,
-    };
-    if allowed {
+    if field_type.accepts(op) {
         return Ok(());
     }
     let help = match field_type {

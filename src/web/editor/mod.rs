@@ -1,5 +1,7 @@
 //! The policy editor's sections; each edits the workspace through `Action`s and shows the lint findings for its paths.
 
+pub mod condition_editor;
+pub mod condition_rows;
 pub mod diagnostics;
 pub mod inputs;
 pub mod json;
