@@ -17,8 +17,8 @@ pub use model::{
     Assignment, Checkpoint, CheckpointKind, Escalation, PolicyModel, TeamCalendar, TeamId, TeamInfo,
 };
 pub use policy_model::{
-    resolve_policy, run_context, run_scenario, run_scenario_with_progress, EnginePolicyModel, ModelError,
-    ScenarioResult,
+    resolve_policy, run_context, run_scenario, run_scenario_with_progress, EnginePolicyModel,
+    ModelError, ScenarioResult,
 };
 pub use scenario::{PolicyOverride, PolicySource, Scenario, ScenarioError};
 pub use simulator::{simulate, simulate_replications, Progress, Simulation, SimulationRun};

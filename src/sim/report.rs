@@ -99,7 +99,11 @@ impl SimulationReport {
             .collect();
         let first = result.runs.first();
         let journeys: &[Journey] = first.map_or(&[], |run| &run.journeys);
-        let tickets: Vec<TicketRow> = journeys.iter().enumerate().map(|(index, journey)| ticket_row(index, journey)).collect();
+        let tickets: Vec<TicketRow> = journeys
+            .iter()
+            .enumerate()
+            .map(|(index, journey)| ticket_row(index, journey))
+            .collect();
         SimulationReport {
             start: first.map_or(Instant(0), |run| run.start),
             end: first.map_or(Instant(0), |run| run.end),
@@ -107,8 +111,14 @@ impl SimulationReport {
             events_processed: result.runs.iter().map(|run| run.events_processed).sum(),
             metrics: result.metrics.clone(),
             teams,
-            first_response_seconds: tickets.iter().filter_map(|row| row.first_response_seconds).collect(),
-            resolution_seconds: tickets.iter().filter_map(|row| row.resolution_seconds).collect(),
+            first_response_seconds: tickets
+                .iter()
+                .filter_map(|row| row.first_response_seconds)
+                .collect(),
+            resolution_seconds: tickets
+                .iter()
+                .filter_map(|row| row.resolution_seconds)
+                .collect(),
             flows: flows(journeys),
             tickets,
         }
@@ -156,8 +166,12 @@ fn ticket_row(index: usize, journey: &Journey) -> TicketRow {
         escalations,
         kinds,
         breached,
-        first_response_seconds: journey.first_response_at().map(|at| at.seconds_since(journey.created_at)),
-        resolution_seconds: journey.resolved_at().map(|at| at.seconds_since(journey.created_at)),
+        first_response_seconds: journey
+            .first_response_at()
+            .map(|at| at.seconds_since(journey.created_at)),
+        resolution_seconds: journey
+            .resolved_at()
+            .map(|at| at.seconds_since(journey.created_at)),
         outcome,
     }
 }
@@ -174,7 +188,9 @@ fn flows(journeys: &[Journey]) -> Vec<Flow> {
                     *counts.entry((None, team.as_str(), None)).or_default() += 1;
                 }
                 EventKind::Escalated { kind, from, to, .. } => {
-                    *counts.entry((Some(from.as_str()), to.as_str(), Some(*kind))).or_default() += 1;
+                    *counts
+                        .entry((Some(from.as_str()), to.as_str(), Some(*kind)))
+                        .or_default() += 1;
                 }
                 _ => {}
             }

@@ -31,7 +31,8 @@ pub fn simulate_json(input: &str, on_progress: &js_sys::Function) -> Result<Stri
     let input: SimulationInput = serde_path_to_error::deserialize(deserializer)
         .map_err(|err| JsValue::from_str(&format!("{}: {}", err.path(), err.inner())))?;
     let mut report_progress = |fraction: f64| {
-        let _progress_is_best_effort = on_progress.call1(&JsValue::NULL, &JsValue::from_f64(fraction));
+        let _progress_is_best_effort =
+            on_progress.call1(&JsValue::NULL, &JsValue::from_f64(fraction));
     };
     let result = run_scenario_with_progress(&input.scenario, &input.policy, &mut report_progress)
         .map_err(|err| JsValue::from_str(&err.to_string()))?;
@@ -47,9 +48,12 @@ pub fn simulate_json(input: &str, on_progress: &js_sys::Function) -> Result<Stri
 pub fn journey_json(index: usize) -> Result<String, JsValue> {
     LAST_JOURNEYS.with(|journeys| {
         let journeys = journeys.borrow();
-        let journey = journeys
-            .get(index)
-            .ok_or_else(|| JsValue::from_str(&format!("no ticket {index} in the last run ({} tickets)", journeys.len())))?;
+        let journey = journeys.get(index).ok_or_else(|| {
+            JsValue::from_str(&format!(
+                "no ticket {index} in the last run ({} tickets)",
+                journeys.len()
+            ))
+        })?;
         serde_json::to_string(journey).map_err(|err| JsValue::from_str(&err.to_string()))
     })
 }

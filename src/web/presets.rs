@@ -2,8 +2,8 @@
 
 use serde::Deserialize;
 
-use crate::sim::scenario::{PolicySource, Scenario};
 use crate::sim::resolve_policy;
+use crate::sim::scenario::{PolicySource, Scenario};
 use crate::web::draft::TicketDraft;
 use crate::web::state::Workspace;
 

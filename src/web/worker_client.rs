@@ -9,12 +9,24 @@ use yew::Callback;
 #[derive(Debug, Clone, PartialEq)]
 pub enum WorkerReply {
     /// Share of the run done, 0 to 1.
-    Progress { id: u32, fraction: f64 },
+    Progress {
+        id: u32,
+        fraction: f64,
+    },
     /// The finished run as report JSON.
-    Report { id: u32, json: String },
+    Report {
+        id: u32,
+        json: String,
+    },
     /// One ticket's journey as JSON.
-    Journey { id: u32, json: String },
-    Failed { id: u32, message: String },
+    Journey {
+        id: u32,
+        json: String,
+    },
+    Failed {
+        id: u32,
+        message: String,
+    },
 }
 
 /// A running worker; dropping it terminates the worker (and whatever run it was doing).
@@ -53,13 +65,17 @@ impl SimulationWorker {
 
     fn post(&self, id: u32, kind: &str, payload: &JsValue) {
         let message = js_sys::Object::new();
-        let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&message, &JsValue::from_str(key), value);
+        let set = |key: &str, value: &JsValue| {
+            js_sys::Reflect::set(&message, &JsValue::from_str(key), value)
+        };
         let posted = set("id", &JsValue::from_f64(f64::from(id)))
             .and_then(|_| set("kind", &JsValue::from_str(kind)))
             .and_then(|_| set("payload", payload))
             .and_then(|_| self.worker.post_message(&message));
         if let Err(error) = posted {
-            gloo::console::error!(format!("could not post to the simulation worker: {error:?}"));
+            gloo::console::error!(format!(
+                "could not post to the simulation worker: {error:?}"
+            ));
         }
     }
 }
@@ -91,7 +107,9 @@ fn read_reply(data: &JsValue) -> Option<WorkerReply> {
         },
         _ => WorkerReply::Failed {
             id,
-            message: payload.as_string().unwrap_or_else(|| "the worker failed".to_owned()),
+            message: payload
+                .as_string()
+                .unwrap_or_else(|| "the worker failed".to_owned()),
         },
     })
 }

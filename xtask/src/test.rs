@@ -45,7 +45,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
 /// The integration tests that exist only for wasm32 (their first line gates them on it).
 fn wasm_test_targets() -> Result<Vec<String>, String> {
     let dir = root().join("tests");
-    let entries = std::fs::read_dir(&dir).map_err(|err| format!("cannot list {}: {err}", dir.display()))?;
+    let entries =
+        std::fs::read_dir(&dir).map_err(|err| format!("cannot list {}: {err}", dir.display()))?;
     let mut names: Vec<String> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
@@ -54,7 +55,10 @@ fn wasm_test_targets() -> Result<Vec<String>, String> {
             std::fs::read_to_string(path)
                 .is_ok_and(|text| text.contains("#![cfg(target_arch = \"wasm32\")]"))
         })
-        .filter_map(|path| path.file_stem().map(|stem| stem.to_string_lossy().into_owned()))
+        .filter_map(|path| {
+            path.file_stem()
+                .map(|stem| stem.to_string_lossy().into_owned())
+        })
         .collect();
     names.sort();
     Ok(names)
@@ -64,7 +68,13 @@ fn wasm_test_targets() -> Result<Vec<String>, String> {
 fn wasm_tests(wasm_bindgen: &std::path::Path) -> Result<(), String> {
     let runner = wasm_bindgen.with_file_name("wasm-bindgen-test-runner");
     let mut command = Command::new("cargo");
-    command.args(["test", "--package", "escalator", "--target", tools::WASM_TARGET]);
+    command.args([
+        "test",
+        "--package",
+        "escalator",
+        "--target",
+        tools::WASM_TARGET,
+    ]);
     for name in wasm_test_targets()? {
         command.args(["--test", &name]);
     }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::engine::condition::{Condition, FieldCatalog};
 use crate::engine::policy::{Direction, Rule, RuleKind, Trigger};
+use crate::web::editor::condition_editor::{ConditionEdit, ConditionEditor};
 use crate::web::editor::diagnostics;
 use crate::web::editor::inputs::{Select, TextInput};
 use crate::web::editor::teams::unique_id;
@@ -57,11 +58,12 @@ pub fn condition_text(
         .unwrap_or_else(|| condition.to_text())
 }
 
-/// Applies typed condition text: a valid condition replaces the rule's; an invalid one is kept as a draft.
-fn set_condition(workspace: &mut Workspace, list: RuleList, index: usize, text: &str) {
+/// Applies an edited condition: a valid one replaces the rule's; invalid text is kept as a draft.
+fn set_condition(workspace: &mut Workspace, list: RuleList, index: usize, edit: &ConditionEdit) {
     let key = format!("{}/{index}", list.key());
-    match Condition::parse_checked(text, &FieldCatalog::ticket()) {
-        Ok(condition) => {
+    match &edit.parsed {
+        Some(condition) => {
+            let condition = condition.clone();
             workspace.condition_drafts.remove(&key);
             match list {
                 RuleList::Triggers => {
@@ -76,8 +78,8 @@ fn set_condition(workspace: &mut Workspace, list: RuleList, index: usize, text: 
                 }
             }
         }
-        Err(_) => {
-            workspace.condition_drafts.insert(key, text.to_owned());
+        None => {
+            workspace.condition_drafts.insert(key, edit.text.clone());
         }
     }
 }
@@ -147,7 +149,15 @@ fn RuleRow(props: &RuleRowProps) -> Html {
             ))
         })
     };
-    let on_condition = edit("when", |w, list, i, text| set_condition(w, list, i, &text));
+    let on_condition = {
+        let d = props.dispatch.clone();
+        Callback::from(move |change: ConditionEdit| {
+            d.emit(Action::edit(
+                format!("{}/{index}/when", list.key()),
+                move |w: &mut Workspace| set_condition(w, list, index, &change),
+            ))
+        })
+    };
     let on_to = edit("to", |w, list, i, team| match list {
         RuleList::Triggers => {
             if let Some(t) = w.policy.triggers.get_mut(i) {
@@ -228,18 +238,14 @@ fn RuleRow(props: &RuleRowProps) -> Html {
                     <strong class="mono">{ props.id.clone() }</strong>
                     <TextInput class="rule-description" value={props.description.clone()} on_change={on_description} label={format!("Description of {}", props.id)} placeholder="What this rule is for" />
                 </div>
+                <ConditionEditor text={props.condition.clone()} on_change={on_condition}
+                    label={format!("Condition of {}", props.id)} testid={format!("condition-{}-{}", list.key(), props.id)} />
                 <div class="rule-line">
-                    <span class="hint">{ "when" }</span>
-                    <TextInput class="mono condition-text" value={props.condition.clone()} on_change={on_condition}
-                        label={format!("Condition of {}", props.id)} invalid={props.error.is_some()} testid={format!("condition-{}-{}", list.key(), props.id)} />
-                    <span class="hint">{ "→" }</span>
+                    <span class="hint">{ "then send to" }</span>
                     <Select options={props.teams.clone()} value={props.to.clone()} on_change={on_to} label={format!("Team for {}", props.id)} testid={format!("to-{}-{}", list.key(), props.id)} />
                     <Select options={props.kinds.clone()} value={props.kind.clone()} on_change={on_kind} label={format!("Kind of {}", props.id)} />
                     <button class="icon-button" onclick={on_remove} aria-label={format!("Remove {}", props.id)} title="Remove">{ "×" }</button>
                 </div>
-                if let Some(error) = &props.error {
-                    <div class="inline-error" role="alert" data-testid={format!("condition-error-{}-{}", list.key(), props.id)}>{ error.clone() }</div>
-                }
                 { props.findings.clone() }
             </div>
         </li>

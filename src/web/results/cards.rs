@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use yew::prelude::*;
 
-use crate::metrics::{compare, headline_values, Better, ChangeStatus, Metrics, MetricChange, Unit};
+use crate::metrics::{compare, headline_values, Better, ChangeStatus, MetricChange, Metrics, Unit};
 use crate::web::format;
 
 /// The cards shown, in order, with the definition each tooltip gives (docs/metrics.md).
@@ -34,7 +34,13 @@ pub fn MetricCards(props: &MetricCardsProps) -> Html {
     let changes: BTreeMap<String, MetricChange> = props
         .baseline
         .as_ref()
-        .map(|baseline| compare(baseline, &props.metrics).changes.into_iter().map(|c| (c.id.clone(), c)).collect())
+        .map(|baseline| {
+            compare(baseline, &props.metrics)
+                .changes
+                .into_iter()
+                .map(|c| (c.id.clone(), c))
+                .collect()
+        })
         .unwrap_or_default();
     html! {
         <div class="cards" data-testid="metric-cards">
@@ -68,7 +74,13 @@ fn delta(change: Option<&MetricChange>, unit: Unit, better: Better) -> Html {
         _ => "bad",
     };
     let sign = if difference > 0.0 { "+" } else { "" };
-    let interval = change.interval.map(|ci| format!("95% CI {} to {}", show_delta(unit, ci.low), show_delta(unit, ci.high)));
+    let interval = change.interval.map(|ci| {
+        format!(
+            "95% CI {} to {}",
+            show_delta(unit, ci.low),
+            show_delta(unit, ci.high)
+        )
+    });
     html! {
         <div class={classes!("card-delta", tone)} data-testid="delta" data-status={change.status.describe()}
             title={interval.clone().unwrap_or_default()}>
@@ -88,9 +100,11 @@ fn mean_headlines(metrics: &[Metrics]) -> BTreeMap<String, Headline> {
     let mut sums: BTreeMap<String, (Headline, f64, usize)> = BTreeMap::new();
     for run in metrics {
         for value in headline_values(run) {
-            let entry = sums
-                .entry(value.id.clone())
-                .or_insert(((value.label.clone(), value.unit, value.better, None), 0.0, 0));
+            let entry = sums.entry(value.id.clone()).or_insert((
+                (value.label.clone(), value.unit, value.better, None),
+                0.0,
+                0,
+            ));
             if let Some(v) = value.value {
                 entry.1 += v;
                 entry.2 += 1;
@@ -99,7 +113,10 @@ fn mean_headlines(metrics: &[Metrics]) -> BTreeMap<String, Headline> {
     }
     sums.into_iter()
         .map(|(id, ((label, unit, better, _), sum, count))| {
-            (id, (label, unit, better, (count > 0).then(|| sum / count as f64)))
+            (
+                id,
+                (label, unit, better, (count > 0).then(|| sum / count as f64)),
+            )
         })
         .collect()
 }

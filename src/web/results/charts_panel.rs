@@ -7,8 +7,8 @@ use crate::engine::journey::EscalationKind;
 use crate::metrics::{Metrics, PeriodMetrics};
 use crate::sim::report::SimulationReport;
 use crate::web::charts::{
-    Bar, BarChart, FlowChart, FlowKind, FlowLink, FlowNode, Histogram, HistogramData, HorizontalBar, HorizontalBars, LineChart,
-    LineSeries, Tone, ValueFormat,
+    Bar, BarChart, FlowChart, FlowKind, FlowLink, FlowNode, Histogram, HistogramData,
+    HorizontalBar, HorizontalBars, LineChart, LineSeries, Tone, ValueFormat,
 };
 
 #[derive(Properties, PartialEq)]
@@ -38,7 +38,12 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
         dashed: false,
     }];
     if let Some(base) = baseline.and_then(|b| b.metrics.first()) {
-        backlog_series.push(LineSeries { label: "Baseline".to_owned(), points: backlog_points(base), tone: Tone::Neutral, dashed: true });
+        backlog_series.push(LineSeries {
+            label: "Baseline".to_owned(),
+            points: backlog_points(base),
+            tone: Tone::Neutral,
+            dashed: true,
+        });
     }
 
     let periods = |metrics: &Metrics| match *period {
@@ -46,13 +51,22 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
         Period::Week => metrics.weekly.clone(),
     };
     let current_periods = first.map(periods).unwrap_or_default();
-    let baseline_periods = baseline.and_then(|b| b.metrics.first()).map(periods).unwrap_or_default();
+    let baseline_periods = baseline
+        .and_then(|b| b.metrics.first())
+        .map(periods)
+        .unwrap_or_default();
     let bars: Vec<Bar> = current_periods
         .iter()
         .enumerate()
         .map(|(i, p)| Bar {
-            baseline: baseline_periods.get(i).and_then(|b: &PeriodMetrics| b.escalation_rate),
-            ..Bar::single(p.label.clone(), p.escalation_rate.unwrap_or(0.0), Tone::Brand)
+            baseline: baseline_periods
+                .get(i)
+                .and_then(|b: &PeriodMetrics| b.escalation_rate),
+            ..Bar::single(
+                p.label.clone(),
+                p.escalation_rate.unwrap_or(0.0),
+                Tone::Brand,
+            )
         })
         .collect();
 
@@ -60,7 +74,11 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
         .map(|m| {
             m.teams
                 .iter()
-                .map(|t| HorizontalBar { label: team_name(report, &t.team), value: t.utilisation.unwrap_or(0.0), tone: Tone::Accent })
+                .map(|t| HorizontalBar {
+                    label: team_name(report, &t.team),
+                    value: t.utilisation.unwrap_or(0.0),
+                    tone: Tone::Accent,
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -68,7 +86,11 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
         .map(|m| {
             m.teams
                 .iter()
-                .map(|t| HorizontalBar { label: team_name(report, &t.team), value: t.received as f64, tone: Tone::Brand })
+                .map(|t| HorizontalBar {
+                    label: team_name(report, &t.team),
+                    value: t.received as f64,
+                    tone: Tone::Brand,
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -117,11 +139,21 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
 }
 
 fn backlog_points(metrics: &Metrics) -> Vec<(i64, f64)> {
-    metrics.backlog.samples.iter().map(|s| (s.at.0, s.open as f64)).collect()
+    metrics
+        .backlog
+        .samples
+        .iter()
+        .map(|s| (s.at.0, s.open as f64))
+        .collect()
 }
 
 fn team_name(report: &SimulationReport, id: &str) -> String {
-    report.teams.iter().find(|t| t.id == id).map(|t| t.name.clone()).unwrap_or_else(|| id.to_owned())
+    report
+        .teams
+        .iter()
+        .find(|t| t.id == id)
+        .map(|t| t.name.clone())
+        .unwrap_or_else(|| id.to_owned())
 }
 
 /// Nodes per team in columns by tier level, an Arrivals node, and links by escalation kind.
@@ -130,15 +162,38 @@ fn flow_view(report: &SimulationReport) -> (Vec<FlowNode>, Vec<FlowLink>, Vec<St
     levels.sort_unstable();
     levels.dedup();
     let column_of = |level: u32| 1 + levels.iter().position(|l| *l == level).unwrap_or(0);
-    let received = |id: &str| report.flows.iter().filter(|f| f.to == id).map(|f| f.count).sum::<u64>();
-    let arrivals: u64 = report.flows.iter().filter(|f| f.from.is_none()).map(|f| f.count).sum();
-    let mut nodes = vec![FlowNode { id: "arrivals".to_owned(), label: "Arrivals".to_owned(), column: 0, count: arrivals }];
-    nodes.extend(report.teams.iter().filter(|t| received(&t.id) > 0).map(|t| FlowNode {
-        id: t.id.clone(),
-        label: t.name.clone(),
-        column: column_of(t.level),
-        count: received(&t.id),
-    }));
+    let received = |id: &str| {
+        report
+            .flows
+            .iter()
+            .filter(|f| f.to == id)
+            .map(|f| f.count)
+            .sum::<u64>()
+    };
+    let arrivals: u64 = report
+        .flows
+        .iter()
+        .filter(|f| f.from.is_none())
+        .map(|f| f.count)
+        .sum();
+    let mut nodes = vec![FlowNode {
+        id: "arrivals".to_owned(),
+        label: "Arrivals".to_owned(),
+        column: 0,
+        count: arrivals,
+    }];
+    nodes.extend(
+        report
+            .teams
+            .iter()
+            .filter(|t| received(&t.id) > 0)
+            .map(|t| FlowNode {
+                id: t.id.clone(),
+                label: t.name.clone(),
+                column: column_of(t.level),
+                count: received(&t.id),
+            }),
+    );
     let links = report
         .flows
         .iter()

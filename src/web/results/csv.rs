@@ -6,8 +6,20 @@ use crate::sim::report::SimulationReport;
 pub fn tickets(report: &SimulationReport) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let header = [
-        "ticket", "created", "category", "priority", "channel", "first_team", "first_reason", "last_team",
-        "escalations", "kinds", "sla_breached", "first_response_seconds", "resolution_seconds", "outcome",
+        "ticket",
+        "created",
+        "category",
+        "priority",
+        "channel",
+        "first_team",
+        "first_reason",
+        "last_team",
+        "escalations",
+        "kinds",
+        "sla_breached",
+        "first_response_seconds",
+        "resolution_seconds",
+        "outcome",
     ];
     let mut rows: Vec<Vec<String>> = vec![header.iter().map(|h| (*h).to_owned()).collect()];
     rows.extend(report.tickets.iter().map(|row| {
@@ -15,16 +27,26 @@ pub fn tickets(report: &SimulationReport) -> String {
             row.id.clone(),
             row.created.to_string(),
             row.category.clone(),
-            row.priority.map(|p| p.as_str().to_owned()).unwrap_or_default(),
+            row.priority
+                .map(|p| p.as_str().to_owned())
+                .unwrap_or_default(),
             row.channel.as_str().to_owned(),
             row.first_team.clone(),
             row.first_reason.clone(),
             row.last_team.clone(),
             row.escalations.to_string(),
-            row.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(" "),
+            row.kinds
+                .iter()
+                .map(|k| k.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
             row.breached.to_string(),
-            row.first_response_seconds.map(|s| s.to_string()).unwrap_or_default(),
-            row.resolution_seconds.map(|s| s.to_string()).unwrap_or_default(),
+            row.first_response_seconds
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
+            row.resolution_seconds
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
             format!("{:?}", row.outcome).to_lowercase(),
         ]
     }));
@@ -35,8 +57,15 @@ pub fn tickets(report: &SimulationReport) -> String {
 pub fn daily_metrics(report: &SimulationReport) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let header = [
-        "replication", "day", "tickets", "escalated", "escalation_rate", "resolved", "first_contact_resolution",
-        "first_response_mean_seconds", "backlog_at_end",
+        "replication",
+        "day",
+        "tickets",
+        "escalated",
+        "escalation_rate",
+        "resolved",
+        "first_contact_resolution",
+        "first_response_mean_seconds",
+        "backlog_at_end",
     ];
     let mut rows: Vec<Vec<String>> = vec![header.iter().map(|h| (*h).to_owned()).collect()];
     let ratio = |value: Option<f64>| value.map(|v| format!("{v:.4}")).unwrap_or_default();
@@ -50,7 +79,9 @@ pub fn daily_metrics(report: &SimulationReport) -> String {
                 ratio(day.escalation_rate),
                 day.resolved.to_string(),
                 ratio(day.first_contact_resolution),
-                day.first_response_mean_seconds.map(|s| format!("{s:.0}")).unwrap_or_default(),
+                day.first_response_mean_seconds
+                    .map(|s| format!("{s:.0}"))
+                    .unwrap_or_default(),
                 day.backlog_at_end.to_string(),
             ]
         }));

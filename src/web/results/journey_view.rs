@@ -43,19 +43,47 @@ pub fn JourneyView(props: &JourneyViewProps) -> Html {
 fn describe(kind: &EventKind) -> (&'static str, String) {
     match kind {
         EventKind::Created => ("created", "Created".to_owned()),
-        EventKind::Assigned { team, reason } => ("assigned", format!("Queued for {team} — {reason}")),
+        EventKind::Assigned { team, reason } => {
+            ("assigned", format!("Queued for {team} — {reason}"))
+        }
         EventKind::Started { team } => ("started", format!("An agent of {team} picks it up")),
         EventKind::FirstResponse { team } => ("response", format!("First response by {team}")),
         EventKind::Update { team } => ("response", format!("Update from {team}")),
-        EventKind::Escalated { kind, from, to, reason } => (
+        EventKind::Escalated {
+            kind,
+            from,
+            to,
+            reason,
+        } => (
             "escalated",
-            format!("{} escalation {from} → {to} — {reason}", format::capitalise(kind.as_str())),
+            format!(
+                "{} escalation {from} → {to} — {reason}",
+                format::capitalise(kind.as_str())
+            ),
         ),
-        EventKind::WaitingOnCustomer => ("waiting", "Waiting on the customer (clocks may pause)".to_owned()),
+        EventKind::WaitingOnCustomer => (
+            "waiting",
+            "Waiting on the customer (clocks may pause)".to_owned(),
+        ),
         EventKind::CustomerReplied => ("waiting", "Customer replied".to_owned()),
-        EventKind::SlaWarning { target, percent } => ("warning", format!("SLA warning: {percent}% of {}", target.as_str().replace('_', " "))),
-        EventKind::SlaBreach { target } => ("breach", format!("SLA breached: {}", target.as_str().replace('_', " "))),
-        EventKind::SlaLevel { target, level, to } => ("breach", format!("Breach ladder level {level} ({}) → {to}", target.as_str().replace('_', " "))),
+        EventKind::SlaWarning { target, percent } => (
+            "warning",
+            format!(
+                "SLA warning: {percent}% of {}",
+                target.as_str().replace('_', " ")
+            ),
+        ),
+        EventKind::SlaBreach { target } => (
+            "breach",
+            format!("SLA breached: {}", target.as_str().replace('_', " ")),
+        ),
+        EventKind::SlaLevel { target, level, to } => (
+            "breach",
+            format!(
+                "Breach ladder level {level} ({}) → {to}",
+                target.as_str().replace('_', " ")
+            ),
+        ),
         EventKind::Resolved { team } => ("resolved", format!("Resolved by {team}")),
         EventKind::Reopened => ("escalated", "Reopened".to_owned()),
         EventKind::Abandoned => ("breach", "The customer gave up".to_owned()),

@@ -27,9 +27,19 @@ pub struct RunState {
 
 pub enum RunAction {
     Started(u32),
-    Progress { id: u32, fraction: f64 },
-    Finished { id: u32, report: Rc<SimulationReport>, elapsed_ms: f64 },
-    Failed { id: u32, message: String },
+    Progress {
+        id: u32,
+        fraction: f64,
+    },
+    Finished {
+        id: u32,
+        report: Rc<SimulationReport>,
+        elapsed_ms: f64,
+    },
+    Failed {
+        id: u32,
+        message: String,
+    },
     Cancelled,
     PinBaseline,
     ClearBaseline,
@@ -63,7 +73,11 @@ impl Reducible for RunState {
             RunAction::Progress { id, fraction } if self.is_current(id) => {
                 next.status = RunStatus::Running { id, fraction };
             }
-            RunAction::Finished { id, report, elapsed_ms } if self.is_current(id) => {
+            RunAction::Finished {
+                id,
+                report,
+                elapsed_ms,
+            } if self.is_current(id) => {
                 next.status = RunStatus::Idle;
                 next.report = Some(report);
                 next.last_run_ms = Some(elapsed_ms);
@@ -75,7 +89,9 @@ impl Reducible for RunState {
             RunAction::Cancelled => next.status = RunStatus::Idle,
             RunAction::PinBaseline => next.baseline = self.report.clone(),
             RunAction::ClearBaseline => next.baseline = None,
-            RunAction::Progress { .. } | RunAction::Finished { .. } | RunAction::Failed { .. } => return self,
+            RunAction::Progress { .. } | RunAction::Finished { .. } | RunAction::Failed { .. } => {
+                return self
+            }
         }
         Rc::new(next)
     }

@@ -16,8 +16,14 @@ pub struct ScenarioControlsProps {
     pub dispatch: Callback<Action>,
 }
 
-fn scenario_edit(dispatch: &Callback<Action>, key: String, apply: impl Fn(&mut Scenario) + 'static) {
-    dispatch.emit(Action::edit(key, move |workspace: &mut Workspace| apply(&mut workspace.scenario)));
+fn scenario_edit(
+    dispatch: &Callback<Action>,
+    key: String,
+    apply: impl Fn(&mut Scenario) + 'static,
+) {
+    dispatch.emit(Action::edit(key, move |workspace: &mut Workspace| {
+        apply(&mut workspace.scenario)
+    }));
 }
 
 #[component]
@@ -27,7 +33,11 @@ pub fn ScenarioControls(props: &ScenarioControlsProps) -> Html {
     let days = (scenario.workload.horizon.0.seconds() as f64 / DAY as f64).round();
     let on_days = {
         let d = d.clone();
-        Callback::from(move |v: f64| scenario_edit(&d, "scenario/horizon".into(), move |s| s.workload.horizon = Horizon(SimDuration(v.clamp(1.0, 91.0).round() as i64 * DAY))))
+        Callback::from(move |v: f64| {
+            scenario_edit(&d, "scenario/horizon".into(), move |s| {
+                s.workload.horizon = Horizon(SimDuration(v.clamp(1.0, 91.0).round() as i64 * DAY))
+            })
+        })
     };
     let volume = match &scenario.workload.arrivals {
         Arrivals::Daily { volume, .. } => Some(("Tickets per day", *volume)),
@@ -36,19 +46,29 @@ pub fn ScenarioControls(props: &ScenarioControlsProps) -> Html {
     };
     let on_volume = {
         let d = d.clone();
-        Callback::from(move |v: f64| scenario_edit(&d, "scenario/volume".into(), move |s| match &mut s.workload.arrivals {
-            Arrivals::Daily { volume, .. } => *volume = v,
-            Arrivals::Constant { per_hour } => *per_hour = v,
-            Arrivals::HourOfWeek(_) => {}
-        }))
+        Callback::from(move |v: f64| {
+            scenario_edit(&d, "scenario/volume".into(), move |s| {
+                match &mut s.workload.arrivals {
+                    Arrivals::Daily { volume, .. } => *volume = v,
+                    Arrivals::Constant { per_hour } => *per_hour = v,
+                    Arrivals::HourOfWeek(_) => {}
+                }
+            })
+        })
     };
     let on_replications = {
         let d = d.clone();
-        Callback::from(move |v: f64| scenario_edit(&d, "scenario/replications".into(), move |s| s.replications = v.clamp(1.0, 30.0) as u32))
+        Callback::from(move |v: f64| {
+            scenario_edit(&d, "scenario/replications".into(), move |s| {
+                s.replications = v.clamp(1.0, 30.0) as u32
+            })
+        })
     };
     let on_seed = {
         let d = d.clone();
-        Callback::from(move |v: f64| scenario_edit(&d, "scenario/seed".into(), move |s| s.seed = v as u64))
+        Callback::from(move |v: f64| {
+            scenario_edit(&d, "scenario/seed".into(), move |s| s.seed = v as u64)
+        })
     };
     let staffing = props.policy.teams.iter().map(|team| {
         let agents = scenario.staffing.get(&team.id).copied().unwrap_or(team.agents);

@@ -30,7 +30,8 @@ struct Filters {
 
 impl Filters {
     fn keep(&self, row: &TicketRow) -> bool {
-        let team = self.team.is_empty() || row.first_team == self.team || row.last_team == self.team;
+        let team =
+            self.team.is_empty() || row.first_team == self.team || row.last_team == self.team;
         let kind = match self.kind.as_str() {
             "" => true,
             "none" => row.kinds.is_empty(),
@@ -56,7 +57,12 @@ pub fn TicketTable(props: &TicketTableProps) -> Html {
         let report = props.report.clone();
         let filters = (*filters).clone();
         use_memo((report, filters), |(report, filters)| {
-            report.tickets.iter().filter(|row| filters.keep(row)).map(|row| row.index).collect::<Vec<_>>()
+            report
+                .tickets
+                .iter()
+                .filter(|row| filters.keep(row))
+                .map(|row| row.index)
+                .collect::<Vec<_>>()
         })
     };
     let first = ((*scroll_top / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
@@ -80,7 +86,15 @@ pub fn TicketTable(props: &TicketTableProps) -> Html {
             scroll_top.set(0.0);
         })
     };
-    let team_name = |id: &str| props.report.teams.iter().find(|t| t.id == id).map(|t| t.name.clone()).unwrap_or_else(|| id.to_owned());
+    let team_name = |id: &str| {
+        props
+            .report
+            .teams
+            .iter()
+            .find(|t| t.id == id)
+            .map(|t| t.name.clone())
+            .unwrap_or_else(|| id.to_owned())
+    };
     let rows = visible[first..last].iter().filter_map(|index| props.report.tickets.get(*index)).map(|row| {
         let on_open = props.on_open.clone();
         let index = row.index;
@@ -105,7 +119,13 @@ pub fn TicketTable(props: &TicketTableProps) -> Html {
         }
     });
     let mut team_options = vec![(String::new(), "any team".to_owned())];
-    team_options.extend(props.report.teams.iter().map(|t| (t.id.clone(), t.name.clone())));
+    team_options.extend(
+        props
+            .report
+            .teams
+            .iter()
+            .map(|t| (t.id.clone(), t.name.clone())),
+    );
     html! {
         <section class="panel">
             <div class="panel-head"><h2>{ "Tickets" }</h2>

@@ -13,11 +13,11 @@ use crate::web::browser;
 use crate::web::policy_handle::PolicyHandle;
 use crate::web::results::cards::MetricCards;
 use crate::web::results::charts_panel::ChartsPanel;
+use crate::web::results::csv;
 use crate::web::results::journey_view::JourneyView;
 use crate::web::results::run_state::{RunAction, RunState, RunStatus};
 use crate::web::results::scenario_controls::ScenarioControls;
 use crate::web::results::ticket_table::TicketTable;
-use crate::web::results::csv;
 use crate::web::state::{Action, PlaygroundState, Workspace};
 use crate::web::worker_client::{SimulationWorker, WorkerReply};
 
@@ -60,21 +60,30 @@ pub fn SimulateTab(props: &SimulateTabProps) -> Html {
         let journey = journey.clone();
         let runner = runner.clone();
         Callback::from(move |reply: WorkerReply| match reply {
-            WorkerReply::Progress { id, fraction } => dispatcher.dispatch(RunAction::Progress { id, fraction }),
-            WorkerReply::Report { id, json } => match serde_json::from_str::<SimulationReport>(&json) {
-                Ok(report) => dispatcher.dispatch(RunAction::Finished {
-                    id,
-                    report: Rc::new(report),
-                    elapsed_ms: browser::now_ms() - runner.borrow().started_ms,
-                }),
-                Err(error) => dispatcher.dispatch(RunAction::Failed { id, message: format!("unreadable report: {error}") }),
-            },
+            WorkerReply::Progress { id, fraction } => {
+                dispatcher.dispatch(RunAction::Progress { id, fraction })
+            }
+            WorkerReply::Report { id, json } => {
+                match serde_json::from_str::<SimulationReport>(&json) {
+                    Ok(report) => dispatcher.dispatch(RunAction::Finished {
+                        id,
+                        report: Rc::new(report),
+                        elapsed_ms: browser::now_ms() - runner.borrow().started_ms,
+                    }),
+                    Err(error) => dispatcher.dispatch(RunAction::Failed {
+                        id,
+                        message: format!("unreadable report: {error}"),
+                    }),
+                }
+            }
             WorkerReply::Journey { json, .. } => {
                 if let Ok(found) = serde_json::from_str::<Journey>(&json) {
                     journey.set(Some((runner.borrow().journey_index, found)));
                 }
             }
-            WorkerReply::Failed { id, message } => dispatcher.dispatch(RunAction::Failed { id, message }),
+            WorkerReply::Failed { id, message } => {
+                dispatcher.dispatch(RunAction::Failed { id, message })
+            }
         })
     };
     let start_run = {
@@ -87,7 +96,10 @@ pub fn SimulateTab(props: &SimulateTabProps) -> Html {
                 match SimulationWorker::spawn(on_reply.clone()) {
                     Ok(worker) => state.worker = Some(worker),
                     Err(message) => {
-                        dispatcher.dispatch(RunAction::Failed { id: state.next_id, message });
+                        dispatcher.dispatch(RunAction::Failed {
+                            id: state.next_id,
+                            message,
+                        });
                         return;
                     }
                 }
@@ -122,10 +134,12 @@ pub fn SimulateTab(props: &SimulateTabProps) -> Html {
     }
     {
         let runner = runner.clone();
-        use_effect_with((), move |_| move || {
-            let mut state = runner.borrow_mut();
-            state.debounce = None;
-            state.worker = None;
+        use_effect_with((), move |_| {
+            move || {
+                let mut state = runner.borrow_mut();
+                state.debounce = None;
+                state.worker = None;
+            }
         });
     }
 
@@ -146,8 +160,14 @@ pub fn SimulateTab(props: &SimulateTabProps) -> Html {
             start_run(input_json(&workspace));
         })
     };
-    let on_pin = { let d = run.dispatcher(); Callback::from(move |_: MouseEvent| d.dispatch(RunAction::PinBaseline)) };
-    let on_clear = { let d = run.dispatcher(); Callback::from(move |_: MouseEvent| d.dispatch(RunAction::ClearBaseline)) };
+    let on_pin = {
+        let d = run.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(RunAction::PinBaseline))
+    };
+    let on_clear = {
+        let d = run.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(RunAction::ClearBaseline))
+    };
     let on_open = {
         let runner = runner.clone();
         Callback::from(move |index: usize| {
@@ -158,13 +178,20 @@ pub fn SimulateTab(props: &SimulateTabProps) -> Html {
             }
         })
     };
-    let on_close_journey = { let journey = journey.clone(); Callback::from(move |()| journey.set(None)) };
+    let on_close_journey = {
+        let journey = journey.clone();
+        Callback::from(move |()| journey.set(None))
+    };
     let on_export_csv = {
         let report = run.report.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(report) = &report {
                 browser::download("escalator-tickets.csv", "text/csv", &csv::tickets(report));
-                browser::download("escalator-metrics.csv", "text/csv", &csv::daily_metrics(report));
+                browser::download(
+                    "escalator-metrics.csv",
+                    "text/csv",
+                    &csv::daily_metrics(report),
+                );
             }
         })
     };
@@ -199,7 +226,9 @@ pub fn SimulateTab(props: &SimulateTabProps) -> Html {
         },
     };
     let results = match &run.report {
-        None => html! { <section class="panel"><p class="empty">{ if running { "The first results appear when the run finishes." } else { "Results appear here after a run." } }</p></section> },
+        None => {
+            html! { <section class="panel"><p class="empty">{ if running { "The first results appear when the run finishes." } else { "Results appear here after a run." } }</p></section> }
+        }
         Some(report) => html! {
             <>
                 <MetricCards metrics={report.metrics.clone()} baseline={run.baseline.as_ref().map(|b| b.metrics.clone())} />
