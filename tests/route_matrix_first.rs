@@ -284,6 +284,23 @@ fn a_row_a_rule_always_beats_is_marked_in_the_trace() {
         .ends_with("can never match, shadowed by bills"));
     let critical = decision.trace.step("*×critical").expect("listed");
     assert_eq!(critical.shadowed_by, None);
+
+    let text = POLICY.replacen(
+        r#""category": "billing", "priority": "*""#,
+        r#""category": "billing", "priority": "critical""#,
+        1,
+    );
+    let policy = compiled(&text);
+    let decision = decide(
+        &policy,
+        r#"{"category":"how_to","priority":"low","channel":"web"}"#,
+    );
+    let row = decision.trace.step("billing×critical").expect("listed");
+    assert_eq!(
+        row.shadowed_by.as_deref(),
+        Some("*×critical"),
+        "an earlier row with first matches every ticket it would"
+    );
 }
 
 #[test]

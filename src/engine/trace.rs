@@ -62,7 +62,7 @@ pub struct TraceStep {
 }
 
 impl TraceStep {
-    /// One line for people: `rule payment_failure: matched` or `rule x: failed at category == "a" (saw "b")`.
+    /// One line for people: `matrix outage×critical: matched → engineering` or `rule x: failed at …`.
     pub fn explain(&self) -> String {
         let what = format!("{} {}", self.stage.as_str(), self.id);
         let line = match &self.outcome {
