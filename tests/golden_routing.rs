@@ -2,10 +2,18 @@
 //!
 //! The preset, in short. Triggers (first match): manager_or_abuse (demands_manager or abusive → supervisors),
 //! large_refund (refund and amount > 500 → supervisors), enterprise_churn_risk (enterprise and a threat to leave
-//! or review → supervisors); all hierarchical. Rules (first match): critical_outage (outage and critical →
-//! engineering), outage (→ technical_support), payment_failure (→ billing), urgent_bug (bug and critical/high →
-//! technical_support), enterprise_billing (enterprise and billing/refund → billing); all functional. Default:
-//! general_support. Priority: given, else impact × urgency, else medium.
+//! or review → supervisors); all hierarchical. Rule: enterprise_billing (enterprise and billing/refund →
+//! billing, functional). Escalation-matrix rows naming who receives first (first matching row wins; kind none
+//! for first line, functional otherwise): outage×critical → engineering, outage×* → technical_support,
+//! payment_failure×* → billing, refund×* and billing×* → general_support, bug×critical and bug×high →
+//! technical_support, technical×* → general_support; the bug×*, *×critical and *×* rows name nobody
+//! (general_support does not handle bugs, so medium and low bugs reach it by the default route, not as the
+//! matrix's choice).
+//! Default: general_support. Priority: given, else impact × urgency, else medium.
+//!
+//! Before the matrix named receivers, outage, payment_failure and urgent bugs were routing rules
+//! (critical_outage, outage, payment_failure, urgent_bug) and first-line tickets fell to the default route;
+//! every golden ticket still reaches the same team with the same kind, only the deciding step changed.
 
 use escalator::engine::journey::SlaTarget;
 use escalator::engine::policy::{CompiledPolicy, Direction, Policy};
@@ -44,39 +52,39 @@ const GOLDEN: &[(&str, &str, &str, DecisionKind, &str)] = &[
     ("no trigger or rule mentions how_to: default route", r#"{"category":"how_to","priority":"low","channel":"email"}"#, "general_support", N, "default"),
     ("account questions stay with first line", r#"{"category":"account","priority":"medium","channel":"chat"}"#, "general_support", N, "default"),
     ("feature requests stay with first line", r#"{"category":"feature_request","priority":"low","channel":"web"}"#, "general_support", N, "default"),
-    ("a standard-segment billing question: enterprise_billing needs enterprise", r#"{"category":"billing","priority":"medium","channel":"email"}"#, "general_support", N, "default"),
+    ("a standard-segment billing question: enterprise_billing needs enterprise; matrix billing×* names first line", r#"{"category":"billing","priority":"medium","channel":"email"}"#, "general_support", N, "billing×*"),
     ("enterprise billing question: enterprise_billing", r#"{"category":"billing","priority":"medium","channel":"email","segment":"enterprise"}"#, "billing", F, "enterprise_billing"),
-    ("a refund of 200 is under the limit and not enterprise", r#"{"category":"refund","priority":"medium","channel":"email","amount":200}"#, "general_support", N, "default"),
+    ("a refund of 200 is under the limit and not enterprise: matrix refund×* names first line", r#"{"category":"refund","priority":"medium","channel":"email","amount":200}"#, "general_support", N, "refund×*"),
     ("a refund of 750 needs authorisation: large_refund", r#"{"category":"refund","priority":"medium","channel":"email","amount":750}"#, "supervisors", H, "large_refund"),
-    ("exactly 500 is not above 500", r#"{"category":"refund","priority":"medium","channel":"email","amount":500}"#, "general_support", N, "default"),
+    ("exactly 500 is not above 500: matrix refund×*", r#"{"category":"refund","priority":"medium","channel":"email","amount":500}"#, "general_support", N, "refund×*"),
     ("501 is above 500", r#"{"category":"refund","priority":"low","channel":"web","amount":501}"#, "supervisors", H, "large_refund"),
     ("triggers come before rules: an enterprise refund of 750 needs authorisation first", r#"{"category":"refund","priority":"high","channel":"phone","amount":750,"segment":"enterprise"}"#, "supervisors", H, "large_refund"),
     ("an enterprise refund of 300: enterprise_billing", r#"{"category":"refund","priority":"medium","channel":"email","amount":300,"segment":"enterprise"}"#, "billing", F, "enterprise_billing"),
-    ("a refund without an amount cannot be above the limit", r#"{"category":"refund","priority":"medium","channel":"chat"}"#, "general_support", N, "default"),
-    ("a payment failure goes to billing", r#"{"category":"payment_failure","priority":"high","channel":"email"}"#, "billing", F, "payment_failure"),
+    ("a refund without an amount cannot be above the limit: matrix refund×*", r#"{"category":"refund","priority":"medium","channel":"chat"}"#, "general_support", N, "refund×*"),
+    ("a payment failure goes to billing: matrix payment_failure×*, billing is L2 so functional", r#"{"category":"payment_failure","priority":"high","channel":"email"}"#, "billing", F, "payment_failure×*"),
     ("a payment failure from a customer demanding a manager: the trigger wins", r#"{"category":"payment_failure","priority":"high","channel":"phone","signals":{"demands_manager":true}}"#, "supervisors", H, "manager_or_abuse"),
-    ("a critical outage skips first line", r#"{"category":"outage","priority":"critical","channel":"phone"}"#, "engineering", F, "critical_outage"),
-    ("a high outage goes to second line", r#"{"category":"outage","priority":"high","channel":"email"}"#, "technical_support", F, "outage"),
-    ("a low outage goes to second line", r#"{"category":"outage","priority":"low","channel":"web"}"#, "technical_support", F, "outage"),
-    ("impact high × urgency high = critical: a critical outage", r#"{"category":"outage","impact":"high","urgency":"high","channel":"phone"}"#, "engineering", F, "critical_outage"),
-    ("impact medium × urgency high = high: not critical", r#"{"category":"outage","impact":"medium","urgency":"high","channel":"phone"}"#, "technical_support", F, "outage"),
-    ("no priority, no impact: default medium", r#"{"category":"outage","channel":"chat"}"#, "technical_support", F, "outage"),
-    ("a critical bug goes to second line", r#"{"category":"bug","priority":"critical","channel":"email"}"#, "technical_support", F, "urgent_bug"),
-    ("a high bug goes to second line", r#"{"category":"bug","priority":"high","channel":"web"}"#, "technical_support", F, "urgent_bug"),
-    ("a medium bug starts at first line", r#"{"category":"bug","priority":"medium","channel":"web"}"#, "general_support", N, "default"),
-    ("impact low × urgency low = low bug: first line", r#"{"category":"bug","impact":"low","urgency":"low","channel":"email"}"#, "general_support", N, "default"),
-    ("impact high × urgency low = medium bug: first line", r#"{"category":"bug","impact":"high","urgency":"low","channel":"email"}"#, "general_support", N, "default"),
-    ("impact high × urgency medium = high bug: urgent_bug", r#"{"category":"bug","impact":"high","urgency":"medium","channel":"email"}"#, "technical_support", F, "urgent_bug"),
-    ("technical problems start at first line, whatever the channel", r#"{"category":"technical","priority":"high","channel":"phone"}"#, "general_support", N, "default"),
+    ("a critical outage skips first line: matrix outage×critical names engineering (L3)", r#"{"category":"outage","priority":"critical","channel":"phone"}"#, "engineering", F, "outage×critical"),
+    ("a high outage goes to second line: outage×critical misses on priority, outage×* names technical_support", r#"{"category":"outage","priority":"high","channel":"email"}"#, "technical_support", F, "outage×*"),
+    ("a low outage goes to second line: outage×*", r#"{"category":"outage","priority":"low","channel":"web"}"#, "technical_support", F, "outage×*"),
+    ("impact high × urgency high = critical: matrix outage×critical", r#"{"category":"outage","impact":"high","urgency":"high","channel":"phone"}"#, "engineering", F, "outage×critical"),
+    ("impact medium × urgency high = high: not critical, outage×*", r#"{"category":"outage","impact":"medium","urgency":"high","channel":"phone"}"#, "technical_support", F, "outage×*"),
+    ("no priority, no impact: default medium, outage×*", r#"{"category":"outage","channel":"chat"}"#, "technical_support", F, "outage×*"),
+    ("a critical bug goes to second line: matrix bug×critical", r#"{"category":"bug","priority":"critical","channel":"email"}"#, "technical_support", F, "bug×critical"),
+    ("a high bug goes to second line: matrix bug×high", r#"{"category":"bug","priority":"high","channel":"web"}"#, "technical_support", F, "bug×high"),
+    ("a medium bug starts at first line: bug×critical and bug×high miss, bug×* names nobody (first line does not handle bugs; it triages them by default)", r#"{"category":"bug","priority":"medium","channel":"web"}"#, "general_support", N, "default"),
+    ("impact low × urgency low = low bug: first line by the default route", r#"{"category":"bug","impact":"low","urgency":"low","channel":"email"}"#, "general_support", N, "default"),
+    ("impact high × urgency low = medium bug: first line by the default route", r#"{"category":"bug","impact":"high","urgency":"low","channel":"email"}"#, "general_support", N, "default"),
+    ("impact high × urgency medium = high bug: matrix bug×high", r#"{"category":"bug","impact":"high","urgency":"medium","channel":"email"}"#, "technical_support", F, "bug×high"),
+    ("technical problems start at first line, whatever the channel: matrix technical×*", r#"{"category":"technical","priority":"high","channel":"phone"}"#, "general_support", N, "technical×*"),
     ("an abusive customer goes to a supervisor", r#"{"category":"how_to","priority":"low","channel":"chat","signals":{"abusive":true}}"#, "supervisors", H, "manager_or_abuse"),
     ("a standard customer threatening to leave: churn trigger needs enterprise", r#"{"category":"account","priority":"medium","channel":"phone","signals":{"threatens_to_leave":true}}"#, "general_support", N, "default"),
     ("an enterprise customer threatening a review: churn risk", r#"{"category":"account","priority":"medium","channel":"social","segment":"enterprise","signals":{"threatens_review":true}}"#, "supervisors", H, "enterprise_churn_risk"),
     ("enterprise billing with a threat to leave: the trigger comes first", r#"{"category":"billing","priority":"medium","channel":"email","segment":"enterprise","signals":{"threatens_to_leave":true}}"#, "supervisors", H, "enterprise_churn_risk"),
     ("a critical outage with an abusive caller: triggers before rules", r#"{"category":"outage","priority":"critical","channel":"phone","signals":{"abusive":true}}"#, "supervisors", H, "manager_or_abuse"),
-    ("enterprise technical problem: no enterprise rule for technical", r#"{"category":"technical","priority":"medium","channel":"email","segment":"enterprise"}"#, "general_support", N, "default"),
+    ("enterprise technical problem: no enterprise rule for technical, matrix technical×*", r#"{"category":"technical","priority":"medium","channel":"email","segment":"enterprise"}"#, "general_support", N, "technical×*"),
     ("a payment failure from an enterprise customer threatening a review", r#"{"category":"payment_failure","priority":"medium","channel":"email","segment":"enterprise","signals":{"threatens_review":true}}"#, "supervisors", H, "enterprise_churn_risk"),
-    ("an smb billing question is not enterprise", r#"{"category":"billing","priority":"low","channel":"web","segment":"smb"}"#, "general_support", N, "default"),
-    ("a payment failure that is also enterprise: payment_failure comes before enterprise_billing", r#"{"category":"payment_failure","priority":"low","channel":"web","segment":"enterprise"}"#, "billing", F, "payment_failure"),
+    ("an smb billing question is not enterprise: matrix billing×*", r#"{"category":"billing","priority":"low","channel":"web","segment":"smb"}"#, "general_support", N, "billing×*"),
+    ("a payment failure that is also enterprise: enterprise_billing lists only billing and refund, matrix payment_failure×*", r#"{"category":"payment_failure","priority":"low","channel":"web","segment":"enterprise"}"#, "billing", F, "payment_failure×*"),
 ];
 
 #[test]
@@ -375,11 +383,15 @@ fn trace_lists_every_step_in_order() {
             (Stage::Trigger, "manager_or_abuse"),
             (Stage::Trigger, "large_refund"),
             (Stage::Trigger, "enterprise_churn_risk"),
-            (Stage::Rule, "critical_outage"),
-            (Stage::Rule, "outage"),
-            (Stage::Rule, "payment_failure"),
-            (Stage::Rule, "urgent_bug"),
             (Stage::Rule, "enterprise_billing"),
+            (Stage::Matrix, "outage×critical"),
+            (Stage::Matrix, "outage×*"),
+            (Stage::Matrix, "payment_failure×*"),
+            (Stage::Matrix, "refund×*"),
+            (Stage::Matrix, "billing×*"),
+            (Stage::Matrix, "bug×critical"),
+            (Stage::Matrix, "bug×high"),
+            (Stage::Matrix, "technical×*"),
             (Stage::Default, "default"),
         ]
     );
@@ -404,9 +416,13 @@ fn trace_shows_the_first_failing_condition_and_the_value_seen() {
     );
     assert_eq!(
         lines[3],
-        r#"rule critical_outage: failed at category == "outage" (saw "how_to")"#
+        r#"rule enterprise_billing: failed at segment == "enterprise" (saw "standard")"#
     );
-    assert_eq!(lines[8], "default default: matched → general_support");
+    assert_eq!(
+        lines[4],
+        r#"matrix outage×critical: failed at category == "outage" (saw "how_to")"#
+    );
+    assert_eq!(lines[12], "default default: matched → general_support");
     let refund = route(&policy, &ticket(GOLDEN[5].1), at(TUESDAY_10));
     assert_eq!(
         refund.trace.lines()[1],
@@ -418,9 +434,23 @@ fn trace_shows_the_first_failing_condition_and_the_value_seen() {
         "trigger large_refund: failed at amount > 500 (saw no value)"
     );
     let bug = route(&policy, &ticket(GOLDEN[22].1), at(TUESDAY_10));
+    let bug_lines = bug.trace.lines();
     assert_eq!(
-        bug.trace.lines()[6],
-        r#"rule urgent_bug: failed at priority in [critical, high] (saw medium)"#
+        bug_lines[9],
+        "matrix bug×critical: failed at priority == critical (saw medium)"
+    );
+    assert_eq!(
+        bug_lines[10],
+        "matrix bug×high: failed at priority == high (saw medium)"
+    );
+    assert_eq!(
+        bug_lines[11],
+        r#"matrix technical×*: failed at category == "technical" (saw "bug")"#
+    );
+    let billing = route(&policy, &ticket(GOLDEN[3].1), at(TUESDAY_10));
+    assert_eq!(
+        billing.decided_by.condition, r#"category == "billing""#,
+        "a wildcard priority adds no test"
     );
 }
 

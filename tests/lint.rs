@@ -644,3 +644,118 @@ fn priority_matrix_that_lowers_priority_as_impact_rises() {
         "more than impact low × urgency high (low)",
     );
 }
+
+/// BASE with a `billing × *` row naming `first`, placed before the catch-all row.
+fn with_first_row(first: &str) -> String {
+    replaced(
+        r#""escalation_matrix": ["#,
+        &format!(
+            r#""escalation_matrix": [
+    {{ "category": "billing", "priority": "*", "first": "{first}", "levels": [{{ "to": "boss", "after": "2h", "kind": "hierarchical" }}] }},"#
+        ),
+    )
+}
+
+#[test]
+fn matrix_first_unknown_team() {
+    let d = lint_text(&with_first_row("nobody"));
+    expect(
+        &d,
+        Severity::Error,
+        "unknown-team",
+        "escalation_matrix[0].first",
+        r#"unknown team "nobody" (known: boss, desk)"#,
+    );
+}
+
+#[test]
+fn matrix_first_without_the_skill() {
+    let text = with_first_row("boss")
+        .replacen(
+            r#""categories": [{ "id": "billing", "name": "Billing" }]"#,
+            r#""categories": [{ "id": "billing", "name": "Billing" }, { "id": "how_to", "name": "How-to" }]"#,
+            1,
+        )
+        .replacen(r#""tier": "mgmt","#, r#""tier": "mgmt", "handles": ["how_to"],"#, 1);
+    let d = lint_text(&text);
+    expect(
+        &d,
+        Severity::Warning,
+        "target-lacks-skill",
+        "escalation_matrix[0].first",
+        r#""billing" tickets go first to "boss", which does not handle that category"#,
+    );
+}
+
+#[test]
+fn matrix_first_that_a_rule_always_beats() {
+    let d = lint_text(&with_first_row("desk"));
+    expect(
+        &d,
+        Severity::Warning,
+        "matrix-first-shadowed",
+        "escalation_matrix[0].first",
+        r#""desk" never receives billing × * tickets first: routing.rules[0] ("bills") matches every one of them earlier"#,
+    );
+    let text = with_first_row("desk").replacen(
+        r#""when": "category == \"billing\"""#,
+        r#""when": "category == \"billing\" and amount > 100""#,
+        1,
+    );
+    assert_eq!(
+        lint_text(&text),
+        Vec::<Diagnostic>::new(),
+        "a narrower rule leaves room for the row"
+    );
+}
+
+#[test]
+fn a_catch_all_matrix_row_with_first_makes_the_default_unreachable() {
+    let text = replaced(
+        r#"{ "category": "*", "priority": "*", "levels""#,
+        r#"{ "category": "*", "priority": "*", "first": "desk", "levels""#,
+    );
+    let d = lint_text(&text);
+    expect(
+        &d,
+        Severity::Info,
+        "default-unreachable",
+        "routing.default",
+        "escalation_matrix[0] (* × * with a first receiver) always matches",
+    );
+}
+
+#[test]
+fn a_team_reached_only_as_a_first_receiver_is_reachable() {
+    let night = r#""parent": "boss" },
+    { "id": "night", "name": "Night desk", "tier": "l1", "handles": ["billing"], "agents": 2 }"#;
+    let text = replaced(r#""parent": "boss" }"#, night);
+    assert!(lint_text(&text)
+        .iter()
+        .any(|d| d.code == "unreachable-team"));
+    let text = text.replacen(
+        r#""escalation_matrix": ["#,
+        r#""escalation_matrix": [
+    { "category": "billing", "priority": "low", "first": "night", "levels": [{ "to": "boss", "after": "2h", "kind": "hierarchical" }] },"#,
+        1,
+    );
+    let d = lint_text(&text);
+    assert!(!d.iter().any(|d| d.code == "unreachable-team"), "{d:#?}");
+}
+
+#[test]
+fn a_row_behind_a_broader_row_without_first_still_gives_its_first() {
+    let text = replaced(
+        r#"[{ "to": "boss", "after": "4h", "time": "business", "kind": "hierarchical" }] }"#,
+        r#"[{ "to": "boss", "after": "4h", "time": "business", "kind": "hierarchical" }] },
+    { "category": "billing", "priority": "low", "first": "boss", "levels": [{ "to": "boss", "after": "1h", "kind": "hierarchical" }] }"#,
+    );
+    let d = lint_text(&text);
+    expect(
+        &d,
+        Severity::Warning,
+        "matrix-row-shadowed",
+        "escalation_matrix[1]",
+        "the ladder of row billing × low is never used (only its first receiver is): escalation_matrix[0] (* × *) matches first",
+    );
+}

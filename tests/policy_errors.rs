@@ -53,6 +53,9 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     (r#""when": "category == \"billing\"""#, r#""when": "amount > \"lots\"""#, "routing.rules[0].when", r#"1:10: cannot compare number field "amount" with text "lots""#),
     (r#""after": "4h""#, r#""after": "4 hours""#, "escalation_matrix[0].levels[0].after", r#"invalid duration "4 hours": unknown duration unit ' ' (use w, d, h, m or s)"#),
     (r#""after": "4h""#, r#""after": 30"#, "escalation_matrix[0].levels[0].after", "invalid type: integer `30`, expected a string"),
+    (r#""priority": "*", "levels""#, r#""priority": "*", "first": 7, "levels""#, "escalation_matrix[0].first", "invalid type: integer `7`, expected a string"),
+    (r#""priority": "*", "levels""#, r#""priority": "*", "first": ["desk"], "levels""#, "escalation_matrix[0].first", "invalid type: sequence, expected a string"),
+    (r#""priority": "*", "levels""#, r#""priority": "*", "frist": "desk", "levels""#, "escalation_matrix[0].frist", "unknown field `frist`, expected one of `category`, `priority`, `first`, `levels`"),
     (r#""first_response": "30m""#, r#""first_response": "30x""#, "sla_policies[0].targets.critical.first_response", r#"invalid duration "30x": unknown duration unit 'x' (use w, d, h, m or s)"#),
 ];
 

@@ -74,7 +74,7 @@ fn route_records_triggers_and_functional_rules_as_escalations_from_first_line() 
             from: general
         })
     );
-    assert_eq!(payment.reason, "payment_failure");
+    assert_eq!(payment.reason, "payment_failure×*");
 
     let mut angry = ticket("payment_failure", Priority::High);
     angry.signals.abusive = true;
@@ -111,7 +111,7 @@ fn unresolved_tickets_follow_the_matrix_then_the_parent() {
         Some((
             "technical_support",
             Some(EscalationKind::Functional),
-            "escalation_matrix[7] technical × *, level 1"
+            "escalation_matrix[8] technical × *, level 1"
         ))
     );
     assert_eq!(

@@ -7,7 +7,7 @@ use escalator::engine::policy::{CompiledPolicy, Policy};
 use escalator::engine::route::{route, route_team};
 use escalator::engine::ticket::{Channel, Level, Priority, Signals, Ticket};
 use escalator::engine::time::Instant;
-use escalator::engine::trace::Outcome;
+use escalator::engine::trace::{Outcome, Stage};
 use proptest::prelude::*;
 
 fn preset() -> CompiledPolicy {
@@ -20,6 +20,22 @@ fn preset() -> CompiledPolicy {
         .expect("preset parses")
         .compile()
         .expect("preset compiles")
+}
+
+/// The preset with first receivers on the wildcard rows too, and no routing rules: the matrix decides more.
+fn matrix_heavy() -> CompiledPolicy {
+    let mut policy = preset().source;
+    policy.routing.rules.clear();
+    for row in &mut policy.escalation_matrix {
+        if row.category == "*" {
+            row.first = Some(if row.priority == "critical" {
+                "technical_support".to_owned()
+            } else {
+                "general_support".to_owned()
+            });
+        }
+    }
+    policy.compile().expect("the variant compiles")
 }
 
 #[test]
@@ -92,14 +108,25 @@ fn any_ticket() -> impl Strategy<Value = Ticket> {
 
 proptest! {
     #[test]
-    fn trace_route_and_route_team_agree(ticket in any_ticket(), offset in 0i64..(60 * 86_400)) {
-        let policy = preset();
+    fn trace_route_and_route_team_agree(ticket in any_ticket(), offset in 0i64..(60 * 86_400), heavy in any::<bool>()) {
+        let policy = if heavy { matrix_heavy() } else { preset() };
         let at = Instant(1_795_000_000 + offset);
         let decision = route(&policy, &ticket, at);
         let fast = route_team(&policy, &ticket);
         prop_assert_eq!(&policy.teams[fast.team].id, &decision.team);
         prop_assert_eq!(fast.kind, decision.kind);
         prop_assert_eq!(fast.priority, decision.priority);
+        prop_assert_eq!(fast.stage, decision.decided_by.stage);
+        let fast_id = match fast.stage {
+            Stage::Trigger => policy.triggers[fast.index].id.clone(),
+            Stage::Rule => policy.rules[fast.index].id.clone(),
+            Stage::Matrix => policy.matrix[fast.index].first.as_ref().map(|first| first.id.clone()).unwrap_or_default(),
+            Stage::Default => "default".to_owned(),
+        };
+        prop_assert_eq!(&fast_id, &decision.decided_by.id);
+        if heavy {
+            prop_assert_ne!(decision.decided_by.stage, Stage::Default, "the * × * row names a receiver");
+        }
         let matched: Vec<usize> = decision.trace.steps.iter().enumerate()
             .filter(|(_, step)| step.outcome.is_match()).map(|(index, _)| index).collect();
         prop_assert_eq!(matched.len(), 1);

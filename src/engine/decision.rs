@@ -72,13 +72,13 @@ pub struct Routed {
     pub team: usize,
     pub kind: DecisionKind,
     pub stage: Stage,
-    /// Index of the deciding trigger or rule in the compiled lists (0 for the default route).
+    /// Index of the deciding trigger, rule or matrix row in the compiled lists (0 for the default route).
     pub index: usize,
     pub priority: Priority,
     pub priority_source: PrioritySource,
 }
 
-/// The trigger, rule or default route that decided.
+/// The trigger, rule, matrix row or default route that decided.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DecidedBy {
     pub stage: Stage,

@@ -5,7 +5,7 @@ pub use super::decision::*;
 use super::journey::SlaTarget;
 use super::policy::bridge::Calendar;
 use super::policy::compiled::{
-    matrix_priority, CompiledLevel, CompiledRow, CompiledRule, SlaClock,
+    matrix_priority, CompiledLevel, CompiledRow, CompiledRule, MatrixFirst, SlaClock,
 };
 use super::policy::{CompiledPolicy, TimeBasis};
 use super::ticket::{Priority, Ticket};
@@ -35,7 +35,8 @@ fn as_seen(ticket: &Ticket, priority: Priority) -> TicketInContext<'_> {
     TicketInContext::new(ticket, &[]).with_priority(priority)
 }
 
-/// Decides the receiving team only: triggers, then rules, then the default route. No trace, no allocation.
+/// Decides the receiving team only: triggers, then rules, then the first matrix row that names a first
+/// receiver, then the default route. No trace, no allocation.
 pub fn route_team(policy: &CompiledPolicy, ticket: &Ticket) -> Routed {
     let (priority, priority_source) = derive_priority(policy, ticket);
     let seen = as_seen(ticket, priority);
@@ -47,6 +48,8 @@ pub fn route_team(policy: &CompiledPolicy, ticket: &Ticket) -> Routed {
     } else if let Some(index) = first(&policy.rules) {
         let rule = &policy.rules[index];
         (Stage::Rule, index, rule.team, rule.kind.into())
+    } else if let Some((index, first)) = first_in_matrix(policy, &ticket.category, priority) {
+        (Stage::Matrix, index, first.team, first.kind.into())
     } else {
         (Stage::Default, 0, policy.default_team, DecisionKind::None)
     };
@@ -58,6 +61,67 @@ pub fn route_team(policy: &CompiledPolicy, ticket: &Ticket) -> Routed {
         priority,
         priority_source,
     }
+}
+
+/// The first escalation-matrix row that matches and names who receives first, with its index.
+fn first_in_matrix<'p>(
+    policy: &'p CompiledPolicy,
+    category: &str,
+    priority: Priority,
+) -> Option<(usize, &'p MatrixFirst)> {
+    policy.matrix.iter().enumerate().find_map(|(index, row)| {
+        row.first
+            .as_ref()
+            .filter(|_| row.matches(category, priority))
+            .map(|first| (index, first))
+    })
+}
+
+/// One step per matrix row that names a first receiver; returns the index of the row that decided.
+fn matrix_steps(
+    steps: &mut Vec<TraceStep>,
+    policy: &CompiledPolicy,
+    ticket: &TicketInContext,
+    decided: &mut bool,
+) -> Option<usize> {
+    let mut matched = None;
+    for (index, row) in policy.matrix.iter().enumerate() {
+        let Some(first) = &row.first else {
+            continue;
+        };
+        let outcome = if *decided {
+            Outcome::NotEvaluated
+        } else {
+            match first.condition.as_ref().and_then(|c| c.explain(ticket)) {
+                None => {
+                    *decided = true;
+                    matched = Some(index);
+                    Outcome::Matched
+                }
+                Some(failure) => Outcome::Failed {
+                    condition: failure.condition,
+                    saw: failure.saw,
+                },
+            }
+        };
+        steps.push(TraceStep {
+            stage: Stage::Matrix,
+            id: first.id.clone(),
+            description: matrix_description(policy, index, first),
+            condition: first.condition_text().to_owned(),
+            to: policy.teams[first.team].id.clone(),
+            outcome,
+            shadowed_by: first.shadowed_by.clone(),
+        });
+    }
+    matched
+}
+
+fn matrix_description(policy: &CompiledPolicy, index: usize, first: &MatrixFirst) -> String {
+    format!(
+        "escalation_matrix[{index}]: {} receives these tickets first",
+        policy.teams[first.team].name
+    )
 }
 
 fn trace_steps(
@@ -248,12 +312,14 @@ fn plan_sla(
     })
 }
 
-/// Routes a ticket arriving at `at`: priority, then triggers, then rules (first match), then the default route;
+/// Routes a ticket arriving at `at`: priority, then triggers, then rules (first match), then the first matrix
+/// row that names a first receiver, then the default route;
 /// plans the escalation ladder and the SLA due instants, and explains every step in the trace.
 pub fn route(policy: &CompiledPolicy, ticket: &Ticket, at: Instant) -> Decision {
     let (priority, priority_source) = derive_priority(policy, ticket);
     let seen = as_seen(ticket, priority);
-    let mut steps = Vec::with_capacity(policy.triggers.len() + policy.rules.len() + 1);
+    let mut steps =
+        Vec::with_capacity(policy.triggers.len() + policy.rules.len() + policy.matrix.len() + 1);
     let mut decided = false;
     let trigger = trace_steps(
         &mut steps,
@@ -271,6 +337,7 @@ pub fn route(policy: &CompiledPolicy, ticket: &Ticket, at: Instant) -> Decision 
         &seen,
         &mut decided,
     );
+    let row = matrix_steps(&mut steps, policy, &seen, &mut decided);
     let default_team = &policy.teams[policy.default_team];
     steps.push(TraceStep {
         stage: Stage::Default,
@@ -288,8 +355,12 @@ pub fn route(policy: &CompiledPolicy, ticket: &Ticket, at: Instant) -> Decision 
     let deciding = trigger
         .map(|index| (Stage::Trigger, &policy.triggers[index]))
         .or_else(|| rule.map(|index| (Stage::Rule, &policy.rules[index])));
-    let (team, kind, decided_by) = match deciding {
-        Some((stage, rule)) => (
+    let matrix_first = row.and_then(|index| {
+        let first = policy.matrix[index].first.as_ref()?;
+        Some((index, first))
+    });
+    let (team, kind, decided_by) = match (deciding, matrix_first) {
+        (Some((stage, rule)), _) => (
             rule.team,
             DecisionKind::from(rule.kind),
             DecidedBy {
@@ -300,7 +371,18 @@ pub fn route(policy: &CompiledPolicy, ticket: &Ticket, at: Instant) -> Decision 
                 reason: rule.reason.clone(),
             },
         ),
-        None => (
+        (None, Some((index, first))) => (
+            first.team,
+            DecisionKind::from(first.kind),
+            DecidedBy {
+                stage: Stage::Matrix,
+                id: first.id.clone(),
+                description: matrix_description(policy, index, first),
+                condition: first.condition_text().to_owned(),
+                reason: String::new(),
+            },
+        ),
+        (None, None) => (
             policy.default_team,
             DecisionKind::None,
             DecidedBy {

@@ -1,4 +1,4 @@
-//! The explained trace of one routing decision: every trigger and rule considered, and why it matched or not.
+//! The explained trace of one routing decision: every trigger, rule and matrix row considered, and why it matched or not.
 
 use serde::Serialize;
 
@@ -8,6 +8,8 @@ use serde::Serialize;
 pub enum Stage {
     Trigger,
     Rule,
+    /// An escalation-matrix row that names who receives first.
+    Matrix,
     Default,
 }
 
@@ -16,6 +18,7 @@ impl Stage {
         match self {
             Stage::Trigger => "trigger",
             Stage::Rule => "rule",
+            Stage::Matrix => "matrix",
             Stage::Default => "default",
         }
     }
@@ -59,7 +62,7 @@ pub struct TraceStep {
 }
 
 impl TraceStep {
-    /// One line for people: `rule payment_failure: matched` or `rule x: failed at category == "a" (saw "b")`.
+    /// One line for people: `matrix outage×critical: matched → engineering` or `rule x: failed at …`.
     pub fn explain(&self) -> String {
         let what = format!("{} {}", self.stage.as_str(), self.id);
         let line = match &self.outcome {
@@ -76,7 +79,7 @@ impl TraceStep {
     }
 }
 
-/// Every step in the order of evaluation: triggers, then rules, then the default route.
+/// Every step in the order of evaluation: triggers, rules, matrix rows that name a first receiver, the default.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Trace {
     pub steps: Vec<TraceStep>,

@@ -31,7 +31,7 @@ test("the receiving team follows the policy's rules", async (t) => {
 
   await tryTicket(page, { category: "payment_failure", priority: "high" });
   assert.equal(await receivingTeam(page), "billing");
-  assert.equal(await page.getByTestId("decided-by").getAttribute("data-rule"), "payment_failure");
+  assert.equal(await page.getByTestId("decided-by").getAttribute("data-rule"), "payment_failure×*");
   assert.equal(await page.getByTestId("escalation-kind").getAttribute("data-kind"), "functional");
 
   await tryTicket(page, { category: "payment_failure", priority: "high", signals: ["demands_manager"] });
@@ -41,7 +41,7 @@ test("the receiving team follows the policy's rules", async (t) => {
 
   await tryTicket(page, { category: "outage", priority: "critical", channel: "phone" });
   assert.equal(await receivingTeam(page), "engineering");
-  assert.equal(await page.getByTestId("decided-by").getAttribute("data-rule"), "critical_outage");
+  assert.equal(await page.getByTestId("decided-by").getAttribute("data-rule"), "outage×critical");
 
   await tryTicket(page, { category: "refund", priority: "medium", amount: "750" });
   assert.equal(await receivingTeam(page), "supervisors");
@@ -59,8 +59,8 @@ test("the trace highlights the matched rule and says why earlier rules missed", 
   await tryTicket(page, { category: "payment_failure", priority: "high" });
 
   const trace = page.getByTestId("trace");
-  assert.equal(await trace.locator('tr[data-step="payment_failure"]').getAttribute("data-outcome"), "matched");
-  const outage = trace.locator('tr[data-step="critical_outage"]');
+  assert.equal(await trace.locator('tr[data-step="payment_failure×*"]').getAttribute("data-outcome"), "matched");
+  const outage = trace.locator('tr[data-step="outage×critical"]');
   assert.equal(await outage.getAttribute("data-outcome"), "missed");
   assert.match(await outage.innerText(), /category == "outage"/);
   assert.match(await outage.innerText(), /payment_failure/);

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use super::{Findings, Index, Severity};
 use crate::engine::policy::bridge;
-use crate::engine::policy::{BreachAction, Direction, WILDCARD};
+use crate::engine::policy::{BreachAction, Direction, MatrixRow, WILDCARD};
 
 pub(super) fn check(index: &Index, findings: &mut Findings) {
     parent_cycles(index, findings);
@@ -128,23 +128,41 @@ fn ladders(index: &Index, findings: &mut Findings) {
             }
             visited.push(level.to.as_str());
         }
-        for (earlier_index, earlier) in policy.escalation_matrix[..row_index].iter().enumerate() {
-            let covers = |pattern: &str, value: &str| pattern == WILDCARD || pattern == value;
-            if covers(&earlier.category, &row.category) && covers(&earlier.priority, &row.priority)
-            {
-                findings.add(
-                    Severity::Warning,
-                    "matrix-row-shadowed",
-                    path.clone(),
-                    format!(
-                        "row {} × {} is never used: escalation_matrix[{earlier_index}] ({} × {}) matches first",
-                        row.category, row.priority, earlier.category, earlier.priority
-                    ),
-                );
-                break;
-            }
-        }
+        matrix_row_shadowed(&policy.escalation_matrix, row_index, &path, findings);
     }
+}
+
+/// A row an earlier row always matches first: its ladder is never used, and neither is its `first` when an
+/// earlier matching row names one too.
+fn matrix_row_shadowed(rows: &[MatrixRow], row_index: usize, path: &str, findings: &mut Findings) {
+    let row = &rows[row_index];
+    let covers = |pattern: &str, value: &str| pattern == WILDCARD || pattern == value;
+    let mut covering = rows[..row_index].iter().enumerate().filter(|(_, earlier)| {
+        covers(&earlier.category, &row.category) && covers(&earlier.priority, &row.priority)
+    });
+    let Some((earlier_index, earlier)) = covering.next() else {
+        return;
+    };
+    let first_still_used = row.first.is_some()
+        && earlier.first.is_none()
+        && covering.all(|(_, other)| other.first.is_none());
+    let (category, priority) = (&row.category, &row.priority);
+    let what = if first_still_used {
+        format!(
+            "the ladder of row {category} × {priority} is never used (only its first receiver is)"
+        )
+    } else {
+        format!("row {category} × {priority} is never used")
+    };
+    findings.add(
+        Severity::Warning,
+        "matrix-row-shadowed",
+        path.to_owned(),
+        format!(
+            "{what}: escalation_matrix[{earlier_index}] ({} × {}) matches first",
+            earlier.category, earlier.priority
+        ),
+    );
 }
 
 fn unreachable_teams(index: &Index, findings: &mut Findings) {
@@ -154,6 +172,7 @@ fn unreachable_teams(index: &Index, findings: &mut Findings) {
     reached.extend(policy.routing.rules.iter().map(|rule| rule.to.as_str()));
     reached.extend(policy.triggers.iter().map(|trigger| trigger.to.as_str()));
     for row in &policy.escalation_matrix {
+        reached.extend(row.first.as_deref());
         reached.extend(row.levels.iter().map(|level| level.to.as_str()));
     }
     for sla in &policy.sla_policies {
@@ -177,7 +196,7 @@ fn unreachable_teams(index: &Index, findings: &mut Findings) {
                 "unreachable-team",
                 format!("teams[{position}]"),
                 format!(
-                    "no routing rule, trigger, ladder, breach ladder or parent leads to team {:?}",
+                    "no routing rule, trigger, matrix row, ladder, breach ladder or parent leads to team {:?}",
                     team.id
                 ),
             );

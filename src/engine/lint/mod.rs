@@ -1,6 +1,7 @@
 //! `lint`: diagnostics with JSON paths and severity for the mistakes real escalation policies make.
 
 mod graph;
+mod matrix;
 mod priority;
 mod rules;
 mod sla;
@@ -121,6 +122,7 @@ pub fn lint(policy: &Policy) -> Vec<Diagnostic> {
     let index = Index::new(policy);
     teams::check(&index, &mut findings);
     graph::check(&index, &mut findings);
+    matrix::check(&index, &mut findings);
     priority::check(&index, &mut findings);
     rules::check(&index, &mut findings);
     sla::check(&index, &mut findings);

@@ -2,7 +2,7 @@
 
 use super::{Findings, Index, Severity};
 use crate::engine::policy::bridge::{self, CheckedCondition};
-use crate::engine::policy::{Direction, RuleKind};
+use crate::engine::policy::{Direction, RuleKind, WILDCARD};
 
 /// A trigger or rule reduced to what the checks need.
 struct Written<'a> {
@@ -47,20 +47,31 @@ pub(super) fn check(index: &Index, findings: &mut Findings) {
         categories(index, written, findings);
     }
     sla_categories(index, findings);
-    if let Some(catch_all) = triggers.iter().chain(&rules).find(|written| {
-        written
-            .condition
-            .as_ref()
-            .is_some_and(CheckedCondition::is_always_true)
-    }) {
+    let catch_all_rule = triggers
+        .iter()
+        .chain(&rules)
+        .find(|written| {
+            written
+                .condition
+                .as_ref()
+                .is_some_and(CheckedCondition::is_always_true)
+        })
+        .map(|written| format!("{} ({})", written.path, written.id));
+    let catch_all_row = || {
+        policy
+            .escalation_matrix
+            .iter()
+            .position(|row| {
+                row.first.is_some() && row.category == WILDCARD && row.priority == WILDCARD
+            })
+            .map(|position| format!("escalation_matrix[{position}] (* × * with a first receiver)"))
+    };
+    if let Some(catch_all) = catch_all_rule.or_else(catch_all_row) {
         findings.add(
             Severity::Info,
             "default-unreachable",
             "routing.default".to_owned(),
-            format!(
-                "the default route is never used: {} ({}) always matches",
-                catch_all.path, catch_all.id
-            ),
+            format!("the default route is never used: {catch_all} always matches"),
         );
     }
     let lowest_level = policy.tiers.iter().map(|tier| tier.level).min();

@@ -5,8 +5,9 @@ pub use crate::engine::condition::Condition;
 pub use crate::engine::duration::Duration;
 
 use crate::engine::condition::{
-    Expr, Field, FieldCatalog, Op, Operand, Test, TicketInContext, Value,
+    Expr, Field, FieldCatalog, Form, Op, Operand, Test, TicketInContext, Value,
 };
+use crate::engine::ticket::Priority;
 
 /// A condition checked against the ticket's fields, with its canonical text, ready to evaluate.
 #[derive(Debug, Clone)]
@@ -101,6 +102,39 @@ impl CheckedCondition {
             .iter()
             .all(|needed| always_true(needed) || later.iter().any(|had| implies(had, needed)))
     }
+}
+
+/// The condition an escalation-matrix row stands for (`None` = wildcard): `category == "outage" and
+/// priority == critical`; `None` when both are wildcards and the row matches every ticket.
+pub fn matrix_row_condition(
+    category: Option<&str>,
+    priority: Option<Priority>,
+) -> Option<CheckedCondition> {
+    let mut tests: Vec<Expr> = Vec::with_capacity(2);
+    if let Some(category) = category {
+        tests.push(Expr::Test(Test::new(
+            "category",
+            Op::Eq,
+            Operand::One(Value::Text(category.to_owned())),
+        )));
+    }
+    if let Some(priority) = priority {
+        tests.push(Expr::Test(Test::new(
+            "priority",
+            Op::Eq,
+            Operand::One(Value::Priority(priority)),
+        )));
+    }
+    let expr = match tests.len() {
+        0 => return None,
+        1 => tests.remove(0),
+        _ => Expr::All(tests),
+    };
+    let condition = Condition::new(expr, Form::Text);
+    Some(CheckedCondition {
+        text: condition.to_text(),
+        condition,
+    })
 }
 
 fn texts(operand: &Operand) -> Vec<&str> {

@@ -6,7 +6,7 @@ use std::fmt;
 use super::bridge::{self, Calendar, CheckedCondition};
 use super::compiled::{
     resolve_matrix, CompiledBreachLevel, CompiledLevel, CompiledPolicy, CompiledRow, CompiledRule,
-    CompiledSla, CompiledTargets, CompiledTeam, SlaClock,
+    CompiledSla, CompiledTargets, CompiledTeam, MatrixFirst, SlaClock,
 };
 use super::document::{Direction, Policy, RuleKind, TimeBasis, WILDCARD};
 use crate::engine::ticket::Priority;
@@ -259,7 +259,22 @@ impl<'a> Resolver<'a> {
         rules
     }
 
-    fn matrix(&mut self) -> Vec<CompiledRow> {
+    /// The tier level of each team (0 when the tier is unknown, which is reported elsewhere).
+    fn team_levels(&self, teams: &[CompiledTeam]) -> Vec<u32> {
+        teams
+            .iter()
+            .map(|team| {
+                self.policy
+                    .tiers
+                    .get(team.tier)
+                    .map_or(0, |tier| tier.level)
+            })
+            .collect()
+    }
+
+    fn matrix(&mut self, teams: &[CompiledTeam]) -> Vec<CompiledRow> {
+        let team_levels = self.team_levels(teams);
+        let lowest_level = self.policy.tiers.iter().map(|tier| tier.level).min();
         let mut matrix = Vec::with_capacity(self.policy.escalation_matrix.len());
         for (index, row) in self.policy.escalation_matrix.iter().enumerate() {
             let path = format!("escalation_matrix[{index}]");
@@ -294,10 +309,27 @@ impl<'a> Resolver<'a> {
                     });
                 }
             }
+            let priority = priority.flatten();
+            let first = row
+                .first
+                .as_deref()
+                .and_then(|id| self.team(id, format!("{path}.first")))
+                .map(|team| MatrixFirst {
+                    team,
+                    kind: if Some(team_levels[team]) == lowest_level {
+                        RuleKind::None
+                    } else {
+                        RuleKind::Functional
+                    },
+                    id: row.id(),
+                    condition: bridge::matrix_row_condition(category.as_deref(), priority),
+                    shadowed_by: None,
+                });
             matrix.push(CompiledRow {
                 category,
-                priority: priority.flatten(),
+                priority,
                 levels,
+                first,
             });
         }
 
@@ -409,6 +441,39 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// Marks each matrix row whose `first` can never decide: a trigger, a rule or an earlier row with `first`
+/// matches every ticket it would.
+fn mark_shadowed_rows(matrix: &mut [CompiledRow], earlier_lists: [&[CompiledRule]; 2]) {
+    for later in 0..matrix.len() {
+        let (earlier_rows, rest) = matrix.split_at_mut(later);
+        let row = &mut rest[0];
+        let Some(first) = row.first.as_mut() else {
+            continue;
+        };
+        let by_rule = earlier_lists
+            .into_iter()
+            .flatten()
+            .find(|rule| match &first.condition {
+                Some(condition) => rule.condition.covers(condition),
+                None => rule.condition.is_always_true(),
+            })
+            .map(|rule| rule.id.clone());
+        let by_row = || {
+            earlier_rows
+                .iter()
+                .filter(|earlier| {
+                    earlier
+                        .category
+                        .as_ref()
+                        .is_none_or(|c| Some(c) == row.category.as_ref())
+                        && earlier.priority.is_none_or(|p| Some(p) == row.priority)
+                })
+                .find_map(|earlier| earlier.first.as_ref().map(|first| first.id.clone()))
+        };
+        first.shadowed_by = by_rule.or_else(by_row);
+    }
+}
+
 /// Marks each rule that an earlier rule of the same list covers.
 fn mark_shadowed(rules: &mut [CompiledRule]) {
     for later in 1..rules.len() {
@@ -466,11 +531,12 @@ impl Policy {
         let mut triggers = resolver.triggers();
         let mut rules = resolver.rules();
         let default_team = resolver.team(&self.routing.default, "routing.default".to_owned());
-        let matrix = resolver.matrix();
+        let mut matrix = resolver.matrix(&teams);
         let sla_policies = resolver.sla_policies();
         resolver.duplicate_rule_ids();
         mark_shadowed(&mut triggers);
         mark_shadowed(&mut rules);
+        mark_shadowed_rows(&mut matrix, [&triggers, &rules]);
         match default_team {
             Some(default_team) if resolver.errors.is_empty() => Ok(CompiledPolicy {
                 source: self.clone(),

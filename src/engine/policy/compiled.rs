@@ -41,12 +41,37 @@ pub struct CompiledLevel {
     pub direction: Direction,
 }
 
+/// Who receives first the tickets an escalation-matrix row matches, when no trigger or rule decided.
+#[derive(Debug, Clone)]
+pub struct MatrixFirst {
+    pub team: usize,
+    /// `None` when the team is on the lowest tier (first line), else `Functional`.
+    pub kind: RuleKind,
+    /// The id the trace and the decision use: `outage×critical`, `billing×*`.
+    pub id: String,
+    /// The row as a condition; `None` for `* × *`, which matches every ticket.
+    pub condition: Option<CheckedCondition>,
+    /// An earlier trigger, rule or matrix row that matches every ticket this row would.
+    pub shadowed_by: Option<String>,
+}
+
+impl MatrixFirst {
+    /// The row's condition in text form, `true` for `* × *`.
+    pub fn condition_text(&self) -> &str {
+        self.condition
+            .as_ref()
+            .map_or("true", CheckedCondition::text)
+    }
+}
+
 /// One compiled escalation-matrix row; `None` stands for the wildcard.
 #[derive(Debug, Clone)]
 pub struct CompiledRow {
     pub category: Option<String>,
     pub priority: Option<Priority>,
     pub levels: Vec<CompiledLevel>,
+    /// The receiving team the row names, if any.
+    pub first: Option<MatrixFirst>,
 }
 
 impl CompiledRow {

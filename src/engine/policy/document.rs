@@ -202,7 +202,8 @@ impl TimeBasis {
     }
 }
 
-/// One escalation-matrix row: for tickets of `category` × `priority` (either may be `"*"`), a ladder of levels.
+/// One escalation-matrix row: for tickets of `category` × `priority` (either may be `"*"`), the team that
+/// receives them first (optional) and a ladder of levels.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MatrixRow {
@@ -210,7 +211,17 @@ pub struct MatrixRow {
     pub category: String,
     /// `critical`, `high`, `medium`, `low` or `"*"`.
     pub priority: String,
+    /// Team id that receives these tickets first when no trigger or routing rule decided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first: Option<String>,
     pub levels: Vec<LadderLevel>,
+}
+
+impl MatrixRow {
+    /// The row's id in traces and decisions: `outage×critical`, `billing×*`.
+    pub fn id(&self) -> String {
+        format!("{}×{}", self.category, self.priority)
+    }
 }
 
 /// One level of an escalation ladder: if the ticket is still open `after` its arrival, it moves to `to`.

@@ -313,6 +313,10 @@ impl PolicyModel for EnginePolicyModel {
         let reason = match routed.stage {
             Stage::Trigger => self.policy.triggers[routed.index].id.as_str(),
             Stage::Rule => self.policy.rules[routed.index].id.as_str(),
+            Stage::Matrix => self.policy.matrix[routed.index]
+                .first
+                .as_ref()
+                .map_or(DEFAULT_ROUTE_ID, |first| first.id.as_str()),
             Stage::Default => DEFAULT_ROUTE_ID,
         };
         let escalation = routed

@@ -33,7 +33,7 @@ pub fn TraceTable(props: &TraceTableProps) -> Html {
     });
     html! {
         <section class="panel">
-            <div class="panel-head"><h2>{ "Rule trace" }</h2><p>{ "Triggers first, then routing rules in order; the first match wins." }</p></div>
+            <div class="panel-head"><h2>{ "Rule trace" }</h2><p>{ "Triggers first, then routing rules, then the escalation matrix rows that name who receives first; the first match wins." }</p></div>
             <table class="trace" data-testid="trace">
                 <thead><tr><th>{ "Step" }</th><th>{ "Condition" }</th><th>{ "Outcome" }</th></tr></thead>
                 <tbody>{ for rows }</tbody>

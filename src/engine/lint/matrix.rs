@@ -1,0 +1,81 @@
+//! Lint checks on the escalation matrix's first receivers: skills, and rows whose `first` can never decide.
+
+use super::{Findings, Index, Severity};
+use crate::engine::policy::bridge::{self, CheckedCondition};
+use crate::engine::policy::WILDCARD;
+use crate::engine::ticket::Priority;
+
+pub(super) fn check(index: &Index, findings: &mut Findings) {
+    let policy = index.policy;
+    let earlier: Vec<(String, &str, CheckedCondition)> = policy
+        .triggers
+        .iter()
+        .enumerate()
+        .map(|(position, trigger)| (format!("triggers[{position}]"), &trigger.id, &trigger.when))
+        .chain(
+            policy
+                .routing
+                .rules
+                .iter()
+                .enumerate()
+                .map(|(position, rule)| {
+                    (format!("routing.rules[{position}]"), &rule.id, &rule.when)
+                }),
+        )
+        .filter_map(|(path, id, when)| {
+            Some((path, id.as_str(), bridge::check_condition(when).ok()?))
+        })
+        .collect();
+    for (position, row) in policy.escalation_matrix.iter().enumerate() {
+        let Some(first) = row.first.as_deref() else {
+            continue;
+        };
+        let path = format!("escalation_matrix[{position}].first");
+        lacks_skill(index, &row.category, first, &path, findings);
+        let category = (row.category != WILDCARD).then_some(row.category.as_str());
+        let priority = match row.priority.as_str() {
+            WILDCARD => None,
+            written => match Priority::parse(written) {
+                Some(priority) => Some(priority),
+                None => continue,
+            },
+        };
+        let condition = bridge::matrix_row_condition(category, priority);
+        let covering = earlier.iter().find(|(_, _, earlier)| match &condition {
+            Some(condition) => earlier.covers(condition),
+            None => earlier.is_always_true(),
+        });
+        if let Some((earlier_path, earlier_id, _)) = covering {
+            findings.add(
+                Severity::Warning,
+                "matrix-first-shadowed",
+                path,
+                format!(
+                    "{first:?} never receives {} × {} tickets first: {earlier_path} ({earlier_id:?}) matches every one of them earlier",
+                    row.category, row.priority
+                ),
+            );
+        }
+    }
+}
+
+/// A first receiver is chosen for its skills: it should handle the row's category.
+fn lacks_skill(index: &Index, category: &str, first: &str, path: &str, findings: &mut Findings) {
+    if category == WILDCARD {
+        return;
+    }
+    let Some(team) = index.team(first).map(|team| &index.policy.teams[team]) else {
+        return;
+    };
+    if !team.handles.is_empty() && !team.handles.iter().any(|handled| handled == category) {
+        findings.add(
+            Severity::Warning,
+            "target-lacks-skill",
+            path.to_owned(),
+            format!(
+                "{category:?} tickets go first to {:?}, which does not handle that category",
+                team.id
+            ),
+        );
+    }
+}
