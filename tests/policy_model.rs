@@ -119,7 +119,7 @@ fn unresolved_tickets_follow_the_matrix_then_the_parent() {
         Some((
             "supervisors",
             Some(EscalationKind::Hierarchical),
-            "escalation_matrix[7] technical × *, level 2"
+            "escalation_matrix[8] technical × *, level 2"
         ))
     );
     assert_eq!(
