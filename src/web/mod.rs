@@ -12,6 +12,7 @@ mod playground;
 mod policy_handle;
 mod presets;
 mod results;
+mod simulation;
 pub mod share;
 pub mod state;
 mod storage;

@@ -7,6 +7,8 @@ use yew::prelude::*;
 
 use crate::web::browser;
 use crate::web::presets::{self, PresetEntry};
+use crate::web::results::live_strip::LiveStrip;
+use crate::web::simulation::use_simulation;
 use crate::web::share;
 use crate::web::state::{Action, Compiled, PlaygroundState, Tab, Workspace};
 use crate::web::storage;
@@ -28,6 +30,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     let state = use_reducer(move || PlaygroundState::new(initial));
     let notice = use_state(|| props.notice.clone());
     let share_link = use_state(|| None::<String>);
+    let sim = use_simulation(state.workspace.clone());
 
     use_effect_with(state.workspace.clone(), |workspace| {
         storage::save(workspace)
@@ -186,8 +189,8 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
         (Compiled::Ready(policy), Tab::Try) => html! {
             <TryTab policy={policy.clone()} draft={workspace.draft.clone()} {on_draft} />
         },
-        (Compiled::Ready(policy), Tab::Simulate) => html! {
-            <SimulateTab policy={policy.clone()} state={state.clone()} />
+        (Compiled::Ready(_), Tab::Simulate) => html! {
+            <SimulateTab state={state.clone()} sim={sim.clone()} />
         },
     };
 
@@ -238,6 +241,9 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
                     <span>{ message.clone() }</span>
                     <button onclick={dismiss_notice} aria-label="Dismiss">{ "×" }</button>
                 </div>
+            }
+            if state.tab != Tab::Simulate {
+                <LiveStrip sim={sim.clone()} scenario={workspace.scenario.name.clone().unwrap_or_default()} />
             }
             { body }
         </>

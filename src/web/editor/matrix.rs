@@ -72,6 +72,8 @@ pub fn MatrixSection(props: &SectionProps) -> Html {
         ("business".to_owned(), "business h".to_owned()),
         ("calendar".to_owned(), "calendar".to_owned()),
     ];
+    let mut first_options = vec![(String::new(), "— (rules / default)".to_owned())];
+    first_options.extend(teams.iter().cloned());
     let columns = policy
         .escalation_matrix
         .iter()
@@ -85,6 +87,7 @@ pub fn MatrixSection(props: &SectionProps) -> Html {
         let path = format!("escalation_matrix[{r}]");
         let on_category = { let d = dispatch.clone(); Callback::from(move |v: String| row_edit(&d, format!("matrix/{r}/category"), r, move |row| row.category = v.clone())) };
         let on_priority = { let d = dispatch.clone(); Callback::from(move |v: String| row_edit(&d, format!("matrix/{r}/priority"), r, move |row| row.priority = v.clone())) };
+        let on_first = { let d = dispatch.clone(); Callback::from(move |v: String| row_edit(&d, format!("matrix/{r}/first"), r, move |row| row.first = (!v.is_empty()).then(|| v.clone()))) };
         let cells = (0..columns).map(|l| {
             let Some(level) = row.levels.get(l) else {
                 return html! { <td class="matrix-cell empty"></td> };
@@ -158,10 +161,14 @@ pub fn MatrixSection(props: &SectionProps) -> Html {
                         <button class="icon-button" onclick={on_remove_row} aria-label={format!("Remove row {}", r + 1)} title="Remove row">{ "× row" }</button>
                     </div>
                 </th>
+                <td class="matrix-cell first" data-testid={format!("matrix-first-cell-{r}")}>
+                    <Select options={first_options.clone()} value={row.first.clone().unwrap_or_default()} on_change={on_first}
+                        label={format!("Receives {} × {} first", row.category, row.priority)} testid={format!("matrix-first-{r}")} />
+                </td>
                 { for cells }
             </tr>
             if diagnostics::under(&props.diagnostics, &path).next().is_some() {
-                <tr class="finding-row"><td colspan={(columns + 1).to_string()}>{ diagnostics::inline(&props.diagnostics, &path) }</td></tr>
+                <tr class="finding-row"><td colspan={(columns + 2).to_string()}>{ diagnostics::inline(&props.diagnostics, &path) }</td></tr>
             }
             </>
         }
@@ -173,6 +180,7 @@ pub fn MatrixSection(props: &SectionProps) -> Html {
                 w.policy.escalation_matrix.push(MatrixRow {
                     category: WILDCARD.to_owned(),
                     priority: WILDCARD.to_owned(),
+                    first: None,
                     levels: Vec::new(),
                 });
             }))
@@ -181,11 +189,12 @@ pub fn MatrixSection(props: &SectionProps) -> Html {
     html! {
         <section class="panel" id="section-matrix">
             <div class="panel-head"><h2>{ "Escalation matrix" }</h2>
-                <p>{ "Rows are checked top to bottom; the first row matching the ticket's category and priority applies. Each level: if still open after the threshold, the ticket moves on." }</p></div>
+                <p>{ "For each category × priority: who receives the ticket first, and where it moves if still open after each threshold. Rows are checked top to bottom; triggers and routing rules come before the matrix." }</p></div>
             <div class="table-wrap">
                 <table class="editor-table matrix" data-testid="matrix-grid">
                     <thead><tr>
                         <th>{ "Category × priority" }</th>
+                        <th title="Who receives these tickets first, unless a trigger or routing rule decides earlier">{ "Receives first" }</th>
                         { for (0..columns).map(|l| html! { <th>{ format!("Level {}", l + 1) }</th> }) }
                     </tr></thead>
                     <tbody>{ for rows }</tbody>

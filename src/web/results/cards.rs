@@ -25,33 +25,38 @@ const CARDS: [(&str, &str); 10] = [
 #[derive(Properties, PartialEq)]
 pub struct MetricCardsProps {
     pub metrics: Vec<Metrics>,
-    pub baseline: Option<Vec<Metrics>>,
+    /// What to compare with, and its name ("baseline", "previous run").
+    pub reference: Option<(Vec<Metrics>, String)>,
+    /// Only these metric ids (all cards when empty).
+    #[prop_or_default]
+    pub only: Vec<&'static str>,
 }
 
 #[component]
 pub fn MetricCards(props: &MetricCardsProps) -> Html {
     let current = mean_headlines(&props.metrics);
     let changes: BTreeMap<String, MetricChange> = props
-        .baseline
+        .reference
         .as_ref()
-        .map(|baseline| {
-            compare(baseline, &props.metrics)
+        .map(|(reference, _)| {
+            compare(reference, &props.metrics)
                 .changes
                 .into_iter()
                 .map(|c| (c.id.clone(), c))
                 .collect()
         })
         .unwrap_or_default();
+    let against = props.reference.as_ref().map(|(_, label)| label.as_str()).unwrap_or("baseline");
     html! {
         <div class="cards" data-testid="metric-cards">
-            { for CARDS.iter().filter_map(|(id, definition)| {
+            { for CARDS.iter().filter(|(id, _)| props.only.is_empty() || props.only.contains(id)).filter_map(|(id, definition)| {
                 let (label, unit, better, value) = current.get(*id)?.clone();
                 let change = changes.get(*id);
                 Some(html! {
                     <div class="card" data-metric={*id} data-value={value.map(|v| v.to_string()).unwrap_or_default()} title={*definition}>
                         <div class="card-label">{ label }<span class="info" aria-label={format!("Definition: {definition}")}>{ "ⓘ" }</span></div>
                         <div class="card-value">{ value.map(|v| show(unit, v)).unwrap_or_else(|| "—".to_owned()) }</div>
-                        { delta(change, unit, better) }
+                        { delta(change, unit, better, against) }
                     </div>
                 })
             }) }
@@ -59,12 +64,12 @@ pub fn MetricCards(props: &MetricCardsProps) -> Html {
     }
 }
 
-fn delta(change: Option<&MetricChange>, unit: Unit, better: Better) -> Html {
+fn delta(change: Option<&MetricChange>, unit: Unit, better: Better, against: &str) -> Html {
     let Some(change) = change else {
         return html! { <div class="card-delta muted">{ "\u{a0}" }</div> };
     };
     let Some(difference) = change.change else {
-        return html! { <div class="card-delta muted">{ "no baseline value" }</div> };
+        return html! { <div class="card-delta muted">{ format!("no {against} value") }</div> };
     };
     let tone = match (change.status, better) {
         (ChangeStatus::WithinNoise, _) | (_, Better::Neither) => "neutral",
@@ -84,7 +89,7 @@ fn delta(change: Option<&MetricChange>, unit: Unit, better: Better) -> Html {
     html! {
         <div class={classes!("card-delta", tone)} data-testid="delta" data-status={change.status.describe()}
             title={interval.clone().unwrap_or_default()}>
-            { format!("{sign}{} vs baseline", show_delta(unit, difference)) }
+            { format!("{sign}{} vs {against}", show_delta(unit, difference)) }
             <span class="delta-status">{ match change.status {
                 ChangeStatus::Changed => "significant".to_owned(),
                 other => other.describe().to_owned(),

@@ -4,6 +4,7 @@ pub mod cards;
 pub mod charts_panel;
 pub mod csv;
 pub mod journey_view;
+pub mod live_strip;
 pub mod run_state;
 pub mod scenario_controls;
 pub mod ticket_table;

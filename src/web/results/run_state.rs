@@ -18,6 +18,8 @@ pub enum RunStatus {
 pub struct RunState {
     pub status: RunStatus,
     pub report: Option<Rc<SimulationReport>>,
+    /// The report before the current one, so an edit's effect shows even without a pinned baseline.
+    pub previous: Option<Rc<SimulationReport>>,
     pub baseline: Option<Rc<SimulationReport>>,
     /// Milliseconds from starting the run to having its report, for the last finished run.
     pub last_run_ms: Option<f64>,
@@ -50,6 +52,7 @@ impl Default for RunState {
         RunState {
             status: RunStatus::Idle,
             report: None,
+            previous: None,
             baseline: None,
             last_run_ms: None,
             generation: 0,
@@ -58,6 +61,15 @@ impl Default for RunState {
 }
 
 impl RunState {
+    /// What the current report is compared with: the pinned baseline, else the previous run.
+    pub fn reference(&self) -> Option<(&Rc<SimulationReport>, &'static str)> {
+        match (&self.baseline, &self.previous) {
+            (Some(baseline), _) => Some((baseline, "baseline")),
+            (None, Some(previous)) => Some((previous, "previous run")),
+            (None, None) => None,
+        }
+    }
+
     fn is_current(&self, id: u32) -> bool {
         matches!(self.status, RunStatus::Running { id: current, .. } if current == id)
     }
@@ -79,6 +91,7 @@ impl Reducible for RunState {
                 elapsed_ms,
             } if self.is_current(id) => {
                 next.status = RunStatus::Idle;
+                next.previous = next.report.take();
                 next.report = Some(report);
                 next.last_run_ms = Some(elapsed_ms);
                 next.generation += 1;

@@ -1,197 +1,43 @@
-//! The Simulate view: workload, mix and staffing controls; runs in a Web Worker that re-run (debounced) as the
-//! policy or scenario changes, with progress and cancel; results with a pinnable baseline.
+//! The Simulate view: workload, mix and staffing controls beside the results of the always-on simulation —
+//! progress and cancel, metric cards against the baseline or previous run, charts, tickets and journeys.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::engine::journey::Journey;
-use crate::sim::report::SimulationReport;
 use crate::web::browser;
-use crate::web::policy_handle::PolicyHandle;
 use crate::web::results::cards::MetricCards;
 use crate::web::results::charts_panel::ChartsPanel;
 use crate::web::results::csv;
 use crate::web::results::journey_view::JourneyView;
-use crate::web::results::run_state::{RunAction, RunState, RunStatus};
+use crate::web::results::run_state::{RunAction, RunStatus};
 use crate::web::results::scenario_controls::ScenarioControls;
 use crate::web::results::ticket_table::TicketTable;
-use crate::web::state::{Action, PlaygroundState, Workspace};
-use crate::web::worker_client::{SimulationWorker, WorkerReply};
-
-/// Quiet time after an edit before the scenario re-runs.
-const DEBOUNCE_MS: u32 = 120;
+use crate::web::simulation::SimulationHandle;
+use crate::web::state::{Action, PlaygroundState};
 
 #[derive(Properties, PartialEq)]
 pub struct SimulateTabProps {
-    pub policy: PolicyHandle,
     pub state: UseReducerHandle<PlaygroundState>,
-}
-
-/// The worker and the bookkeeping of the run it is doing.
-#[derive(Default)]
-struct Runner {
-    worker: Option<SimulationWorker>,
-    next_id: u32,
-    started_ms: f64,
-    debounce: Option<Timeout>,
-    /// The ticket whose journey was asked for last.
-    journey_index: usize,
-}
-
-type SharedRunner = Rc<RefCell<Runner>>;
-
-fn input_json(workspace: &Workspace) -> String {
-    serde_json::json!({ "policy": workspace.policy, "scenario": workspace.scenario }).to_string()
+    pub sim: SimulationHandle,
 }
 
 #[component]
 pub fn SimulateTab(props: &SimulateTabProps) -> Html {
-    let run = use_reducer(RunState::default);
-    let runner: SharedRunner = use_mut_ref(Runner::default);
-    let journey = use_state(|| None::<(usize, Journey)>);
-    let rendered_ms = use_state(|| None::<f64>);
+    let sim = &props.sim;
+    let run = &sim.run;
     let workspace = props.state.workspace.clone();
-
-    let on_reply = {
-        let dispatcher = run.dispatcher();
-        let journey = journey.clone();
-        let runner = runner.clone();
-        Callback::from(move |reply: WorkerReply| match reply {
-            WorkerReply::Progress { id, fraction } => {
-                dispatcher.dispatch(RunAction::Progress { id, fraction })
-            }
-            WorkerReply::Report { id, json } => {
-                match serde_json::from_str::<SimulationReport>(&json) {
-                    Ok(report) => dispatcher.dispatch(RunAction::Finished {
-                        id,
-                        report: Rc::new(report),
-                        elapsed_ms: browser::now_ms() - runner.borrow().started_ms,
-                    }),
-                    Err(error) => dispatcher.dispatch(RunAction::Failed {
-                        id,
-                        message: format!("unreadable report: {error}"),
-                    }),
-                }
-            }
-            WorkerReply::Journey { json, .. } => {
-                if let Ok(found) = serde_json::from_str::<Journey>(&json) {
-                    journey.set(Some((runner.borrow().journey_index, found)));
-                }
-            }
-            WorkerReply::Failed { id, message } => {
-                dispatcher.dispatch(RunAction::Failed { id, message })
-            }
-        })
-    };
-    let start_run = {
-        let runner = runner.clone();
-        let dispatcher = run.dispatcher();
-        let on_reply = on_reply.clone();
-        Rc::new(move |input: String| {
-            let mut state = runner.borrow_mut();
-            if state.worker.is_none() {
-                match SimulationWorker::spawn(on_reply.clone()) {
-                    Ok(worker) => state.worker = Some(worker),
-                    Err(message) => {
-                        dispatcher.dispatch(RunAction::Failed {
-                            id: state.next_id,
-                            message,
-                        });
-                        return;
-                    }
-                }
-            }
-            state.next_id += 1;
-            state.started_ms = browser::now_ms();
-            let id = state.next_id;
-            if let Some(worker) = &state.worker {
-                worker.run(id, &input);
-            }
-            dispatcher.dispatch(RunAction::Started(id));
-        })
-    };
     let running = matches!(run.status, RunStatus::Running { .. });
-    {
-        let runner = runner.clone();
-        let start_run = start_run.clone();
-        use_effect_with(input_json(&workspace), move |input| {
-            let input = input.clone();
-            let mut state = runner.borrow_mut();
-            state.debounce = Some(Timeout::new(DEBOUNCE_MS, move || start_run(input)));
-        });
-    }
-    {
-        let rendered_ms = rendered_ms.clone();
-        let runner = runner.clone();
-        use_effect_with(run.generation, move |generation| {
-            if *generation > 0 {
-                rendered_ms.set(Some(browser::now_ms() - runner.borrow().started_ms));
-            }
-        });
-    }
-    {
-        let runner = runner.clone();
-        use_effect_with((), move |_| {
-            move || {
-                let mut state = runner.borrow_mut();
-                state.debounce = None;
-                state.worker = None;
-            }
-        });
-    }
 
-    let on_cancel = {
-        let runner = runner.clone();
-        let dispatcher = run.dispatcher();
-        Callback::from(move |_: MouseEvent| {
-            runner.borrow_mut().worker = None;
-            dispatcher.dispatch(RunAction::Cancelled);
-        })
-    };
-    let on_run = {
-        let start_run = start_run.clone();
-        let workspace = workspace.clone();
-        let runner = runner.clone();
-        Callback::from(move |_: MouseEvent| {
-            runner.borrow_mut().worker = None;
-            start_run(input_json(&workspace));
-        })
-    };
-    let on_pin = {
-        let d = run.dispatcher();
-        Callback::from(move |_: MouseEvent| d.dispatch(RunAction::PinBaseline))
-    };
-    let on_clear = {
-        let d = run.dispatcher();
-        Callback::from(move |_: MouseEvent| d.dispatch(RunAction::ClearBaseline))
-    };
-    let on_open = {
-        let runner = runner.clone();
-        Callback::from(move |index: usize| {
-            runner.borrow_mut().journey_index = index;
-            let state = runner.borrow();
-            if let Some(worker) = &state.worker {
-                worker.journey(state.next_id, index);
-            }
-        })
-    };
-    let on_close_journey = {
-        let journey = journey.clone();
-        Callback::from(move |()| journey.set(None))
-    };
+    let on_cancel = { let cancel = sim.cancel.clone(); Callback::from(move |_: MouseEvent| cancel.emit(())) };
+    let on_run = { let run_now = sim.run_now.clone(); Callback::from(move |_: MouseEvent| run_now.emit(())) };
+    let on_pin = { let d = run.dispatcher(); Callback::from(move |_: MouseEvent| d.dispatch(RunAction::PinBaseline)) };
+    let on_clear = { let d = run.dispatcher(); Callback::from(move |_: MouseEvent| d.dispatch(RunAction::ClearBaseline)) };
+    let on_close_journey = { let journey = sim.journey.clone(); Callback::from(move |()| journey.set(None)) };
     let on_export_csv = {
         let report = run.report.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(report) = &report {
                 browser::download("escalator-tickets.csv", "text/csv", &csv::tickets(report));
-                browser::download(
-                    "escalator-metrics.csv",
-                    "text/csv",
-                    &csv::daily_metrics(report),
-                );
+                browser::download("escalator-daily-metrics.csv", "text/csv", &csv::daily_metrics(report));
             }
         })
     };
@@ -216,34 +62,32 @@ pub fn SimulateTab(props: &SimulateTabProps) -> Html {
         RunStatus::Idle => html! {
             <div class="run-status" role="status" data-testid="run-status" data-state="idle">
                 if let Some(report) = &run.report {
-                    <span>{ format!("{} tickets × {} replications, {} events · computed in {:.0} ms, shown {:.0} ms after the run started",
+                    <span>{ format!("{} tickets × {} replications, {} events · computed in {:.0} ms, on screen {:.0} ms after the run started",
                         report.tickets.len(), report.replications, report.events_processed,
-                        run.last_run_ms.unwrap_or(0.0), rendered_ms.unwrap_or(0.0)) }</span>
+                        run.last_run_ms.unwrap_or(0.0), sim.rendered_ms.unwrap_or(0.0)) }</span>
                 } else {
                     <span>{ "Not run yet." }</span>
                 }
             </div>
         },
     };
+    let reference = run.reference();
     let results = match &run.report {
-        None => {
-            html! { <section class="panel"><p class="empty">{ if running { "The first results appear when the run finishes." } else { "Results appear here after a run." } }</p></section> }
-        }
+        None => html! { <section class="panel"><p class="empty">{ if running { "The first results appear when the run finishes." } else { "Results appear here after a run." } }</p></section> },
         Some(report) => html! {
             <>
-                <MetricCards metrics={report.metrics.clone()} baseline={run.baseline.as_ref().map(|b| b.metrics.clone())} />
-                <ChartsPanel report={report.clone()} baseline={run.baseline.clone()} />
-                if let Some((index, journey)) = &*journey {
+                <MetricCards metrics={report.metrics.clone()}
+                    reference={reference.map(|(r, label)| (r.metrics.clone(), label.to_owned()))} />
+                <ChartsPanel report={report.clone()} baseline={reference.map(|(r, _)| r.clone())} />
+                if let Some((index, journey)) = &*sim.journey {
                     <JourneyView journey={journey.clone()} on_close={on_close_journey} key={*index} />
                 }
-                <TicketTable report={report.clone()} {on_open} selected={journey.as_ref().map(|(i, _)| *i)} />
+                <TicketTable report={report.clone()} on_open={sim.open_journey.clone()} selected={sim.journey.as_ref().map(|(i, _)| *i)} />
             </>
         },
     };
     html! {
-        <main class="page simulate-page" data-generation={run.generation.to_string()}
-            data-edit-to-render-ms={rendered_ms.map(|ms| format!("{ms:.1}")).unwrap_or_default()}
-            data-compute-ms={run.last_run_ms.map(|ms| format!("{ms:.1}")).unwrap_or_default()}>
+        <main class="page simulate-page">
             <div class="column">
                 <ScenarioControls scenario={workspace.scenario.clone()} policy={workspace.policy.clone()} {dispatch} />
             </div>
@@ -256,8 +100,10 @@ pub fn SimulateTab(props: &SimulateTabProps) -> Html {
                     <button onclick={on_clear} disabled={run.baseline.is_none()} data-testid="clear-baseline">{ "Clear baseline" }</button>
                     <button onclick={on_export_csv} disabled={run.report.is_none()} data-testid="export-csv">{ "Export CSV" }</button>
                 </div>
-                if run.baseline.is_some() {
-                    <p class="baseline-note" data-testid="baseline-note">{ "Deltas compare this run with the pinned baseline (95% confidence intervals across replications; hover a delta)." }</p>
+                if let Some((_, label)) = reference {
+                    <p class="baseline-note" data-testid="baseline-note" data-reference={label}>
+                        { format!("Changes are against the {label} (95% confidence intervals across replications — hover a change).") }
+                    </p>
                 }
                 { results }
             </div>

@@ -1,0 +1,178 @@
+//! The playground's simulation, always on: re-runs the workspace's scenario in the Web Worker (debounced) after
+//! every edit, whichever view is open, and keeps the last report, the previous one and a pinned baseline.
+
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+use crate::engine::journey::Journey;
+use crate::sim::report::SimulationReport;
+use crate::web::browser;
+use crate::web::results::run_state::{RunAction, RunState};
+use crate::web::state::Workspace;
+use crate::web::worker_client::{SimulationWorker, WorkerReply};
+
+/// Quiet time after an edit before the scenario re-runs.
+const DEBOUNCE_MS: u32 = 120;
+
+/// The worker and the bookkeeping of the run it is doing.
+#[derive(Default)]
+struct Runner {
+    worker: Option<SimulationWorker>,
+    next_id: u32,
+    started_ms: f64,
+    debounce: Option<Timeout>,
+    /// The ticket whose journey was asked for last.
+    journey_index: usize,
+    /// A run is going on in the worker (a new one terminates it rather than queueing behind it).
+    in_flight: bool,
+}
+
+/// What views need of the simulation.
+#[derive(Clone, PartialEq)]
+pub struct SimulationHandle {
+    pub run: UseReducerHandle<RunState>,
+    /// The journey opened from the ticket table, with its ticket index.
+    pub journey: UseStateHandle<Option<(usize, Journey)>>,
+    /// Milliseconds from starting the last run to its results being on screen.
+    pub rendered_ms: UseStateHandle<Option<f64>>,
+    pub run_now: Callback<()>,
+    pub cancel: Callback<()>,
+    pub open_journey: Callback<usize>,
+}
+
+fn input_json(workspace: &Workspace) -> String {
+    serde_json::json!({ "policy": workspace.policy, "scenario": workspace.scenario }).to_string()
+}
+
+#[hook]
+pub fn use_simulation(workspace: Rc<Workspace>) -> SimulationHandle {
+    let run = use_reducer(RunState::default);
+    let runner = use_mut_ref(Runner::default);
+    let journey = use_state(|| None::<(usize, Journey)>);
+    let rendered_ms = use_state(|| None::<f64>);
+
+    let on_reply = {
+        let dispatcher = run.dispatcher();
+        let journey = journey.clone();
+        let runner = runner.clone();
+        Callback::from(move |reply: WorkerReply| match reply {
+            WorkerReply::Progress { id, fraction } => dispatcher.dispatch(RunAction::Progress { id, fraction }),
+            WorkerReply::Report { id, json } => {
+                runner.borrow_mut().in_flight = false;
+                match serde_json::from_str::<SimulationReport>(&json) {
+                    Ok(report) => dispatcher.dispatch(RunAction::Finished {
+                        id,
+                        report: Rc::new(report),
+                        elapsed_ms: browser::now_ms() - runner.borrow().started_ms,
+                    }),
+                    Err(error) => dispatcher.dispatch(RunAction::Failed {
+                        id,
+                        message: format!("unreadable report: {error}"),
+                    }),
+                }
+            }
+            WorkerReply::Journey { json, .. } => {
+                if let Ok(found) = serde_json::from_str::<Journey>(&json) {
+                    journey.set(Some((runner.borrow().journey_index, found)));
+                }
+            }
+            WorkerReply::Failed { id, message } => {
+                runner.borrow_mut().in_flight = false;
+                dispatcher.dispatch(RunAction::Failed { id, message });
+            }
+        })
+    };
+    let start_run: Rc<dyn Fn(String)> = {
+        let runner = runner.clone();
+        let dispatcher = run.dispatcher();
+        Rc::new(move |input: String| {
+            let mut state = runner.borrow_mut();
+            if state.in_flight {
+                state.worker = None;
+            }
+            if state.worker.is_none() {
+                match SimulationWorker::spawn(on_reply.clone()) {
+                    Ok(worker) => state.worker = Some(worker),
+                    Err(message) => {
+                        let id = state.next_id;
+                        drop(state);
+                        dispatcher.dispatch(RunAction::Failed { id, message });
+                        return;
+                    }
+                }
+            }
+            state.next_id += 1;
+            state.in_flight = true;
+            state.started_ms = browser::now_ms();
+            let id = state.next_id;
+            if let Some(worker) = &state.worker {
+                worker.run(id, &input);
+            }
+            drop(state);
+            dispatcher.dispatch(RunAction::Started(id));
+        })
+    };
+    {
+        let runner = runner.clone();
+        let start_run = start_run.clone();
+        use_effect_with(input_json(&workspace), move |input| {
+            let input = input.clone();
+            runner.borrow_mut().debounce = Some(Timeout::new(DEBOUNCE_MS, move || start_run(input)));
+        });
+    }
+    {
+        let rendered_ms = rendered_ms.clone();
+        let runner = runner.clone();
+        use_effect_with(run.generation, move |generation| {
+            if *generation > 0 {
+                rendered_ms.set(Some(browser::now_ms() - runner.borrow().started_ms));
+            }
+        });
+    }
+    {
+        let runner = runner.clone();
+        use_effect_with((), move |_| {
+            move || {
+                let mut state = runner.borrow_mut();
+                state.debounce = None;
+                state.worker = None;
+            }
+        });
+    }
+    let cancel = {
+        let runner = runner.clone();
+        let dispatcher = run.dispatcher();
+        Callback::from(move |()| {
+            let mut state = runner.borrow_mut();
+            state.worker = None;
+            state.in_flight = false;
+            drop(state);
+            dispatcher.dispatch(RunAction::Cancelled);
+        })
+    };
+    let run_now = {
+        let workspace = workspace.clone();
+        Callback::from(move |()| start_run(input_json(&workspace)))
+    };
+    let open_journey = {
+        let runner = runner.clone();
+        Callback::from(move |index: usize| {
+            let mut state = runner.borrow_mut();
+            state.journey_index = index;
+            let id = state.next_id;
+            if let Some(worker) = &state.worker {
+                worker.journey(id, index);
+            }
+        })
+    };
+    SimulationHandle {
+        run,
+        journey,
+        rendered_ms,
+        run_now,
+        cancel,
+        open_journey,
+    }
+}
