@@ -54,7 +54,7 @@ pub fn MetricCards(props: &MetricCardsProps) -> Html {
                 let change = changes.get(*id);
                 Some(html! {
                     <div class="card" data-metric={*id} data-value={value.map(|v| v.to_string()).unwrap_or_default()} title={*definition}>
-                        <div class="card-label">{ label }<span class="info" aria-label={format!("Definition: {definition}")}>{ "ⓘ" }</span></div>
+                        <div class="card-label">{ label }<span class="info" aria-label={format!("Definition: {definition}")}>{ "?" }</span></div>
                         <div class="card-value">{ value.map(|v| show(unit, v)).unwrap_or_else(|| "—".to_owned()) }</div>
                         { delta(change, unit, better, against) }
                     </div>

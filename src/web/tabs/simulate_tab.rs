@@ -87,7 +87,9 @@ pub fn SimulateTab(props: &SimulateTabProps) -> Html {
         },
     };
     html! {
-        <main class="page simulate-page">
+        <main class="page simulate-page" data-generation={run.generation.to_string()}
+            data-compute-ms={run.last_run_ms.map(|ms| format!("{ms:.1}")).unwrap_or_default()}
+            data-run-to-screen-ms={sim.rendered_ms.map(|ms| format!("{ms:.1}")).unwrap_or_default()}>
             <div class="column">
                 <ScenarioControls scenario={workspace.scenario.clone()} policy={workspace.policy.clone()} {dispatch} />
             </div>
