@@ -1,0 +1,263 @@
+//! Writes the benchmark results: the machine, the figures next to the DESIGN.md budgets, in docs/benchmarks.md
+//! (only between its `bench:` markers, so other measurements can live in the same file) and docs/benchmarks.json.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::process::Command;
+
+use serde::Serialize;
+
+use crate::bench::Measurement;
+use crate::shell::{self, root};
+
+const START_MARKER: &str = "<!-- bench:start -->";
+const END_MARKER: &str = "<!-- bench:end -->";
+
+/// DESIGN.md, "Budgets".
+const ROUTING_BUDGET: &str = "millions of tickets/s natively; Wasm within 2×";
+const SIMULATION_BUDGET: &str = "≥ 1 M tickets/s natively on the full model";
+const MILLION: f64 = 1e6;
+const WASM_RATIO_BUDGET: f64 = 2.0;
+
+#[derive(Debug, Serialize)]
+struct Machine {
+    cpu: String,
+    cores: usize,
+    load_average_before: String,
+    rustc: String,
+    node: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Report<'a> {
+    date: String,
+    machine: Machine,
+    measurements: Vec<&'a Measurement>,
+}
+
+/// The 1, 5 and 15 minute load averages (the machine is shared: a busy machine makes slower figures).
+pub fn load_average() -> String {
+    fs::read_to_string("/proc/loadavg")
+        .map(|text| {
+            text.split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .unwrap_or_else(|_| "unknown".to_owned())
+}
+
+pub fn write(
+    native: &[Measurement],
+    wasm: &[Measurement],
+    load_before: &str,
+) -> Result<(), String> {
+    let machine = Machine {
+        cpu: cpu_model(),
+        cores: std::thread::available_parallelism().map_or(1, usize::from),
+        load_average_before: load_before.to_owned(),
+        rustc: version_of("rustc"),
+        node: version_of("node"),
+    };
+    let date = shell::output(Command::new("date").args(["-u", "+%Y-%m-%d %H:%M UTC"]))
+        .map_or_else(|| "unknown".to_owned(), |text| text.trim().to_owned());
+    let markdown = markdown(&date, &machine, native, wasm);
+    let report = Report {
+        date,
+        machine,
+        measurements: native.iter().chain(wasm).collect(),
+    };
+    let json = serde_json::to_string_pretty(&report).map_err(|err| err.to_string())?;
+    let docs = root().join("docs");
+    write_file(&docs.join("benchmarks.json"), &(json + "\n"))?;
+    let md_path = docs.join("benchmarks.md");
+    let existing = fs::read_to_string(&md_path).unwrap_or_else(|_| SKELETON.to_owned());
+    write_file(&md_path, &replace_between_markers(&existing, &markdown)?)?;
+    println!("\n{markdown}\nwrote docs/benchmarks.md and docs/benchmarks.json");
+    Ok(())
+}
+
+const SKELETON: &str = "# Benchmarks
+
+Measured figures for the budgets in DESIGN.md. The part between the `bench:` markers is rewritten by
+`cargo xtask bench`; other measurements (browser edit → render timing, Wasm size) go in their own sections below.
+
+<!-- bench:start -->
+<!-- bench:end -->
+";
+
+fn replace_between_markers(document: &str, generated: &str) -> Result<String, String> {
+    let start = document
+        .find(START_MARKER)
+        .ok_or("docs/benchmarks.md has no <!-- bench:start --> marker")?;
+    let end = document
+        .find(END_MARKER)
+        .filter(|&end| end > start)
+        .ok_or("docs/benchmarks.md has no <!-- bench:end --> marker after the start marker")?;
+    Ok(format!(
+        "{}{START_MARKER}\n{generated}{}",
+        &document[..start],
+        &document[end..]
+    ))
+}
+
+fn write_file(path: &std::path::Path, text: &str) -> Result<(), String> {
+    fs::write(path, text).map_err(|err| format!("cannot write {}: {err}", path.display()))
+}
+
+fn cpu_model() -> String {
+    fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find_map(|line| line.strip_prefix("model name"))
+                .map(|rest| rest.trim_start_matches([' ', '\t', ':']).trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+fn version_of(program: &str) -> String {
+    shell::output(Command::new(program).arg("--version"))
+        .map_or_else(|| "unknown".to_owned(), |text| text.trim().to_owned())
+}
+
+fn markdown(date: &str, machine: &Machine, native: &[Measurement], wasm: &[Measurement]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Measured {date} by `cargo xtask bench`.\n");
+    let _ = writeln!(
+        out,
+        "Machine: {} ({} cores, load average {} before the run), {}, Node {}. Every figure is the median \
+         of {} timed runs after warm-up runs, wall clock (Rust `std::time::Instant` natively, \
+         `performance.now()` in Node); the machine is shared, so figures vary between runs by up to ~2×.\n",
+        machine.cpu,
+        machine.cores,
+        machine.load_average_before,
+        machine.rustc,
+        machine.node,
+        native.first().map_or(0, |m| m.runs),
+    );
+    let pairs: Vec<(&Measurement, Option<&Measurement>)> = native
+        .iter()
+        .map(|n| (n, wasm.iter().find(|w| w.name == n.name)))
+        .collect();
+    routing_table(&mut out, &pairs);
+    simulation_table(&mut out, &pairs);
+    details_table(&mut out, &pairs);
+    out.push_str(REPRODUCE);
+    out
+}
+
+fn routing_table(out: &mut String, pairs: &[(&Measurement, Option<&Measurement>)]) {
+    let _ = writeln!(
+        out,
+        "### Routing (default preset)\n\nBudget: {ROUTING_BUDGET}.\n"
+    );
+    out.push_str("| benchmark | what | native tickets/s | Wasm tickets/s | Wasm time / native | native ≥ 1 M/s | Wasm within 2× |\n");
+    out.push_str("| --- | --- | ---: | ---: | ---: | :---: | :---: |\n");
+    for (n, w) in pairs.iter().filter(|(n, _)| n.name.starts_with("route")) {
+        let native_rate = per_second(n.tickets, n);
+        let ratio = w.map(|w| w.median_seconds / n.median_seconds);
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {} | {} | {} |",
+            n.name,
+            n.description,
+            rate(native_rate),
+            w.map_or("—".to_owned(), |w| rate(per_second(w.tickets, w))),
+            ratio.map_or("—".to_owned(), |r| format!("{r:.2}×")),
+            verdict(native_rate >= MILLION),
+            ratio.map_or("—", |r| verdict(r <= WASM_RATIO_BUDGET)),
+        );
+    }
+    out.push('\n');
+}
+
+fn simulation_table(out: &mut String, pairs: &[(&Measurement, Option<&Measurement>)]) {
+    let _ = writeln!(out, "### Simulation\n\nBudget: {SIMULATION_BUDGET}.\n");
+    out.push_str("| benchmark | what | tickets | events | native tickets/s | native events/s | Wasm tickets/s | Wasm events/s | Wasm time / native | native ≥ 1 M tickets/s |\n");
+    out.push_str("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |\n");
+    for (n, w) in pairs.iter().filter(|(n, _)| n.name.starts_with("sim")) {
+        let native_rate = per_second(n.tickets, n);
+        let budgeted = n.name.starts_with("sim_full");
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            n.name,
+            n.description,
+            n.tickets,
+            n.events,
+            rate(native_rate),
+            rate(per_second(n.events, n)),
+            w.map_or("—".to_owned(), |w| rate(per_second(w.tickets, w))),
+            w.map_or("—".to_owned(), |w| rate(per_second(w.events, w))),
+            w.map_or("—".to_owned(), |w| format!(
+                "{:.2}×",
+                w.median_seconds / n.median_seconds
+            )),
+            if budgeted {
+                verdict(native_rate >= MILLION)
+            } else {
+                "no budget"
+            },
+        );
+    }
+    out.push('\n');
+}
+
+fn details_table(out: &mut String, pairs: &[(&Measurement, Option<&Measurement>)]) {
+    out.push_str(
+        "### Run times (seconds per run: median, fastest, slowest) and same-work check\n\n",
+    );
+    out.push_str("| benchmark | tickets per run | native | Wasm | checksums equal |\n| --- | ---: | --- | --- | :---: |\n");
+    let spread = |m: &Measurement| {
+        format!(
+            "{:.4} ({:.4} – {:.4})",
+            m.median_seconds, m.min_seconds, m.max_seconds
+        )
+    };
+    for (n, w) in pairs {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {} |",
+            n.name,
+            n.tickets,
+            spread(n),
+            w.map_or("—".to_owned(), spread),
+            w.map_or("—", |w| verdict(
+                w.checksum == n.checksum && w.tickets == n.tickets
+            )),
+        );
+    }
+    out.push('\n');
+}
+
+const REPRODUCE: &str = "### Reproduce
+
+`cargo xtask bench [--warmup N] [--runs N]` (defaults 3 and 11). Natively it runs
+`cargo bench --profile bench-native --bench throughput` (`benches/throughput.rs`; release, opt-level 3, LTO).
+For Wasm it builds the `bench_wasm` example (`benches/wasm_exports/lib.rs`, a cdylib) with the `bench-wasm`
+profile (release, opt-level 3) for wasm32-unknown-unknown, runs the pinned `wasm-bindgen --target nodejs` into
+`target/bench-wasm/` and `wasm-opt -O3`, then times it in Node with `xtask/bench/run-wasm.mjs`. Both run the
+same workloads (`benches/workloads/`) and print one JSON line per benchmark; the raw lines are in
+`docs/benchmarks.json`. The benchmark code never enters the app's Wasm in `www/pkg`.
+";
+
+fn per_second(count: u64, measurement: &Measurement) -> f64 {
+    count as f64 / measurement.median_seconds
+}
+
+fn rate(per_second: f64) -> String {
+    if per_second >= MILLION {
+        format!("{:.2} M", per_second / MILLION)
+    } else {
+        format!("{:.0} k", per_second / 1e3)
+    }
+}
+
+fn verdict(met: bool) -> &'static str {
+    if met {
+        "yes"
+    } else {
+        "**no**"
+    }
+}
