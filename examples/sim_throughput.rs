@@ -1,13 +1,15 @@
 //! Quick native throughput check of the simulator (tickets and events per second) on a bare M/M/c
-//! model and on the full four-team matrix; `cargo run --profile bench-native --example sim_throughput`.
+//! model, on the full four-team matrix and on the real default policy with the normal-week preset;
+//! `cargo run --profile bench-native --example sim_throughput`.
 
 use std::time::Instant as WallClock;
 
 use escalator::engine::journey::EscalationKind;
+use escalator::engine::policy::Policy;
 use escalator::sim::reference_models::{
     FirstResponseSla, MatrixModel, MatrixSpec, MatrixTeam, NextStop, OfficeHours,
 };
-use escalator::sim::{simulate, PolicyModel, Scenario};
+use escalator::sim::{resolve_policy, simulate, EnginePolicyModel, PolicyModel, Scenario};
 
 const HOUR: i64 = 3600;
 
@@ -114,5 +116,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         serde_json::json!({"general": 200, "billing": 75, "technical": 75, "supervisors": 50});
     let full = Scenario::from_json(&value.to_string())?;
     measure("full matrix", &full, &full_matrix(25)?)?;
+
+    let mut week: serde_json::Value =
+        serde_json::from_str(include_str!("../www/presets/normal-week.json"))?;
+    week["workload"]["horizon"] = 91.into();
+    week["workload"]["arrivals"]["daily"]["volume"] = 10_000.into();
+    week["staffing"] = serde_json::json!({"general_support": 250, "technical_support": 150,
+        "billing": 110, "engineering": 125, "supervisors": 75});
+    let real = Scenario::from_json(&week.to_string())?;
+    let policy: Policy = resolve_policy(&real, |_| {
+        Some(include_str!("../www/presets/default.json").to_owned())
+    })?;
+    let model = EnginePolicyModel::new(policy.compile()?)?;
+    measure("real default policy", &real, &model)?;
     Ok(())
 }

@@ -153,7 +153,8 @@ fn priority_is_given_derived_or_defaulted() {
 fn standard_sla_and_ladder_for_a_low_how_to() {
     // Standard SLA on uk_support_hours (Mon–Fri 08:00–20:00 London). Low: first response 8h → Tue 18:00;
     // warnings 50% (4h) → 14:00, 75% (6h) → 16:00; resolution 60h: Tue 10h, Wed–Fri 36h, Mon 12h (58h),
-    // Tue 1 Dec 2h → 10:00. Ladder: no how_to row, * × * row: supervisors after 12h business on the
+    // Tue 1 Dec 2h → 10:00. First response escalates 1 business hour after its breach → 19:00.
+    // Ladder: no how_to row, * × * row: supervisors after 12h business on the
     // receiving team's calendar: Tue 10h, Wed 2h → Wed 10:00.
     let policy = preset();
     let decision = route(&policy, &ticket(GOLDEN[0].1), at(TUESDAY_10));
@@ -194,6 +195,11 @@ fn standard_sla_and_ladder_for_a_low_how_to() {
             (
                 SlaTarget::FirstResponse,
                 at("2026-11-24T18:00:00Z"),
+                "supervisors"
+            ),
+            (
+                SlaTarget::FirstResponse,
+                at("2026-11-24T19:00:00Z"),
                 "supervisors"
             ),
             (

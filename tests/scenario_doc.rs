@@ -3,7 +3,7 @@
 mod support;
 
 use escalator::sim::reference_models::MatrixModel;
-use escalator::sim::{simulate, Scenario};
+use escalator::sim::{resolve_policy, run_scenario, simulate, Scenario};
 
 fn examples() -> Vec<String> {
     let doc = include_str!("../docs/scenario-format.md");
@@ -17,7 +17,7 @@ fn examples() -> Vec<String> {
 #[test]
 fn every_example_in_the_doc_parses() {
     let examples = examples();
-    assert_eq!(examples.len(), 2, "the doc has two JSON examples");
+    assert_eq!(examples.len(), 3, "the doc has three JSON examples");
     for (index, example) in examples.iter().enumerate() {
         if let Err(err) = Scenario::from_json(example) {
             panic!("example {index} does not parse: {err}");
@@ -50,4 +50,27 @@ fn the_bare_example_runs_through_one_team() {
         "{}",
         run.journeys.len()
     );
+}
+
+#[test]
+fn the_override_example_tightens_the_default_policy_and_runs() {
+    let scenario = Scenario::from_json(&examples()[2]).expect("example parses");
+    let policy = resolve_policy(&scenario, |name| {
+        (name == "default").then(|| include_str!("../www/presets/default.json").to_owned())
+    })
+    .expect("the default policy with the override");
+    let compiled = policy.compile().expect("compiles");
+    let standard = &compiled.sla_policies[2];
+    assert_eq!(standard.id, "standard");
+    let low = standard.targets[escalator::engine::ticket::Priority::Low as usize];
+    assert_eq!(
+        low.first_response,
+        4 * 3600,
+        "tightened from 8 business hours"
+    );
+    let result = run_scenario(&scenario, &policy).expect("runs");
+    // 7 days × 24 h × 14/h = 2 352 expected; Poisson SD ≈ 48.
+    let tickets = result.runs[0].journeys.len();
+    assert!((2_150..2_550).contains(&tickets), "{tickets}");
+    assert_eq!(result.metrics[0].tickets as usize, tickets);
 }

@@ -4,7 +4,9 @@ use super::condition::TicketInContext;
 pub use super::decision::*;
 use super::journey::SlaTarget;
 use super::policy::bridge::Calendar;
-use super::policy::compiled::{matrix_priority, CompiledRule, SlaClock};
+use super::policy::compiled::{
+    matrix_priority, CompiledLevel, CompiledRow, CompiledRule, SlaClock,
+};
 use super::policy::{CompiledPolicy, TimeBasis};
 use super::ticket::{Priority, Ticket};
 use super::time::Instant;
@@ -110,6 +112,36 @@ fn advance(
     }
 }
 
+/// Calls `visit(position, level, at)` for every level of `row` still ahead of a ticket that `receiver` gets at
+/// `at`: the ladder starts after the receiver's (first) position, and the stretch up to each level is counted on
+/// the calendar of the team holding the ticket during it. Stops at a level the calendars never reach.
+pub fn for_each_ladder_level(
+    policy: &CompiledPolicy,
+    row: &CompiledRow,
+    receiver: usize,
+    at: Instant,
+    mut visit: impl FnMut(usize, &CompiledLevel, Instant),
+) {
+    let start = row
+        .levels
+        .iter()
+        .position(|level| level.team == receiver)
+        .map_or(0, |position| position + 1);
+    let mut holder = receiver;
+    let mut when = at;
+    let mut counted = 0;
+    for (position, level) in row.levels.iter().enumerate().skip(start) {
+        let stretch = (level.after_seconds - counted).max(0);
+        let Some(next) = advance(policy.team_calendar(holder), level.time, when, stretch) else {
+            return;
+        };
+        when = next;
+        counted = counted.max(level.after_seconds);
+        visit(position, level, when);
+        holder = level.team;
+    }
+}
+
 fn plan_ladder(
     policy: &CompiledPolicy,
     category: &str,
@@ -124,22 +156,8 @@ fn plan_ladder(
     else {
         return Vec::new();
     };
-    let start = row
-        .levels
-        .iter()
-        .position(|level| level.team == receiver)
-        .map_or(0, |position| position + 1);
-    let mut holder = receiver;
-    let mut when = at;
-    let mut counted = 0;
-    let mut planned = Vec::with_capacity(row.levels.len() - start);
-    for (position, level) in row.levels.iter().enumerate().skip(start) {
-        let stretch = (level.after_seconds - counted).max(0);
-        let Some(next) = advance(policy.team_calendar(holder), level.time, when, stretch) else {
-            break;
-        };
-        when = next;
-        counted = counted.max(level.after_seconds);
+    let mut planned = Vec::with_capacity(row.levels.len());
+    for_each_ladder_level(policy, row, receiver, at, |position, level, when| {
         let team = &policy.teams[level.team];
         planned.push(PlannedLevel {
             level: position + 1,
@@ -150,8 +168,7 @@ fn plan_ladder(
             direction: level.direction,
             kind: DecisionKind::Automatic,
         });
-        holder = level.team;
-    }
+    });
     planned
 }
 

@@ -4,6 +4,7 @@ pub mod arrivals;
 pub mod duration;
 pub mod fingerprint;
 pub mod model;
+pub mod policy_model;
 pub mod prepared;
 pub mod queueing;
 pub mod random;
@@ -14,5 +15,8 @@ pub mod simulator;
 pub use model::{
     Assignment, Checkpoint, CheckpointKind, Escalation, PolicyModel, TeamCalendar, TeamId, TeamInfo,
 };
-pub use scenario::{PolicySource, Scenario, ScenarioError};
+pub use policy_model::{
+    resolve_policy, run_context, run_scenario, EnginePolicyModel, ModelError, ScenarioResult,
+};
+pub use scenario::{PolicyOverride, PolicySource, Scenario, ScenarioError};
 pub use simulator::{simulate, simulate_replications, Progress, Simulation, SimulationRun};

@@ -56,6 +56,14 @@ pub enum CheckpointKind<'m> {
         notify: &'m str,
         escalate_to: Option<TeamId>,
     },
+    /// An escalation-matrix level reached by time: a ticket still waiting then moves to `escalate_to`
+    /// (automatic escalation), unless it already sits with a team in `unless_at` (this level's team or a
+    /// later one of the same ladder). Uses `SlaTarget::Resolution`: it applies while the ticket is open.
+    Ladder {
+        level: u32,
+        escalate_to: TeamId,
+        unless_at: &'m [TeamId],
+    },
 }
 
 /// One timed SLA checkpoint of a ticket, at an absolute instant (business time already applied).
@@ -76,11 +84,14 @@ pub trait PolicyModel {
     fn route(&self, ticket: &Ticket, at: Instant) -> Assignment<'_>;
     /// Where a ticket goes when `team` could not resolve it; `None` means `team` finishes it anyway.
     fn on_unresolved(&self, ticket: &Ticket, team: TeamId, at: Instant) -> Option<Assignment<'_>>;
-    /// Appends the ticket's SLA checkpoints (any order) to `out`.
+    /// Appends the ticket's timed checkpoints (any order) to `out`: SLA warnings, breaches and breach-ladder
+    /// levels, and escalation-matrix levels. `receiver` is the team `route` chose (whose calendar some clocks
+    /// count on, and where a matrix ladder starts).
     fn sla_checkpoints<'s>(
         &'s self,
         ticket: &Ticket,
         created: Instant,
+        receiver: TeamId,
         out: &mut Vec<Checkpoint<'s>>,
     );
 }

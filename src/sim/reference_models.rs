@@ -375,6 +375,7 @@ impl PolicyModel for MatrixModel {
         &'s self,
         _ticket: &Ticket,
         created: Instant,
+        _receiver: TeamId,
         out: &mut Vec<Checkpoint<'s>>,
     ) {
         let Some(plan) = &self.sla else {

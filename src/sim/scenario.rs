@@ -18,6 +18,9 @@ pub struct Scenario {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     pub policy: PolicySource,
+    /// Values replaced in the policy before it is compiled (a variant of a preset).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub policy_overrides: Vec<PolicyOverride>,
     pub workload: Workload,
     pub mix: Mix,
     /// Agents per team by team name; overrides the policy's agent counts.
@@ -44,6 +47,15 @@ fn one() -> u32 {
 pub enum PolicySource {
     Named(String),
     Inline(serde_json::Value),
+}
+
+/// Replaces the value at `pointer` (a JSON Pointer, RFC 6901, e.g. `/sla_policies/2/targets/low/first_response`)
+/// of the policy document; the pointer must name a value that exists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyOverride {
+    pub pointer: String,
+    pub value: serde_json::Value,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -392,12 +392,12 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         let model = self.model;
         let now = Instant(self.now);
         let index = self.journeys.len();
+        let assignment = model.route(&ticket, now);
         self.scratch.clear();
-        model.sla_checkpoints(&ticket, now, &mut self.scratch);
+        model.sla_checkpoints(&ticket, now, assignment.team, &mut self.scratch);
         self.scratch.sort_by_key(|checkpoint| checkpoint.at);
         let priority = ticket.priority.map_or(2, priority_rank);
         let patience = self.scenario.patience[ticket.channel as usize];
-        let assignment = model.route(&ticket, now);
         let mut events = Vec::with_capacity(JOURNEY_CAPACITY);
         events.push(Event {
             at: now,
@@ -664,21 +664,37 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
                         to: notify.to_owned(),
                     },
                 );
-                let state = &self.tickets[ticket];
                 if let Some(to) = escalate_to {
-                    if state.status == Status::Waiting && state.team != to {
-                        let from = state.team;
-                        let assignment = Assignment {
-                            team: to,
-                            escalation: None,
-                            reason: checkpoint.reason,
-                        };
-                        self.assign(ticket, assignment, Some(from));
-                    }
+                    self.escalate_waiting(ticket, to, &[to], checkpoint.reason);
                 }
             }
+            CheckpointKind::Ladder {
+                escalate_to,
+                unless_at,
+                ..
+            } => self.escalate_waiting(ticket, escalate_to, unless_at, checkpoint.reason),
         }
         self.schedule_checkpoint_after(ticket, Some(index));
+    }
+
+    /// Moves a ticket that is still waiting in a queue to `to` (automatic escalation), unless its team is in `unless_at`.
+    fn escalate_waiting(
+        &mut self,
+        ticket: usize,
+        to: TeamId,
+        unless_at: &[TeamId],
+        reason: &'m str,
+    ) {
+        let state = &self.tickets[ticket];
+        if state.status == Status::Waiting && !unless_at.contains(&state.team) {
+            let from = state.team;
+            let assignment = Assignment {
+                team: to,
+                escalation: None,
+                reason,
+            };
+            self.assign(ticket, assignment, Some(from));
+        }
     }
 
     fn open(&mut self, team: TeamId) {

@@ -1,0 +1,13 @@
+//! The real policy in the simulator: the compiled engine policy as a `PolicyModel`, its calendars as team hours,
+//! resolving a scenario's `policy` (a preset name or an inline document, plus overrides), and running a scenario
+//! to journeys and metrics in one call.
+
+mod calendar;
+mod model;
+mod run;
+mod sla_tables;
+mod source;
+
+pub use model::{EnginePolicyModel, ModelError};
+pub use run::{run_context, run_scenario, ScenarioResult};
+pub use source::resolve_policy;

@@ -1,0 +1,90 @@
+//! Running a scenario through the real policy: every replication, and the metrics of each run with the run
+//! context (teams, tiers, staffed time, hourly costs, business clock) taken from the policy.
+
+use super::model::EnginePolicyModel;
+use crate::engine::journey::SlaTarget;
+use crate::engine::policy::Policy;
+use crate::engine::time::Instant;
+use crate::metrics::{summarize, AlwaysOpen, BusinessClock, Metrics, RunContext, TeamContext};
+use crate::sim::scenario::{Scenario, ScenarioError};
+use crate::sim::simulator::{simulate_replications, SimulationRun};
+use crate::sim::TeamId;
+
+/// Every replication of a scenario and the metrics of each, in replication order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScenarioResult {
+    pub runs: Vec<SimulationRun>,
+    pub metrics: Vec<Metrics>,
+}
+
+/// What `summarize` needs about a run of `model`. The period runs from the start of the horizon until the run
+/// stopped (so tickets worked after the horizon, while the queues drain, are counted); staffed time is each
+/// team's open calendar time over that period; the business clock is first line's (the default route's
+/// team's) calendar; series are cut at UTC midnight.
+pub fn run_context<'m>(model: &'m EnginePolicyModel, run: &SimulationRun) -> RunContext<'m> {
+    let policy = model.policy();
+    let start = run.start;
+    let end = Instant(run.end.0.max(run.stopped_at.0.saturating_add(1)));
+    let teams = run
+        .teams
+        .iter()
+        .enumerate()
+        .map(|(index, team)| {
+            let calendar = TeamId::try_from(index)
+                .ok()
+                .and_then(|id| model.team_calendar(id));
+            TeamContext {
+                team: team.name.clone(),
+                tier: Some(policy.tier_of(index).id.clone()),
+                agents: team.agents,
+                staffed_seconds: calendar.map_or(end.seconds_since(start), |calendar| {
+                    calendar.business_seconds_between(start, end)
+                }),
+                hourly_cost: policy.teams[index].hourly_cost,
+            }
+        })
+        .collect();
+    let has_fallback = policy
+        .sla_policies
+        .iter()
+        .any(|sla| sla.condition.is_none());
+    let sla_targets = if has_fallback {
+        vec![SlaTarget::FirstResponse, SlaTarget::Resolution]
+    } else {
+        Vec::new()
+    };
+    let clock: &'m dyn BusinessClock = match model.team_calendar(model.default_team()) {
+        Some(calendar) => calendar,
+        None => &AlwaysOpen,
+    };
+    RunContext::new(start, end)
+        .with_teams(teams)
+        .with_sla_targets(sla_targets)
+        .with_business_clock(clock)
+}
+
+/// Compiles `policy`, runs every replication of `scenario` through it and summarises each run. Errors name the
+/// JSON path: `policy.…` for a policy that does not compile, the scenario's own paths otherwise.
+pub fn run_scenario(scenario: &Scenario, policy: &Policy) -> Result<ScenarioResult, ScenarioError> {
+    let compiled = policy.compile().map_err(|errors| {
+        let more = match errors.0.len() {
+            0 | 1 => String::new(),
+            count => format!(" (and {} more problems)", count - 1),
+        };
+        match errors.0.first() {
+            Some(first) => ScenarioError::new(
+                format!("policy.{}", first.path),
+                format!("{}{more}", first.message),
+            ),
+            None => ScenarioError::new("policy", "the policy does not compile"),
+        }
+    })?;
+    let model = EnginePolicyModel::new(compiled)
+        .map_err(|err| ScenarioError::new("policy.teams", err.to_string()))?;
+    let runs = simulate_replications(scenario, &model)?;
+    let metrics = runs
+        .iter()
+        .map(|run| summarize(&run.journeys, &run_context(&model, run)))
+        .collect();
+    Ok(ScenarioResult { runs, metrics })
+}

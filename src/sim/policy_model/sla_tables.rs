@@ -1,0 +1,154 @@
+//! One SLA policy prepared for the simulator: warnings as bytes, the breach ladder as engine `LadderStep`s with the
+//! team each escalating level moves a ticket to, and the reasons recorded on those moves.
+
+use crate::engine::journey::SlaTarget;
+use crate::engine::policy::compiled::{CompiledSla, SlaClock};
+use crate::engine::policy::{BreachAction, CompiledPolicy};
+use crate::engine::sla::{self, Clock, LadderAction, LadderStep, SlaTerms, TargetDurations};
+use crate::engine::ticket::Priority;
+use crate::engine::time::Instant;
+use crate::sim::model::{Checkpoint, CheckpointKind, TeamId};
+
+/// The targets the simulator arms at creation; next update would start only with a reply.
+const ARMED_TARGETS: [SlaTarget; 2] = [SlaTarget::FirstResponse, SlaTarget::Resolution];
+
+#[derive(Debug)]
+pub struct SlaTables {
+    clock: SlaClock,
+    pause_when_waiting: bool,
+    targets: [TargetDurations; 4],
+    warnings: Vec<u8>,
+    ladder: Vec<LadderStep>,
+    /// Per ladder step: the team an `escalate` level moves the ticket to.
+    escalate_to: Vec<Option<TeamId>>,
+    /// Per ladder step: the reason recorded on the move.
+    reasons: Vec<String>,
+    /// Ladder steps of first response and of resolution, in policy order (a level's number is its position).
+    steps_of: [Vec<usize>; 2],
+    /// Reason on warnings and breaches: the SLA policy id.
+    id: String,
+}
+
+fn slot(target: SlaTarget) -> Option<usize> {
+    match target {
+        SlaTarget::FirstResponse => Some(0),
+        SlaTarget::Resolution => Some(1),
+        SlaTarget::NextUpdate => None,
+    }
+}
+
+impl SlaTables {
+    pub fn new(policy: &CompiledPolicy, sla: &CompiledSla) -> SlaTables {
+        let ladder: Vec<LadderStep> = sla
+            .breach_ladder
+            .iter()
+            .map(|level| LadderStep {
+                target: level.target,
+                after_breach: level.after_breach_seconds,
+                to: policy.teams[level.team].id.clone(),
+                action: match level.action {
+                    BreachAction::Escalate => LadderAction::Escalate,
+                    BreachAction::Notify => LadderAction::Notify,
+                },
+                repeat_every: level.repeat_every_seconds,
+            })
+            .collect();
+        let mut steps_of = [Vec::new(), Vec::new()];
+        let mut reasons = Vec::with_capacity(ladder.len());
+        let mut escalate_to = Vec::with_capacity(ladder.len());
+        for (index, (step, level)) in ladder.iter().zip(&sla.breach_ladder).enumerate() {
+            let number = match slot(step.target) {
+                Some(target) => {
+                    steps_of[target].push(index);
+                    steps_of[target].len()
+                }
+                None => 0,
+            };
+            reasons.push(format!(
+                "SLA {}: {} breach level {number} → {}",
+                sla.id,
+                step.target.as_str(),
+                step.to
+            ));
+            escalate_to.push(match level.action {
+                BreachAction::Escalate => TeamId::try_from(level.team).ok(),
+                BreachAction::Notify => None,
+            });
+        }
+        SlaTables {
+            clock: sla.clock,
+            pause_when_waiting: sla.pause_when_waiting,
+            targets: sla.targets.map(|targets| TargetDurations {
+                first_response: Some(targets.first_response),
+                next_update: targets.next_update,
+                resolution: Some(targets.resolution),
+            }),
+            warnings: sla
+                .warnings
+                .iter()
+                .filter_map(|&percent| u8::try_from(percent).ok())
+                .collect(),
+            ladder,
+            escalate_to,
+            reasons,
+            steps_of,
+            id: sla.id.clone(),
+        }
+    }
+
+    /// Appends the warnings, breaches and breach-ladder levels of first response and resolution for a ticket
+    /// of `priority` created at `created` and received by `receiver`.
+    pub fn checkpoints<'s>(
+        &'s self,
+        policy: &'s CompiledPolicy,
+        priority: Priority,
+        receiver: TeamId,
+        created: Instant,
+        out: &mut Vec<Checkpoint<'s>>,
+    ) {
+        let clock = match self.clock {
+            SlaClock::Calendar => Clock::CalendarTime,
+            SlaClock::Business(index) => Clock::Business(&policy.calendars[index]),
+            SlaClock::ReceivingTeam => policy
+                .team_calendar(usize::from(receiver))
+                .map_or(Clock::CalendarTime, Clock::Business),
+        };
+        let terms = SlaTerms {
+            targets: self.targets[priority as usize],
+            clock,
+            pause_when_waiting: self.pause_when_waiting,
+            warnings: &self.warnings,
+            ladder: &self.ladder,
+        };
+        for target in ARMED_TARGETS {
+            let steps = slot(target).map_or(&[][..], |index| &self.steps_of[index][..]);
+            sla::for_each_checkpoint(&terms, target, created, |checkpoint| {
+                let (kind, reason) = match checkpoint.kind {
+                    sla::CheckpointKind::Warning { percent } => {
+                        (CheckpointKind::Warning { percent }, self.id.as_str())
+                    }
+                    sla::CheckpointKind::Breach => (CheckpointKind::Breach, self.id.as_str()),
+                    sla::CheckpointKind::Ladder { level, to, .. } => {
+                        let step = usize::try_from(level)
+                            .ok()
+                            .and_then(|level| steps.get(level.wrapping_sub(1)))
+                            .copied()
+                            .unwrap_or(0);
+                        let kind = CheckpointKind::Level {
+                            level,
+                            notify: to,
+                            escalate_to: self.escalate_to.get(step).copied().flatten(),
+                        };
+                        (kind, self.reasons.get(step).map_or("", String::as_str))
+                    }
+                };
+                out.push(Checkpoint {
+                    at: checkpoint.at,
+                    target,
+                    kind,
+                    reason,
+                });
+            });
+        }
+    }
+}

@@ -1,0 +1,374 @@
+//! The compiled engine policy as the simulator's model: who receives a ticket and why, where an unresolved
+//! ticket goes, and which timed checkpoints (SLA and escalation matrix) a ticket gets.
+
+use escalator::engine::journey::{EscalationKind, SlaTarget};
+use escalator::engine::policy::Policy;
+use escalator::engine::ticket::{Channel, Priority, Ticket};
+use escalator::engine::time::Instant;
+use escalator::sim::{
+    Checkpoint, CheckpointKind, EnginePolicyModel, Escalation, PolicyModel, TeamId,
+};
+
+const DEFAULT_POLICY: &str = include_str!("../www/presets/default.json");
+
+fn model(text: &str) -> EnginePolicyModel {
+    let policy = Policy::from_json(text).expect("reads");
+    EnginePolicyModel::new(policy.compile().expect("compiles")).expect("small")
+}
+
+fn team(model: &EnginePolicyModel, id: &str) -> TeamId {
+    model
+        .teams()
+        .iter()
+        .position(|team| team.name == id)
+        .and_then(|index| TeamId::try_from(index).ok())
+        .expect("a team of the policy")
+}
+
+fn at(text: &str) -> Instant {
+    Instant::parse_rfc3339(text).expect("a valid instant")
+}
+
+fn ticket(category: &str, priority: Priority) -> Ticket {
+    Ticket::new(category, priority, Channel::Email)
+}
+
+#[test]
+fn teams_keep_policy_ids_tiers_and_agents() {
+    let model = model(DEFAULT_POLICY);
+    let teams: Vec<(&str, u8, u32)> = model
+        .teams()
+        .iter()
+        .map(|team| (team.name.as_str(), team.tier, team.agents))
+        .collect();
+    assert_eq!(
+        teams,
+        [
+            ("general_support", 1, 12),
+            ("technical_support", 2, 6),
+            ("billing", 2, 4),
+            ("engineering", 3, 5),
+            ("supervisors", 4, 3)
+        ]
+    );
+}
+
+#[test]
+fn route_records_triggers_and_functional_rules_as_escalations_from_first_line() {
+    let model = model(DEFAULT_POLICY);
+    let general = team(&model, "general_support");
+    let now = at("2026-11-24T10:00:00Z");
+
+    let plain = model.route(&ticket("how_to", Priority::Low), now);
+    assert_eq!(
+        (plain.team, plain.escalation, plain.reason),
+        (general, None, "default")
+    );
+
+    let payment = model.route(&ticket("payment_failure", Priority::High), now);
+    assert_eq!(payment.team, team(&model, "billing"));
+    assert_eq!(
+        payment.escalation,
+        Some(Escalation {
+            kind: EscalationKind::Functional,
+            from: general
+        })
+    );
+    assert_eq!(payment.reason, "payment_failure");
+
+    let mut angry = ticket("payment_failure", Priority::High);
+    angry.signals.abusive = true;
+    let routed = model.route(&angry, now);
+    assert_eq!(routed.team, team(&model, "supervisors"));
+    assert_eq!(
+        routed.escalation,
+        Some(Escalation {
+            kind: EscalationKind::Hierarchical,
+            from: general
+        })
+    );
+    assert_eq!(routed.reason, "manager_or_abuse");
+}
+
+#[test]
+fn unresolved_tickets_follow_the_matrix_then_the_parent() {
+    let model = model(DEFAULT_POLICY);
+    let now = at("2026-11-24T10:00:00Z");
+    let step = |category: &str, priority, from: &str| {
+        model
+            .on_unresolved(&ticket(category, priority), team(&model, from), now)
+            .map(|a| {
+                let kind = a.escalation.map(|e| e.kind);
+                (
+                    model.teams()[usize::from(a.team)].name.as_str(),
+                    kind,
+                    a.reason,
+                )
+            })
+    };
+    assert_eq!(
+        step("technical", Priority::Medium, "general_support"),
+        Some((
+            "technical_support",
+            Some(EscalationKind::Functional),
+            "escalation_matrix[7] technical × *, level 1"
+        ))
+    );
+    assert_eq!(
+        step("technical", Priority::Medium, "technical_support"),
+        Some((
+            "supervisors",
+            Some(EscalationKind::Hierarchical),
+            "escalation_matrix[7] technical × *, level 2"
+        ))
+    );
+    assert_eq!(
+        step("bug", Priority::Medium, "engineering"),
+        Some((
+            "supervisors",
+            Some(EscalationKind::Hierarchical),
+            "engineering could not resolve: its parent team"
+        )),
+        "the bug row ends at engineering, whose parent is the supervisors"
+    );
+    assert_eq!(step("how_to", Priority::Low, "supervisors"), None);
+}
+
+#[test]
+fn without_matrix_or_parent_a_higher_tier_with_the_skill_takes_over() {
+    let model = model(
+        r#"{"schema_version": 1, "name": "Skills",
+            "tiers": [{"id": "l1", "name": "L1", "level": 1}, {"id": "l2", "name": "L2", "level": 2},
+                      {"id": "l3", "name": "L3", "level": 3}],
+            "categories": [{"id": "tax", "name": "Tax"}],
+            "teams": [{"id": "desk", "name": "Desk", "tier": "l1", "agents": 2},
+                      {"id": "experts", "name": "Experts", "tier": "l3", "handles": ["tax"], "agents": 1},
+                      {"id": "accountants", "name": "Accountants", "tier": "l2", "handles": ["tax"], "agents": 1}],
+            "routing": {"default": "desk"}}"#,
+    );
+    let now = at("2026-11-24T10:00:00Z");
+    let desk = team(&model, "desk");
+    let next = model
+        .on_unresolved(&ticket("tax", Priority::Medium), desk, now)
+        .expect("a higher tier handles tax");
+    assert_eq!(
+        next.team,
+        team(&model, "accountants"),
+        "the nearest higher tier"
+    );
+    assert_eq!(
+        next.escalation,
+        Some(Escalation {
+            kind: EscalationKind::Functional,
+            from: desk
+        })
+    );
+    assert_eq!(
+        next.reason,
+        "desk could not resolve: accountants handles tax"
+    );
+    assert_eq!(
+        model.on_unresolved(&ticket("other", Priority::Medium), desk, now),
+        None,
+        "nobody handles it: first line finishes it"
+    );
+}
+
+#[test]
+fn checkpoints_follow_the_sla_on_business_time_and_the_matrix_ladder() {
+    // Standard SLA on uk_support_hours (Mon–Fri 08:00–20:00 London = UTC in November). A low how_to created
+    // Tuesday 10:00: warnings 50% → 14:00, 75% → 16:00; first response 8h → 18:00 (notify), escalate 1h later →
+    // 19:00; resolution 60h → Tue 1 Dec 10:00 (escalate), then notifications every 4 business hours. Matrix
+    // row * × *: supervisors after 12 business hours of first line → Wed 10:00.
+    let model = model(DEFAULT_POLICY);
+    let general = team(&model, "general_support");
+    let supervisors = team(&model, "supervisors");
+    let mut out: Vec<Checkpoint> = Vec::new();
+    model.sla_checkpoints(
+        &ticket("how_to", Priority::Low),
+        at("2026-11-24T10:00:00Z"),
+        general,
+        &mut out,
+    );
+    out.sort_by_key(|checkpoint| checkpoint.at);
+    let first: Vec<(String, SlaTarget, CheckpointKind)> = out
+        .iter()
+        .take(7)
+        .map(|c| (c.at.to_string(), c.target, c.kind))
+        .collect();
+    assert_eq!(
+        first,
+        [
+            (
+                "2026-11-24T14:00:00Z".to_owned(),
+                SlaTarget::FirstResponse,
+                CheckpointKind::Warning { percent: 50 }
+            ),
+            (
+                "2026-11-24T16:00:00Z".to_owned(),
+                SlaTarget::FirstResponse,
+                CheckpointKind::Warning { percent: 75 }
+            ),
+            (
+                "2026-11-24T18:00:00Z".to_owned(),
+                SlaTarget::FirstResponse,
+                CheckpointKind::Breach
+            ),
+            (
+                "2026-11-24T18:00:00Z".to_owned(),
+                SlaTarget::FirstResponse,
+                CheckpointKind::Level {
+                    level: 1,
+                    notify: "supervisors",
+                    escalate_to: None
+                }
+            ),
+            (
+                "2026-11-24T19:00:00Z".to_owned(),
+                SlaTarget::FirstResponse,
+                CheckpointKind::Level {
+                    level: 2,
+                    notify: "supervisors",
+                    escalate_to: Some(supervisors)
+                }
+            ),
+            (
+                "2026-11-25T10:00:00Z".to_owned(),
+                SlaTarget::Resolution,
+                CheckpointKind::Ladder {
+                    level: 1,
+                    escalate_to: supervisors,
+                    unless_at: &[supervisors]
+                }
+            ),
+            (
+                "2026-11-26T16:00:00Z".to_owned(),
+                SlaTarget::Resolution,
+                CheckpointKind::Warning { percent: 50 }
+            ),
+        ]
+    );
+    let breach = out
+        .iter()
+        .find(|c| c.target == SlaTarget::Resolution && c.kind == CheckpointKind::Breach)
+        .expect("a resolution breach");
+    assert_eq!(breach.at.to_string(), "2026-12-01T10:00:00Z");
+    let escalation = out
+        .iter()
+        .find(|c| {
+            matches!(c.kind, CheckpointKind::Level { level: 1, .. })
+                && c.target == SlaTarget::Resolution
+        })
+        .expect("the resolution breach level");
+    assert_eq!(
+        escalation.reason,
+        "SLA standard: resolution breach level 1 → supervisors"
+    );
+    let repeats = out
+        .iter()
+        .filter(|c| {
+            matches!(c.kind, CheckpointKind::Level { level: 2, .. })
+                && c.target == SlaTarget::Resolution
+        })
+        .count();
+    assert_eq!(
+        repeats, 21,
+        "a repeating notification fires once and repeats 20 times"
+    );
+}
+
+#[test]
+fn a_ticket_routed_into_the_ladder_starts_after_its_own_level() {
+    // payment_failure × *: billing after 30m, supervisors after 4h. Routed to billing (uk_office_hours,
+    // 09:00–17:30) on Tuesday 10:00, only the supervisors level remains: 4 business hours of billing → 14:00.
+    let model = model(DEFAULT_POLICY);
+    let billing = team(&model, "billing");
+    let mut out = Vec::new();
+    model.sla_checkpoints(
+        &ticket("payment_failure", Priority::Medium),
+        at("2026-11-24T10:00:00Z"),
+        billing,
+        &mut out,
+    );
+    let ladder: Vec<(String, u32)> = out
+        .iter()
+        .filter_map(|c| match c.kind {
+            CheckpointKind::Ladder { level, .. } => Some((c.at.to_string(), level)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ladder, [("2026-11-24T14:00:00Z".to_owned(), 2)]);
+}
+
+const ONE_DAY: &str = r#"{
+    "policy": "default",
+    "workload": {"start": "2026-11-23T00:00:00Z", "horizon": "1d", "arrivals": {"constant": {"per_hour": 20}}},
+    "mix": {"categories": {"how_to": 3, "technical": 1}},
+    "staffing": {"general_support": 4},
+    "handling": {"default": {"time": {"exponential": {"mean": "20m"}}, "resolve": 0.8}},
+    "seed": 7,
+    "replications": 2
+}"#;
+
+#[test]
+fn run_context_takes_tiers_costs_staffing_and_opening_hours_from_the_policy() {
+    let scenario = escalator::sim::Scenario::from_json(ONE_DAY).expect("parses");
+    let policy = Policy::from_json(DEFAULT_POLICY).expect("reads");
+    let result = escalator::sim::run_scenario(&scenario, &policy).expect("runs");
+    assert_eq!(result.runs.len(), 2);
+    let model = model(DEFAULT_POLICY);
+    let run = &result.runs[0];
+    let context = escalator::sim::run_context(&model, run);
+    assert_eq!(context.start, at("2026-11-23T00:00:00Z"));
+    assert_eq!(context.end.0, run.stopped_at.0 + 1);
+    let general = &context.teams[0];
+    assert_eq!(
+        (
+            general.team.as_str(),
+            general.tier.as_deref(),
+            general.agents,
+            general.hourly_cost
+        ),
+        ("general_support", Some("l1"), 4, Some(28.0))
+    );
+    let engineering = &context.teams[3];
+    assert_eq!(
+        engineering.staffed_seconds,
+        context.end.0 - context.start.0,
+        "on call 24/7"
+    );
+    // uk_support_hours: Monday to Friday 08:00–20:00 London, which is UTC in November.
+    let open_seconds: i64 = (0..5)
+        .map(|day| {
+            let opens = context.start.0 + day * 86_400 + 8 * 3600;
+            let closes = opens + 12 * 3600;
+            (closes.min(context.end.0) - opens.max(context.start.0)).max(0)
+        })
+        .sum();
+    assert!(
+        open_seconds >= 12 * 3600,
+        "the run covers Monday's opening hours"
+    );
+    assert_eq!(general.staffed_seconds, open_seconds);
+    assert_eq!(
+        context.sla_targets,
+        [SlaTarget::FirstResponse, SlaTarget::Resolution]
+    );
+    assert_eq!(result.metrics[0].tickets as usize, run.journeys.len());
+}
+
+#[test]
+fn a_policy_that_does_not_compile_is_reported_under_policy() {
+    let scenario = escalator::sim::Scenario::from_json(ONE_DAY).expect("parses");
+    let broken = DEFAULT_POLICY.replace(
+        r#""default": "general_support""#,
+        r#""default": "helpdesk""#,
+    );
+    let policy = Policy::from_json(&broken).expect("reads");
+    let err = escalator::sim::run_scenario(&scenario, &policy).unwrap_err();
+    assert_eq!(err.path, "policy.routing.default");
+    assert!(
+        err.message.starts_with("unknown team \"helpdesk\""),
+        "{err}"
+    );
+}
