@@ -11,9 +11,16 @@ const DEFAULT_WARMUP: usize = 3;
 const DEFAULT_RUNS: usize = 11;
 
 fn main() -> Result<(), String> {
-    let (warmup, runs) = repetitions()?;
+    let options = options()?;
+    let (warmup, runs) = (options.warmup, options.runs);
     let workloads = Workloads::new()?;
-    for benchmark in BENCHMARKS {
+    let chosen = BENCHMARKS.iter().filter(|benchmark| {
+        options
+            .only
+            .as_deref()
+            .is_none_or(|only| only == benchmark.name)
+    });
+    for benchmark in chosen {
         for _ in 0..warmup {
             workloads.run(benchmark.name)?;
         }
@@ -40,15 +47,29 @@ fn main() -> Result<(), String> {
     Ok(())
 }
 
-/// `--warmup N` and `--runs N` (cargo bench adds `--bench`, which is ignored).
-fn repetitions() -> Result<(usize, usize), String> {
-    let mut warmup = DEFAULT_WARMUP;
-    let mut runs = DEFAULT_RUNS;
+struct Options {
+    warmup: usize,
+    runs: usize,
+    /// Run just this benchmark (for profiling).
+    only: Option<String>,
+}
+
+/// `--warmup N`, `--runs N` and `--only NAME` (cargo bench adds `--bench`, which is ignored).
+fn options() -> Result<Options, String> {
+    let mut options = Options {
+        warmup: DEFAULT_WARMUP,
+        runs: DEFAULT_RUNS,
+        only: None,
+    };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let slot = match arg.as_str() {
-            "--warmup" => &mut warmup,
-            "--runs" => &mut runs,
+            "--warmup" => &mut options.warmup,
+            "--runs" => &mut options.runs,
+            "--only" => {
+                options.only = Some(args.next().ok_or("--only needs a benchmark name")?);
+                continue;
+            }
             _ => continue,
         };
         *slot = args
@@ -56,5 +77,6 @@ fn repetitions() -> Result<(usize, usize), String> {
             .and_then(|value| value.parse().ok())
             .ok_or_else(|| format!("{arg} needs a whole number"))?;
     }
-    Ok((warmup, runs.max(1)))
+    options.runs = options.runs.max(1);
+    Ok(options)
 }

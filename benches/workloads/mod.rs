@@ -44,7 +44,7 @@ pub const BENCHMARKS: [Benchmark; 5] = [
     Benchmark {
         name: "sim_mmc",
         description:
-            "bare M/M/c: one team of 80 agents 24/7, 100 tickets/h, exponential 40 min, 30 days",
+            "bare M/M/c: one team of 80 agents 24/7, 100 tickets/h, exponential 40 min, one 30-day run",
     },
 ];
 
@@ -74,16 +74,15 @@ impl Workloads {
             .map_err(|error| format!("default preset: {error}"))?
             .compile()
             .map_err(|error| format!("default preset: {error}"))?;
-        let scenario = |label: &str, json: &str| {
-            Scenario::from_json(json).map_err(|error| format!("{label} scenario: {error}"))
-        };
+        let full_week = full_model::scenario(7)?;
         Ok(Workloads {
             policy,
             tickets: realistic_tickets(TICKET_COUNT),
-            full_week: scenario("full week", &full_model::scenario_json(7))?,
-            full_four_weeks: scenario("full four weeks", &full_model::scenario_json(28))?,
-            full_model: full_model::model()?,
-            mmc: scenario("M/M/c", MMC_SCENARIO)?,
+            full_model: full_model::model(&full_week)?,
+            full_week,
+            full_four_weeks: full_model::scenario(28)?,
+            mmc: Scenario::from_json(MMC_SCENARIO)
+                .map_err(|error| format!("M/M/c scenario: {error}"))?,
             mmc_model: MatrixModel::single_team("support", 80),
         })
     }

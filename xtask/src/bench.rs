@@ -126,3 +126,31 @@ fn parse_lines(stdout: &str) -> Result<Vec<Measurement>, String> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repetition_options_pass_through_and_others_are_refused() {
+        let args = |list: &[&str]| list.iter().map(|arg| arg.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            repetition_args(&args(&["--runs", "5", "--warmup", "1"])),
+            Ok(args(&["--runs", "5", "--warmup", "1"]))
+        );
+        assert!(repetition_args(&args(&["--runs", "many"])).is_err());
+        assert!(repetition_args(&args(&["--runs"])).is_err());
+        assert!(repetition_args(&args(&["--fast"])).is_err());
+    }
+
+    #[test]
+    fn benchmark_lines_parse_and_other_output_is_skipped() {
+        let stdout = "compiling…\n{\"platform\":\"wasm\",\"name\":\"route\",\"description\":\"d\",\"tickets\":16384,\"events\":0,\"checksum\":\"00ff\",\"runs\":11,\"median_seconds\":0.25,\"min_seconds\":0.2,\"max_seconds\":0.3}\n";
+        let parsed = parse_lines(stdout).expect("one line parses");
+        assert_eq!(parsed.len(), 1);
+        assert_eq!(parsed[0].name, "route");
+        assert_eq!(parsed[0].tickets, 16384);
+        assert_eq!(parsed[0].median_seconds, 0.25);
+        assert!(parse_lines("{\"platform\":\"wasm\"}").is_err());
+    }
+}

@@ -140,6 +140,7 @@ fn markdown(date: &str, machine: &Machine, native: &[Measurement], wasm: &[Measu
         .iter()
         .map(|n| (n, wasm.iter().find(|w| w.name == n.name)))
         .collect();
+    out.push_str(NOTES);
     routing_table(&mut out, &pairs);
     simulation_table(&mut out, &pairs);
     details_table(&mut out, &pairs);
@@ -231,6 +232,14 @@ fn details_table(out: &mut String, pairs: &[(&Measurement, Option<&Measurement>)
     out.push('\n');
 }
 
+const NOTES: &str = "Routing runs a fixed, seeded mix of 4,096 tickets (every category of the default preset plus an \
+unknown one; all priorities, given or derived from impact × urgency; all channels; three segments; each signal with \
+probability 1/25; amounts on money categories; instants spread over a week) through the default preset. \
+The full model is the real default policy driving the simulator (`EnginePolicyModel`: routing, functional and \
+hierarchical escalation, SLA and matrix-ladder timers on business calendars) on the `normal-week` preset. \
+Events are the simulator's processed queue events (arrivals, service completions, SLA checkpoints, abandonments, \
+team opening and closing).\n\n";
+
 const REPRODUCE: &str = "### Reproduce
 
 `cargo xtask bench [--warmup N] [--runs N]` (defaults 3 and 11). Natively it runs
@@ -259,5 +268,38 @@ fn verdict(met: bool) -> &'static str {
         "yes"
     } else {
         "**no**"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_part_between_the_markers_is_replaced() {
+        let document = "# Title\n\nintro\n<!-- bench:start -->\nold figures\n<!-- bench:end -->\n\n## Wasm size\n12 KB\n";
+        let updated = replace_between_markers(document, "new figures\n").expect("markers present");
+        assert_eq!(
+            updated,
+            "# Title\n\nintro\n<!-- bench:start -->\nnew figures\n<!-- bench:end -->\n\n## Wasm size\n12 KB\n"
+        );
+    }
+
+    #[test]
+    fn the_skeleton_has_both_markers() {
+        let filled = replace_between_markers(SKELETON, "figures\n").expect("markers present");
+        assert!(filled.contains("<!-- bench:start -->\nfigures\n<!-- bench:end -->"));
+    }
+
+    #[test]
+    fn missing_or_misordered_markers_are_errors() {
+        assert!(replace_between_markers("no markers", "x").is_err());
+        assert!(replace_between_markers("<!-- bench:end --> <!-- bench:start -->", "x").is_err());
+    }
+
+    #[test]
+    fn rates_are_shown_in_thousands_or_millions() {
+        assert_eq!(rate(5_812_345.0), "5.81 M");
+        assert_eq!(rate(126_400.0), "126 k");
     }
 }
