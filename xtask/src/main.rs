@@ -1,6 +1,7 @@
 //! Project tasks: `cargo xtask serve | test | size | build-web | bench`, each installing what it needs first.
 
 mod bench;
+mod bench_markdown;
 mod bench_report;
 mod build;
 mod serve;
