@@ -40,14 +40,7 @@ pub fn release_web() -> Result<(), String> {
             .arg(&wasm)
             .arg("-o")
             .arg(&wasm)
-            .args([
-                "-Oz",
-                "--enable-bulk-memory",
-                "--enable-nontrapping-float-to-int",
-                "--enable-sign-ext",
-                "--enable-mutable-globals",
-                "--enable-reference-types",
-                "--enable-multivalue",
-            ]),
+            .arg("-Oz")
+            .args(tools::WASM_FEATURES),
     )
 }

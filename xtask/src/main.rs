@@ -1,5 +1,8 @@
-//! Project tasks: `cargo xtask serve | test | size | build-web`, each installing what it needs first.
+//! Project tasks: `cargo xtask serve | test | size | build-web | bench`, each installing what it needs first.
 
+mod bench;
+mod bench_markdown;
+mod bench_report;
 mod build;
 mod serve;
 mod shell;
@@ -15,7 +18,10 @@ commands:
   serve [--port N]   build the playground and serve www/ on http://127.0.0.1:N (default 8080)
   test               every test: native, clippy (native + wasm32), wasm in Chromium, end-to-end
   size               raw and gzip size of the release Wasm and JS glue, checked against budgets
-  build-web          build the release Wasm and JS glue into www/pkg";
+  build-web          build the release Wasm and JS glue into www/pkg
+  bench [--warmup N] [--runs N]
+                     routing and simulation throughput, native and Wasm in Node (median of N runs,
+                     default 3 warm-up + 11); writes docs/benchmarks.md and docs/benchmarks.json";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,6 +30,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(&args[1..]),
         Some("size") => build::release_web().and_then(|()| size::run()),
         Some("build-web") => build::release_web(),
+        Some("bench") => bench::run(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             Ok(())

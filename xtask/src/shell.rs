@@ -1,7 +1,7 @@
 //! Running commands with their output passed through, and locating the repository root.
 
 use std::path::PathBuf;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 /// The repository root (the parent of the xtask crate).
 pub fn root() -> PathBuf {
@@ -31,6 +31,22 @@ pub fn output(command: &mut Command) -> Option<String> {
     out.status
         .success()
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// Runs a command and returns its standard output; its standard error passes through (build progress).
+pub fn stdout_of(command: &mut Command) -> Result<String, String> {
+    command.current_dir_if_unset();
+    let shown = describe(command);
+    println!("\n$ {shown}");
+    let out = command
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|err| format!("could not start `{shown}`: {err}"))?;
+    if out.status.success() {
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    } else {
+        Err(format!("`{shown}` failed ({})", out.status))
+    }
 }
 
 pub fn describe(command: &Command) -> String {

@@ -9,6 +9,15 @@ use crate::shell::{self, root};
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// The Wasm features rustc's output uses, which wasm-opt must be told to accept.
+pub const WASM_FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
 
 /// Adds the wasm32 target through rustup unless it is installed.
 pub fn ensure_wasm_target() -> Result<(), String> {

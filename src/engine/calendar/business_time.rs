@@ -21,6 +21,32 @@ pub struct Calendar {
     hours: Hours,
 }
 
+/// The point business time is counted from (see [`Calendar::business_origin`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BusinessOrigin {
+    /// The first open instant at or after the start.
+    from: Instant,
+    year: i32,
+    /// Open seconds of `year` before `from`.
+    open_before: i64,
+}
+
+impl BusinessOrigin {
+    /// Counting from `from` on a clock that is always open (calendar time).
+    pub fn at(from: Instant) -> BusinessOrigin {
+        BusinessOrigin {
+            from,
+            year: 0,
+            open_before: 0,
+        }
+    }
+
+    /// The first counted instant.
+    pub fn from(self) -> Instant {
+        self.from
+    }
+}
+
 #[derive(Debug, Clone)]
 enum Hours {
     AlwaysOpen,
@@ -134,18 +160,43 @@ impl Calendar {
     /// `next_open(start)`, so zero seconds gives `next_open(start)`. Negative durations count as zero.
     /// `None` if the calendar never accumulates that much open time.
     pub fn add_business(&self, start: Instant, seconds: i64) -> Option<Instant> {
-        let seconds = seconds.max(0);
+        self.business_origin(start)
+            .and_then(|origin| self.add_business_from(origin, seconds))
+    }
+
+    /// Where counting from `start` begins: `next_open(start)` and the open time of its year before it.
+    /// Compute it once and call [`Calendar::add_business_from`] for many durations from the same start.
+    /// `None` when the calendar never opens again.
+    pub fn business_origin(&self, start: Instant) -> Option<BusinessOrigin> {
         match &self.hours {
-            Hours::AlwaysOpen => Some(start.plus(seconds)),
+            Hours::AlwaysOpen => Some(BusinessOrigin::at(start)),
             Hours::NeverOpen => None,
             Hours::Weekly { .. } => {
                 let from = self.next_open(start)?;
+                let year = year_of(from.0);
+                Some(BusinessOrigin {
+                    from,
+                    year,
+                    open_before: self.year_table(year).open_before(from.0),
+                })
+            }
+        }
+    }
+
+    /// [`Calendar::add_business`] from an origin this calendar computed: the same answer, without finding
+    /// the start again. An origin from another calendar gives a meaningless instant.
+    pub fn add_business_from(&self, origin: BusinessOrigin, seconds: i64) -> Option<Instant> {
+        let seconds = seconds.max(0);
+        match &self.hours {
+            Hours::AlwaysOpen => Some(origin.from.plus(seconds)),
+            Hours::NeverOpen => None,
+            Hours::Weekly { .. } => {
                 if seconds == 0 {
-                    return Some(from);
+                    return Some(origin.from);
                 }
-                let mut year = year_of(from.0);
+                let mut year = origin.year;
                 let mut table = self.year_table(year);
-                let mut target = table.open_before(from.0).saturating_add(seconds);
+                let mut target = origin.open_before.saturating_add(seconds);
                 while target > table.total {
                     target -= table.total;
                     year += 1;

@@ -64,8 +64,11 @@ pub fn for_each_checkpoint<'a>(
         return;
     };
     let clock = terms.clock;
+    let Some(origin) = clock.origin(start) else {
+        return;
+    };
     let mut emit = |amount: i64, kind| {
-        let reached = clock.add(start, amount);
+        let reached = clock.add_from(origin, amount);
         if let Some(at) = reached {
             visit(Checkpoint { at, target, kind });
         }

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::engine::calendar::Calendar;
+use crate::engine::calendar::{BusinessOrigin, Calendar};
 use crate::engine::journey::SlaTarget;
 use crate::engine::time::Instant;
 
@@ -40,6 +40,23 @@ impl Clock<'_> {
         match self {
             Clock::CalendarTime => Some(start.plus(seconds.max(0))),
             Clock::Business(calendar) => calendar.add_business(start, seconds),
+        }
+    }
+
+    /// Where counting from `start` begins (computed once for many [`Clock::add_from`] calls); `None` if the
+    /// clock never counts again.
+    pub fn origin(self, start: Instant) -> Option<BusinessOrigin> {
+        match self {
+            Clock::CalendarTime => Some(BusinessOrigin::at(start)),
+            Clock::Business(calendar) => calendar.business_origin(start),
+        }
+    }
+
+    /// [`Clock::add`] from an origin of this clock: the same instant, found faster.
+    pub fn add_from(self, origin: BusinessOrigin, seconds: i64) -> Option<Instant> {
+        match self {
+            Clock::CalendarTime => Some(origin.from().plus(seconds.max(0))),
+            Clock::Business(calendar) => calendar.add_business_from(origin, seconds),
         }
     }
 

@@ -1,0 +1,178 @@
+//! The generated part of docs/benchmarks.md: routing and simulation tables, native vs Wasm, next to the DESIGN.md budgets.
+
+use std::fmt::Write as _;
+
+use crate::bench::Measurement;
+use crate::bench_report::Machine;
+
+/// DESIGN.md, "Budgets".
+const ROUTING_BUDGET: &str = "millions of tickets/s natively; Wasm within 2×";
+const SIMULATION_BUDGET: &str = "≥ 1 M tickets/s natively on the full model";
+const MILLION: f64 = 1e6;
+const WASM_RATIO_BUDGET: f64 = 2.0;
+
+pub fn markdown(
+    date: &str,
+    machine: &Machine,
+    native: &[Measurement],
+    wasm: &[Measurement],
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Measured {date} by `cargo xtask bench`.\n");
+    let _ = writeln!(
+        out,
+        "Machine: {} ({} cores, load average {} before the run), {}, Node {}. Every figure is the median \
+         of {} timed runs after warm-up runs, wall clock (Rust `std::time::Instant` natively, \
+         `performance.now()` in Node); the machine is shared, so figures vary between runs by up to ~2×.\n",
+        machine.cpu,
+        machine.cores,
+        machine.load_average_before,
+        machine.rustc,
+        machine.node,
+        native.first().map_or(0, |m| m.runs),
+    );
+    let pairs: Vec<(&Measurement, Option<&Measurement>)> = native
+        .iter()
+        .map(|n| (n, wasm.iter().find(|w| w.name == n.name)))
+        .collect();
+    out.push_str(NOTES);
+    routing_table(&mut out, &pairs);
+    simulation_table(&mut out, &pairs);
+    details_table(&mut out, &pairs);
+    out.push_str(REPRODUCE);
+    out
+}
+
+fn routing_table(out: &mut String, pairs: &[(&Measurement, Option<&Measurement>)]) {
+    let _ = writeln!(
+        out,
+        "### Routing (default preset)\n\nBudget: {ROUTING_BUDGET}.\n"
+    );
+    out.push_str("| benchmark | what | native tickets/s | Wasm tickets/s | Wasm time / native | native ≥ 1 M/s | Wasm within 2× |\n");
+    out.push_str("| --- | --- | ---: | ---: | ---: | :---: | :---: |\n");
+    for (n, w) in pairs.iter().filter(|(n, _)| n.name.starts_with("route")) {
+        let native_rate = per_second(n.tickets, n);
+        let ratio = w.map(|w| w.median_seconds / n.median_seconds);
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {} | {} | {} |",
+            n.name,
+            n.description,
+            rate(native_rate),
+            w.map_or("—".to_owned(), |w| rate(per_second(w.tickets, w))),
+            ratio.map_or("—".to_owned(), |r| format!("{r:.2}×")),
+            verdict(native_rate >= MILLION),
+            ratio.map_or("—", |r| verdict(r <= WASM_RATIO_BUDGET)),
+        );
+    }
+    out.push('\n');
+}
+
+fn simulation_table(out: &mut String, pairs: &[(&Measurement, Option<&Measurement>)]) {
+    let _ = writeln!(out, "### Simulation\n\nBudget: {SIMULATION_BUDGET}.\n");
+    out.push_str("| benchmark | what | tickets | events | native tickets/s | native events/s | Wasm tickets/s | Wasm events/s | Wasm time / native | native ≥ 1 M tickets/s |\n");
+    out.push_str("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |\n");
+    for (n, w) in pairs.iter().filter(|(n, _)| n.name.starts_with("sim")) {
+        let native_rate = per_second(n.tickets, n);
+        let budgeted = n.name.starts_with("sim_full");
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            n.name,
+            n.description,
+            n.tickets,
+            n.events,
+            rate(native_rate),
+            rate(per_second(n.events, n)),
+            w.map_or("—".to_owned(), |w| rate(per_second(w.tickets, w))),
+            w.map_or("—".to_owned(), |w| rate(per_second(w.events, w))),
+            w.map_or("—".to_owned(), |w| format!(
+                "{:.2}×",
+                w.median_seconds / n.median_seconds
+            )),
+            if budgeted {
+                verdict(native_rate >= MILLION)
+            } else {
+                "no budget"
+            },
+        );
+    }
+    out.push('\n');
+}
+
+fn details_table(out: &mut String, pairs: &[(&Measurement, Option<&Measurement>)]) {
+    out.push_str(
+        "### Run times (seconds per run: median, fastest, slowest) and same-work check\n\n",
+    );
+    out.push_str("| benchmark | tickets per run | native | Wasm | checksums equal |\n| --- | ---: | --- | --- | :---: |\n");
+    let spread = |m: &Measurement| {
+        format!(
+            "{:.4} ({:.4} – {:.4})",
+            m.median_seconds, m.min_seconds, m.max_seconds
+        )
+    };
+    for (n, w) in pairs {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {} |",
+            n.name,
+            n.tickets,
+            spread(n),
+            w.map_or("—".to_owned(), spread),
+            w.map_or("—", |w| verdict(
+                w.checksum == n.checksum && w.tickets == n.tickets
+            )),
+        );
+    }
+    out.push('\n');
+}
+
+const NOTES: &str = "Routing runs a fixed, seeded mix of 4,096 tickets (every category of the default preset plus an \
+unknown one; all priorities, given or derived from impact × urgency; all channels; three segments; each signal with \
+probability 1/25; amounts on money categories; instants spread over a week) through the default preset. \
+The full model is the real default policy driving the simulator (`EnginePolicyModel`: routing, functional and \
+hierarchical escalation, SLA and matrix-ladder timers on business calendars) on the `normal-week` preset. \
+Events are the simulator's processed queue events (arrivals, service completions, SLA checkpoints, abandonments, \
+team opening and closing).\n\n";
+
+const REPRODUCE: &str = "### Reproduce
+
+`cargo xtask bench [--warmup N] [--runs N]` (defaults 3 and 11). Natively it runs
+`cargo bench --profile bench-native --bench throughput` (`benches/throughput.rs`; release, opt-level 3, LTO).
+For Wasm it builds the `bench_wasm` example (`benches/wasm_exports/lib.rs`, a cdylib) with the `bench-wasm`
+profile (release, opt-level 3) for wasm32-unknown-unknown, runs the pinned `wasm-bindgen --target nodejs` into
+`target/bench-wasm/` and `wasm-opt -O3`, then times it in Node with `xtask/bench/run-wasm.mjs`. Both run the
+same workloads (`benches/workloads/`) and print one JSON line per benchmark; the raw lines are in
+`docs/benchmarks.json`. The benchmark code never enters the app's Wasm in `www/pkg`.
+";
+
+fn per_second(count: u64, measurement: &Measurement) -> f64 {
+    count as f64 / measurement.median_seconds
+}
+
+fn rate(per_second: f64) -> String {
+    if per_second >= MILLION {
+        format!("{:.2} M", per_second / MILLION)
+    } else {
+        format!("{:.0} k", per_second / 1e3)
+    }
+}
+
+fn verdict(met: bool) -> &'static str {
+    if met {
+        "yes"
+    } else {
+        "**no**"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rates_are_shown_in_thousands_or_millions() {
+        assert_eq!(rate(5_812_345.0), "5.81 M");
+        assert_eq!(rate(126_400.0), "126 k");
+    }
+}
