@@ -8,8 +8,8 @@ use yew::prelude::*;
 use crate::web::browser;
 use crate::web::presets::{self, PresetEntry};
 use crate::web::results::live_strip::LiveStrip;
-use crate::web::simulation::use_simulation;
 use crate::web::share;
+use crate::web::simulation::use_simulation;
 use crate::web::state::{Action, Compiled, PlaygroundState, Tab, Workspace};
 use crate::web::storage;
 use crate::web::tabs::policy_tab::PolicyTab;
@@ -41,12 +41,20 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
             let listener = web_sys::window()
                 .and_then(|window| window.document())
                 .map(|document| {
-                    gloo::events::EventListener::new(&document, "keydown", move |event| {
-                        if let Some(action) = event.dyn_ref::<KeyboardEvent>().and_then(shortcut) {
-                            event.prevent_default();
-                            dispatcher.dispatch(action);
-                        }
-                    })
+                    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                    gloo::events::EventListener::new_with_options(
+                        &document,
+                        "keydown",
+                        options,
+                        move |event| {
+                            if let Some(action) =
+                                event.dyn_ref::<KeyboardEvent>().and_then(shortcut)
+                            {
+                                event.prevent_default();
+                                dispatcher.dispatch(action);
+                            }
+                        },
+                    )
                 });
             move || drop(listener)
         });
@@ -148,9 +156,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     let on_draft = {
         let dispatcher = state.dispatcher();
         Callback::from(move |draft: crate::web::draft::TicketDraft| {
-            dispatcher.dispatch(Action::edit("draft", move |workspace: &mut Workspace| {
-                workspace.draft = draft.clone();
-            }))
+            dispatcher.dispatch(Action::SetDraft(draft))
         })
     };
     let dismiss_notice = {

@@ -49,6 +49,8 @@ pub enum Action {
     },
     /// Replaces the whole workspace (a preset, an import, a share link), undoably.
     Replace(Box<Workspace>),
+    /// The ticket being tried: saved with the workspace, but not an undo step (undo leaves it as it is).
+    SetDraft(TicketDraft),
     Undo,
     Redo,
     SelectTab(Tab),
@@ -137,6 +139,16 @@ impl PlaygroundState {
         }
     }
 
+    /// `snapshot` with the ticket currently being tried, which undo and redo do not touch.
+    fn keeping_draft(&self, snapshot: &Rc<Workspace>) -> Rc<Workspace> {
+        if snapshot.draft == self.workspace.draft {
+            return snapshot.clone();
+        }
+        let mut workspace = (**snapshot).clone();
+        workspace.draft = self.workspace.draft.clone();
+        Rc::new(workspace)
+    }
+
     fn record(&self, next: Workspace, key: Option<String>) -> PlaygroundState {
         if next == *self.workspace {
             return self.with_workspace(self.workspace.clone());
@@ -174,11 +186,16 @@ impl Reducible for PlaygroundState {
                 self.record(edited, Some(key))
             }
             Action::Replace(workspace) => self.record(*workspace, None),
+            Action::SetDraft(draft) => {
+                let mut workspace = (*self.workspace).clone();
+                workspace.draft = draft;
+                self.with_workspace(Rc::new(workspace))
+            }
             Action::Undo => {
                 let Some(previous) = self.undo.last().cloned() else {
                     return self;
                 };
-                let mut state = self.with_workspace(previous);
+                let mut state = self.with_workspace(self.keeping_draft(&previous));
                 state.undo.pop();
                 state.redo.push(self.workspace.clone());
                 state.last_edit_key = None;
@@ -188,7 +205,7 @@ impl Reducible for PlaygroundState {
                 let Some(following) = self.redo.last().cloned() else {
                     return self;
                 };
-                let mut state = self.with_workspace(following);
+                let mut state = self.with_workspace(self.keeping_draft(&following));
                 state.redo.pop();
                 state.undo.push(self.workspace.clone());
                 state.last_edit_key = None;

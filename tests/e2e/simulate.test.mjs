@@ -1,0 +1,68 @@
+// End-to-end: the Simulate view runs the selected preset in a worker and shows metrics, charts and tickets (issue 4).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { openPlayground, screenshot } from "./browser.mjs";
+
+const RUN_TIMEOUT = 120_000;
+
+async function waitForGeneration(page, above) {
+  await page.waitForFunction(
+    (n) => Number(document.querySelector(".simulate-page")?.dataset.generation ?? 0) > n,
+    above,
+    { timeout: RUN_TIMEOUT },
+  );
+  return Number(await page.locator(".simulate-page").getAttribute("data-generation"));
+}
+
+async function metric(page, id) {
+  return Number(await page.locator(`[data-testid="metric-cards"] [data-metric="${id}"]`).first().getAttribute("data-value"));
+}
+
+test("the Simulate view runs the preset and shows metrics, charts and who received each ticket", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("tab-simulate").click();
+  await waitForGeneration(page, 0);
+
+  const rate = await metric(page, "escalation_rate");
+  assert.ok(rate > 0.05 && rate < 0.6, `escalation rate ${rate} is plausible`);
+  const fcr = await metric(page, "fcr");
+  assert.ok(fcr > 0.3 && fcr <= 1, `FCR ${fcr} is plausible`);
+
+  const backlog = page.locator('[data-testid="line-series-0"]').first();
+  assert.ok(Number(await backlog.getAttribute("data-points")) >= 24 * 7, "hourly backlog over the week");
+  assert.ok((await page.locator('[data-testid="bar"]').count()) >= 7, "an escalation-rate bar per day");
+  assert.ok((await page.locator('[data-testid="flow-link"]').count()) >= 3, "a flow view of who received what");
+
+  const count = await page.getByTestId("ticket-count").innerText();
+  assert.match(count, /^(\d+) of \1 tickets/);
+  const first = page.getByTestId("ticket-row").first();
+  assert.ok((await first.getAttribute("data-first-team")).length > 0);
+  assert.match(await first.innerText(), /\(default|\(.+×|\(manager_or_abuse|\(enterprise|\(large_refund/);
+
+  await page.selectOption('[data-testid="filter-kind"]', "hierarchical");
+  const filtered = page.getByTestId("ticket-row").first();
+  assert.match(await filtered.innerText(), /hierarchical/);
+  await filtered.click();
+  const journey = page.getByTestId("journey");
+  await journey.waitFor({ timeout: 10_000 });
+  assert.match(await journey.innerText(), /Created/);
+  assert.match(await journey.innerText(), /Hierarchical escalation/);
+
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, "screenshot-simulate.png");
+  await journey.scrollIntoViewIfNeeded();
+  await screenshot(page, "screenshot-journey.png");
+  assertClean(assert);
+});
+
+test("choosing another preset re-runs and moves the metrics the way the scenario says", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("tab-simulate").click();
+  const generation = await waitForGeneration(page, 0);
+  const billingBefore = await page.locator('[data-testid="hbar"]').filter({ hasText: "Billing" }).first().getAttribute("data-value");
+  await page.selectOption('[data-testid="preset-picker"]', "billing-outage");
+  await waitForGeneration(page, generation);
+  const billingAfter = await page.locator('[data-testid="hbar"]').filter({ hasText: "Billing" }).first().getAttribute("data-value");
+  assert.ok(Number(billingAfter) > Number(billingBefore), `billing receives more in an outage (${billingBefore} → ${billingAfter})`);
+  assertClean(assert);
+});
