@@ -1,6 +1,6 @@
 // Shared Playwright harness: launches Debian's Chromium headless and fails a test on console errors or failed requests.
 import { chromium } from "playwright-core";
-import { mkdtempSync, mkdirSync } from "node:fs";
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -58,4 +58,18 @@ export async function openPlayground(t, { path = "", viewport = { width: 1280, h
 export async function screenshot(page, name) {
   mkdirSync(DOCS_DIR, { recursive: true });
   await page.screenshot({ path: join(DOCS_DIR, name), fullPage: false });
+}
+
+/** Rewrites the `<!-- NAME:start -->…<!-- NAME:end -->` section of docs/benchmarks.md (appending it if missing). */
+export function recordBenchmarkSection(name, markdown) {
+  const path = join(DOCS_DIR, "benchmarks.md");
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const document = existsSync(path) ? readFileSync(path, "utf8") : "# Benchmarks\n";
+  const from = document.indexOf(start);
+  const to = document.indexOf(end);
+  const updated = from >= 0 && to > from
+    ? document.slice(0, from) + `${start}\n${markdown}` + document.slice(to)
+    : `${document.trimEnd()}\n\n${start}\n${markdown}${end}\n`;
+  writeFileSync(path, updated);
 }

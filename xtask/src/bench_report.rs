@@ -10,8 +10,6 @@ use crate::bench::Measurement;
 use crate::bench_markdown;
 use crate::shell::{self, root};
 
-const START_MARKER: &str = "<!-- bench:start -->";
-const END_MARKER: &str = "<!-- bench:end -->";
 
 #[derive(Debug, Serialize)]
 pub struct Machine {
@@ -66,7 +64,7 @@ pub fn write(
     write_file(&docs.join("benchmarks.json"), &(json + "\n"))?;
     let md_path = docs.join("benchmarks.md");
     let existing = fs::read_to_string(&md_path).unwrap_or_else(|_| SKELETON.to_owned());
-    write_file(&md_path, &replace_between_markers(&existing, &markdown)?)?;
+    write_file(&md_path, &replace_section(&existing, "bench", &markdown)?)?;
     println!("\n{markdown}\nwrote docs/benchmarks.md and docs/benchmarks.json");
     Ok(())
 }
@@ -80,22 +78,25 @@ Measured figures for the budgets in DESIGN.md. The part between the `bench:` mar
 <!-- bench:end -->
 ";
 
-fn replace_between_markers(document: &str, generated: &str) -> Result<String, String> {
-    let start = document
-        .find(START_MARKER)
-        .ok_or("docs/benchmarks.md has no <!-- bench:start --> marker")?;
+/// Replaces what lies between `<!-- NAME:start -->` and `<!-- NAME:end -->`, appending the section if missing.
+pub fn replace_section(document: &str, name: &str, generated: &str) -> Result<String, String> {
+    let start_marker = format!("<!-- {name}:start -->");
+    let end_marker = format!("<!-- {name}:end -->");
+    let Some(start) = document.find(&start_marker) else {
+        return Ok(format!("{}
+
+{start_marker}
+{generated}{end_marker}
+", document.trim_end()));
+    };
     let end = document
-        .find(END_MARKER)
+        .find(&end_marker)
         .filter(|&end| end > start)
-        .ok_or("docs/benchmarks.md has no <!-- bench:end --> marker after the start marker")?;
-    Ok(format!(
-        "{}{START_MARKER}\n{generated}{}",
-        &document[..start],
-        &document[end..]
-    ))
+        .ok_or_else(|| format!("docs/benchmarks.md has no {end_marker} after {start_marker}"))?;
+    Ok(format!("{}{start_marker}\n{generated}{}", &document[..start], &document[end..]))
 }
 
-fn write_file(path: &std::path::Path, text: &str) -> Result<(), String> {
+pub fn write_file(path: &std::path::Path, text: &str) -> Result<(), String> {
     fs::write(path, text).map_err(|err| format!("cannot write {}: {err}", path.display()))
 }
 
@@ -122,7 +123,7 @@ mod tests {
     #[test]
     fn only_the_part_between_the_markers_is_replaced() {
         let document = "# Title\n\nintro\n<!-- bench:start -->\nold figures\n<!-- bench:end -->\n\n## Wasm size\n12 KB\n";
-        let updated = replace_between_markers(document, "new figures\n").expect("markers present");
+        let updated = replace_section(document, "bench", "new figures\n").expect("markers present");
         assert_eq!(
             updated,
             "# Title\n\nintro\n<!-- bench:start -->\nnew figures\n<!-- bench:end -->\n\n## Wasm size\n12 KB\n"
@@ -131,13 +132,16 @@ mod tests {
 
     #[test]
     fn the_skeleton_has_both_markers() {
-        let filled = replace_between_markers(SKELETON, "figures\n").expect("markers present");
+        let filled = replace_section(SKELETON, "bench", "figures\n").expect("markers present");
         assert!(filled.contains("<!-- bench:start -->\nfigures\n<!-- bench:end -->"));
     }
 
     #[test]
-    fn missing_or_misordered_markers_are_errors() {
-        assert!(replace_between_markers("no markers", "x").is_err());
-        assert!(replace_between_markers("<!-- bench:end --> <!-- bench:start -->", "x").is_err());
+    fn a_missing_section_is_appended_and_misordered_markers_are_errors() {
+        assert_eq!(
+            replace_section("# Doc\n", "size", "x\n").expect("appended"),
+            "# Doc\n\n<!-- size:start -->\nx\n<!-- size:end -->\n"
+        );
+        assert!(replace_section("<!-- bench:end --> <!-- bench:start -->", "bench", "x").is_err());
     }
 }
