@@ -25,6 +25,9 @@ pub struct Workspace {
     /// nothing typed is lost; the policy keeps its last valid condition meanwhile.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub condition_drafts: BTreeMap<String, String>,
+    /// Policy JSON typed into the JSON editor that is not a valid policy yet (kept, not applied).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy_json_draft: Option<String>,
 }
 
 /// The views of the playground.

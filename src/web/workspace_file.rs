@@ -24,6 +24,7 @@ pub fn import(text: &str, current: &Workspace) -> Result<(Workspace, String), St
         let mut next = current.clone();
         next.policy = policy;
         next.condition_drafts.clear();
+        next.policy_json_draft = None;
         let message = format!("Imported the policy “{}”.", next.policy.name);
         return Ok((next, message));
     }

@@ -183,3 +183,23 @@ test("the editor is readable at 1024 px wide", async (t) => {
   assert.ok(overflow <= 0, `no horizontal page scroll at 1024 px (${overflow} px too wide)`);
   assertClean(assert);
 });
+
+test("invalid policy JSON shows the error with its location and survives a reload", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("tab-policy").click();
+  const editor = page.getByTestId("policy-json");
+  const valid = await editor.inputValue();
+  const broken = valid.replace('"agents": 12', '"agents": "twelve"');
+  assert.notEqual(broken, valid, "the preset has a team of 12 agents");
+  await editor.fill(broken);
+  const error = page.getByTestId("json-error");
+  await error.waitFor();
+  assert.match(await error.innerText(), /teams\[0\]\.agents/);
+  assert.match(await error.innerText(), /line \d+/);
+  await page.reload();
+  await page.getByTestId("tab-policy").click();
+  assert.equal(await page.getByTestId("policy-json").inputValue(), broken);
+  await page.getByTestId("policy-json").fill(valid);
+  assert.equal(await page.getByTestId("json-error").count(), 0);
+  assertClean(assert);
+});

@@ -10,7 +10,6 @@ use crate::bench::Measurement;
 use crate::bench_markdown;
 use crate::shell::{self, root};
 
-
 #[derive(Debug, Serialize)]
 pub struct Machine {
     pub cpu: String,
@@ -83,17 +82,24 @@ pub fn replace_section(document: &str, name: &str, generated: &str) -> Result<St
     let start_marker = format!("<!-- {name}:start -->");
     let end_marker = format!("<!-- {name}:end -->");
     let Some(start) = document.find(&start_marker) else {
-        return Ok(format!("{}
+        return Ok(format!(
+            "{}
 
 {start_marker}
 {generated}{end_marker}
-", document.trim_end()));
+",
+            document.trim_end()
+        ));
     };
     let end = document
         .find(&end_marker)
         .filter(|&end| end > start)
         .ok_or_else(|| format!("docs/benchmarks.md has no {end_marker} after {start_marker}"))?;
-    Ok(format!("{}{start_marker}\n{generated}{}", &document[..start], &document[end..]))
+    Ok(format!(
+        "{}{start_marker}\n{generated}{}",
+        &document[..start],
+        &document[end..]
+    ))
 }
 
 pub fn write_file(path: &std::path::Path, text: &str) -> Result<(), String> {

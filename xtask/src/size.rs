@@ -43,16 +43,26 @@ fn record(rows: &[(&str, Measured)], total_gzip: u64) -> Result<(), String> {
          | file | raw bytes | gzip bytes |\n| --- | ---: | ---: |\n"
     );
     for (name, measured) in rows {
-        section.push_str(&format!("| `{name}` | {} | {} |\n", measured.raw, measured.gzip));
+        section.push_str(&format!(
+            "| `{name}` | {} | {} |\n",
+            measured.raw, measured.gzip
+        ));
     }
-    let verdict = if total_gzip > APP_GZIP_BUDGET { "**over budget**" } else { "within budget" };
+    let verdict = if total_gzip > APP_GZIP_BUDGET {
+        "**over budget**"
+    } else {
+        "within budget"
+    };
     section.push_str(&format!(
         "| app total | | {total_gzip} |\n\nBudget: app ≤ {} KB gzip — {verdict}.\n",
         APP_GZIP_BUDGET / 1024
     ));
     let path = root().join("docs/benchmarks.md");
     let existing = fs::read_to_string(&path).unwrap_or_else(|_| "# Benchmarks\n".to_owned());
-    bench_report::write_file(&path, &bench_report::replace_section(&existing, "size", &section)?)
+    bench_report::write_file(
+        &path,
+        &bench_report::replace_section(&existing, "size", &section)?,
+    )
 }
 
 /// `cargo xtask size`: prints a table, records it in docs/benchmarks.md and fails if the app is over budget.
