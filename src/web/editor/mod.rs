@@ -9,6 +9,7 @@ pub mod json;
 pub mod matrix;
 pub mod rules;
 pub mod sla;
+pub mod sla_fields;
 pub mod teams;
 pub mod week_grid;
 

@@ -1,6 +1,5 @@
 //! The SLA policies editor: ordered policies with condition, clock, warnings, a targets table and a breach ladder.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -15,6 +14,10 @@ use crate::engine::policy::{
 use crate::engine::ticket::Priority;
 use crate::web::editor::diagnostics;
 use crate::web::editor::inputs::{Checkbox, Select, TextInput};
+use crate::web::editor::sla_fields::{
+    apply_clock, clock_value, condition_error, condition_meaning, draft_key, parse_duration_field,
+    parse_warnings, remap_drafts, warnings_text,
+};
 use crate::web::editor::SectionProps;
 use crate::web::state::{Action, Workspace};
 
@@ -76,11 +79,6 @@ pub fn SlaSection(props: &SectionProps) -> Html {
     }
 }
 
-/// The `condition_drafts` key of SLA policy `index`.
-fn draft_key(index: usize) -> String {
-    format!("sla/{index}")
-}
-
 fn new_policy(id: String) -> SlaPolicy {
     let targets = |first: i64, resolution: i64| Targets {
         first_response: Duration::hours(first),
@@ -102,26 +100,6 @@ fn new_policy(id: String) -> SlaPolicy {
             low: targets(8, 40),
         },
         breach_ladder: Vec::new(),
-    }
-}
-
-/// Condition drafts after the policies were reordered: the draft of old position `i` moves to `moved(i)`,
-/// and a draft whose policy is gone (`None`) is dropped.
-fn remap_drafts(drafts: &mut BTreeMap<String, String>, moved: impl Fn(usize) -> Option<usize>) {
-    let sla_drafts: Vec<(usize, String)> = drafts
-        .iter()
-        .filter_map(|(key, text)| {
-            let index = key.strip_prefix("sla/")?.parse::<usize>().ok()?;
-            Some((index, text.clone()))
-        })
-        .collect();
-    for (index, _) in &sla_drafts {
-        drafts.remove(&draft_key(*index));
-    }
-    for (index, text) in sla_drafts {
-        if let Some(to) = moved(index) {
-            drafts.insert(draft_key(to), text);
-        }
     }
 }
 
@@ -166,27 +144,6 @@ fn parse_target(text: &str) -> SlaTarget {
         .unwrap_or(SlaTarget::FirstResponse)
 }
 
-/// The clock select's value: `calendar`, `business:` (the receiving team's calendar) or `business:<calendar id>`.
-fn clock_value(sla: &SlaPolicy) -> String {
-    match sla.time {
-        TimeBasis::Calendar => "calendar".to_owned(),
-        TimeBasis::Business => format!("business:{}", sla.calendar.as_deref().unwrap_or("")),
-    }
-}
-
-/// The condition's parse or type error as shown under the field, with its column.
-fn condition_error(text: &str) -> Option<String> {
-    let error = Condition::parse_checked(text, &FieldCatalog::ticket()).err()?;
-    let mut message = match error.column() {
-        Some(column) => format!("Column {column}: {}", error.message),
-        None => error.message.clone(),
-    };
-    if let Some(help) = &error.help {
-        message.push_str(&format!(" ({help})"));
-    }
-    Some(message)
-}
-
 #[derive(Properties, PartialEq)]
 struct SlaPolicyCardProps {
     index: usize,
@@ -229,16 +186,7 @@ fn SlaPolicyCard(props: &SlaPolicyCardProps) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |value: String| {
             edit_sla(&dispatch, index, "clock", move |sla| {
-                match value.strip_prefix("business:") {
-                    Some(calendar) => {
-                        sla.time = TimeBasis::Business;
-                        sla.calendar = Some(calendar.to_owned()).filter(|id| !id.is_empty());
-                    }
-                    None => {
-                        sla.time = TimeBasis::Calendar;
-                        sla.calendar = None;
-                    }
-                }
+                apply_clock(sla, &value)
             })
         })
     };
@@ -384,7 +332,9 @@ fn ConditionField(props: &ConditionFieldProps) -> Html {
         .unwrap_or_default();
     let shown = match (&props.draft, &*typed) {
         (Some(draft), _) => draft.clone(),
-        (None, Some(text)) if meaning(text) == props.when.as_ref().map(Condition::to_text) => {
+        (None, Some(text))
+            if condition_meaning(text) == props.when.as_ref().map(Condition::to_text) =>
+        {
             text.clone()
         }
         _ => canonical,
@@ -435,45 +385,11 @@ fn ConditionField(props: &ConditionFieldProps) -> Html {
     }
 }
 
-/// The canonical text a typed condition stands for (`None` for an empty text), if it parses.
-fn meaning(text: &str) -> Option<String> {
-    if text.trim().is_empty() {
-        return None;
-    }
-    Condition::parse_checked(text, &FieldCatalog::ticket())
-        .ok()
-        .map(|condition| condition.to_text())
-}
-
 #[derive(Properties, PartialEq)]
 struct WarningsFieldProps {
     value: Vec<u32>,
     on_change: Callback<Vec<u32>>,
     testid: String,
-}
-
-/// `"50, 75"`: whole percentages from 1 to 99; other text is kept in the box and not applied.
-fn parse_warnings(text: &str) -> Result<Vec<u32>, String> {
-    text.split([',', ' '])
-        .filter(|part| !part.trim().is_empty())
-        .map(|part| {
-            let part = part.trim().trim_end_matches('%');
-            match part.parse::<u32>() {
-                Ok(percent) if (1..=99).contains(&percent) => Ok(percent),
-                _ => Err(format!(
-                    "{part:?} is not a percentage from 1 to 99; write e.g. \"50, 75\""
-                )),
-            }
-        })
-        .collect()
-}
-
-fn warnings_text(warnings: &[u32]) -> String {
-    warnings
-        .iter()
-        .map(u32::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[component]
@@ -525,19 +441,7 @@ struct DurationFieldProps {
 fn DurationField(props: &DurationFieldProps) -> Html {
     let typed = use_state(|| None::<String>);
     let optional = props.optional;
-    let parse = move |text: &str| -> Result<Option<Duration>, String> {
-        let text = text.trim();
-        if text.is_empty() {
-            return if optional {
-                Ok(None)
-            } else {
-                Err("required: write e.g. 30m, 4h or 1h30m".to_owned())
-            };
-        }
-        text.parse::<Duration>()
-            .map(Some)
-            .map_err(|error| error.to_string())
-    };
+    let parse = move |text: &str| parse_duration_field(text, optional);
     let (shown, error) = match typed.as_deref().map(|text| (text, parse(text))) {
         Some((text, Err(error))) => (text.to_owned(), Some(error)),
         Some((text, Ok(value))) if value == props.value => (text.to_owned(), None),
