@@ -12,7 +12,7 @@ use crate::engine::lint::Diagnostic;
 use crate::web::editor::diagnostics;
 use crate::web::editor::inputs::{Checkbox, TextInput};
 use crate::web::editor::week_grid::{
-    weekly_open_minutes, GridUnfit, WeekGrid, DAY_KEYS, DAY_NAMES,
+    day_index, weekly_open_minutes, GridUnfit, WeekGrid, DAY_KEYS, DAY_NAMES,
 };
 use crate::web::editor::SectionProps;
 use crate::web::state::{Action, Workspace};
@@ -238,6 +238,8 @@ fn hours_text(minutes: u32) -> String {
 fn WeeklyHours(props: &WeeklyHoursProps) -> Html {
     let index = props.index;
     let spec = &props.spec;
+    // Whether the person chose the interval rows although the grid could show these hours.
+    let prefer_rows = use_state(|| false);
     let total = if spec.always_open {
         Some(7 * 24 * 60)
     } else {
@@ -259,43 +261,54 @@ fn WeeklyHours(props: &WeeklyHoursProps) -> Html {
             </div>
         };
     }
+    let rows = html! { <IntervalRows {index} hours={spec.hours.clone()} dispatch={props.dispatch.clone()} /> };
     let body = match WeekGrid::from_hours(&spec.hours) {
-        Ok(grid) => html! { <HoursGrid {index} {grid} dispatch={props.dispatch.clone()} /> },
-        Err(unfit) => {
-            let round = match unfit {
-                GridUnfit::NotWholeHours { .. } => {
-                    let dispatch = props.dispatch.clone();
-                    let onclick = Callback::from(move |_: MouseEvent| {
-                        edit_calendar(&dispatch, index, "hours/round", |spec| {
-                            if let Ok(grid) = WeekGrid::covering(&spec.hours) {
-                                spec.hours = grid.to_hours();
-                            }
-                        })
-                    });
-                    html! {
-                        <p class="cal-notice">
-                            { "These hours start or end between whole hours, so they are shown as text. " }
-                            <button type="button" {onclick} data-testid={format!("calendar-round-{index}")}>
-                                { "Edit on the grid (rounds part-hours outwards to whole hours)" }
-                            </button>
-                        </p>
-                    }
-                }
-                GridUnfit::Invalid(_) => html! {
-                    <p class="cal-notice">{ "These hours are not valid yet (see below), so they are shown as text; fix them in the Policy JSON." }</p>
-                },
+        Ok(grid) => {
+            let toggle = {
+                let prefer_rows = prefer_rows.clone();
+                Callback::from(move |_: MouseEvent| prefer_rows.set(!*prefer_rows))
             };
             html! {
                 <>
-                    { round }
-                    <ul class="cal-interval-rows" data-testid={format!("calendar-intervals-{index}")}>
-                        { for spec.hours.iter().map(|interval| html! {
-                            <li class="mono">{ format!("{}  {} → {}", interval.days.join(", "), interval.from, interval.to) }</li>
-                        }) }
-                    </ul>
+                    <button type="button" class="cal-view-switch" onclick={toggle}
+                        data-testid={format!("calendar-view-{index}")}>
+                        { if *prefer_rows { "Edit on the grid" } else { "Edit as intervals" } }
+                    </button>
+                    if *prefer_rows { { rows } } else {
+                        <HoursGrid {index} {grid} dispatch={props.dispatch.clone()} />
+                    }
                 </>
             }
         }
+        Err(GridUnfit::NotWholeHours { .. }) => {
+            let dispatch = props.dispatch.clone();
+            let prefer_rows = prefer_rows.clone();
+            let onclick = Callback::from(move |_: MouseEvent| {
+                prefer_rows.set(false);
+                edit_calendar(&dispatch, index, "hours/round", |spec| {
+                    if let Ok(grid) = WeekGrid::covering(&spec.hours) {
+                        spec.hours = grid.to_hours();
+                    }
+                })
+            });
+            html! {
+                <>
+                    <p class="cal-notice" data-testid={format!("calendar-part-hours-{index}")}>
+                        { "Some hours start or end between whole hours, so they are edited as intervals here. " }
+                        <button type="button" {onclick} data-testid={format!("calendar-round-{index}")}>
+                            { "Use the hourly grid (rounds part-hours outwards)" }
+                        </button>
+                    </p>
+                    { rows }
+                </>
+            }
+        }
+        Err(GridUnfit::Invalid(_)) => html! {
+            <>
+                <p class="cal-notice">{ "These intervals are not valid yet (see the finding below); fix them here to use the grid." }</p>
+                { rows }
+            </>
+        },
     };
     html! {
         <div class="cal-hours">
@@ -303,6 +316,159 @@ fn WeeklyHours(props: &WeeklyHoursProps) -> Html {
             { body }
             { total }
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct IntervalRowsProps {
+    index: usize,
+    hours: Vec<WeeklyHoursSpec>,
+    dispatch: Callback<Action>,
+}
+
+/// Dispatches an edit of `hours[interval]` of calendar `index`.
+fn edit_interval(
+    dispatch: &Callback<Action>,
+    index: usize,
+    interval: usize,
+    field: &str,
+    apply: impl Fn(&mut WeeklyHoursSpec) + 'static,
+) {
+    edit_calendar(
+        dispatch,
+        index,
+        &format!("hours/{interval}/{field}"),
+        move |spec| {
+            if let Some(hours) = spec.hours.get_mut(interval) {
+                apply(hours);
+            }
+        },
+    );
+}
+
+/// The weekly intervals as rows (days, from, to), exact to the minute: for hours the grid cannot show.
+#[component]
+fn IntervalRows(props: &IntervalRowsProps) -> Html {
+    let index = props.index;
+    let dispatch = &props.dispatch;
+    let row = |interval: usize, hours: &WeeklyHoursSpec| -> Html {
+        let listed: Vec<Option<usize>> = hours.days.iter().map(|day| day_index(day)).collect();
+        let day_button = |day: usize| -> Html {
+            let on = listed.contains(&Some(day));
+            let dispatch = dispatch.clone();
+            let onclick = Callback::from(move |_: MouseEvent| {
+                edit_interval(
+                    &dispatch,
+                    index,
+                    interval,
+                    &format!("days/{day}"),
+                    move |hours| {
+                        let mut days: Vec<usize> =
+                            hours.days.iter().filter_map(|d| day_index(d)).collect();
+                        if on {
+                            days.retain(|listed| *listed != day);
+                        } else {
+                            days.push(day);
+                        }
+                        days.sort_unstable();
+                        days.dedup();
+                        hours.days = days.into_iter().map(|d| DAY_KEYS[d].to_owned()).collect();
+                    },
+                )
+            });
+            html! {
+                <button type="button" class={classes!("cal-day", on.then_some("cal-open"))} aria-pressed={on.to_string()}
+                    aria-label={format!("{} in interval {}", DAY_NAMES[day], interval + 1)} {onclick}
+                    data-testid={format!("calendar-interval-{index}-{interval}-{}", DAY_KEYS[day])}>
+                    { &DAY_NAMES[day][..2] }
+                </button>
+            }
+        };
+        let time_input = |field: &'static str, value: &str| -> Html {
+            let dispatch = dispatch.clone();
+            let oninput = Callback::from(move |event: InputEvent| {
+                let input: HtmlInputElement = event.target_unchecked_into();
+                let text = input.value();
+                if !text.is_empty() {
+                    edit_interval(&dispatch, index, interval, field, move |hours| {
+                        if field == "from" {
+                            hours.from = text.clone();
+                        } else {
+                            hours.to = text.clone();
+                        }
+                    });
+                }
+            });
+            let label = if field == "from" {
+                "Opens at"
+            } else {
+                "Closes at"
+            };
+            html! {
+                <input type="time" class="cal-time" value={value.to_owned()} {oninput}
+                    aria-label={format!("Interval {}: {label}", interval + 1)}
+                    data-testid={format!("calendar-interval-{index}-{interval}-{field}")} />
+            }
+        };
+        let unknown: Vec<&str> = hours
+            .days
+            .iter()
+            .zip(&listed)
+            .filter(|(_, parsed)| parsed.is_none())
+            .map(|(text, _)| text.as_str())
+            .collect();
+        let on_remove = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |_: MouseEvent| {
+                edit_calendar(
+                    &dispatch,
+                    index,
+                    &format!("hours/{interval}/remove"),
+                    move |spec| {
+                        if interval < spec.hours.len() {
+                            spec.hours.remove(interval);
+                        }
+                    },
+                )
+            })
+        };
+        html! {
+            <li class="cal-interval" data-testid={format!("calendar-interval-{index}-{interval}")}>
+                <span class="cal-days" role="group" aria-label={format!("Days of interval {}", interval + 1)}>
+                    { for (0..7).map(day_button) }
+                </span>
+                { time_input("from", &hours.from) }
+                <span aria-hidden="true">{ "→" }</span>
+                { time_input("to", &hours.to) }
+                if !unknown.is_empty() {
+                    <span class="cal-error">{ format!("unknown days: {}", unknown.join(", ")) }</span>
+                }
+                <button type="button" class="cal-remove" onclick={on_remove}
+                    aria-label={format!("Remove interval {}", interval + 1)}
+                    data-testid={format!("calendar-interval-remove-{index}-{interval}")}>{ "×" }</button>
+            </li>
+        }
+    };
+    let on_add = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            edit_calendar(&dispatch, index, "hours/add", |spec| {
+                spec.hours.push(WeeklyHoursSpec {
+                    days: vec!["sat".to_owned()],
+                    from: "10:00".to_owned(),
+                    to: "14:00".to_owned(),
+                })
+            })
+        })
+    };
+    html! {
+        <>
+            <p class="hint">{ "An interval whose closing time is not after its opening time runs overnight into the next day." }</p>
+            <ul class="cal-intervals" data-testid={format!("calendar-intervals-{index}")}>
+                { for props.hours.iter().enumerate().map(|(interval, hours)| row(interval, hours)) }
+            </ul>
+            <button type="button" onclick={on_add} data-testid={format!("calendar-interval-add-{index}")}>{ "Add interval" }</button>
+        </>
     }
 }
 
@@ -458,7 +624,7 @@ fn HoursGrid(props: &HoursGridProps) -> Html {
             onpointerup={on_pointer_up} data-testid={format!("calendar-grid-{index}")}>
             <thead>
                 <tr>
-                    <th scope="col"><span class="sr-only">{ "Day" }</span></th>
+                    <th scope="col"><span class="cal-sr-only">{ "Day" }</span></th>
                     { for (0..24).map(|hour| html! {
                         <th scope="col" class="cal-hour-head" aria-label={format!("{hour:02}:00")}>
                             { if hour % 3 == 0 { format!("{hour:02}") } else { String::new() } }

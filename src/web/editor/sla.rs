@@ -692,7 +692,7 @@ fn BreachLadder(props: &BreachLadderProps) -> Html {
                             <th scope="col">{ "Team" }</th>
                             <th scope="col">{ "Action" }</th>
                             <th scope="col">{ "Repeat every" }</th>
-                            <th scope="col"><span class="sr-only">{ "Remove" }</span></th>
+                            <th scope="col"><span class="sla-sr-only">{ "Remove" }</span></th>
                         </tr>
                     </thead>
                     <tbody>
