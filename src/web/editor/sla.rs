@@ -371,7 +371,7 @@ fn ConditionField(props: &ConditionFieldProps) -> Html {
     };
     html! {
         <div class="sla-condition">
-            <label class="sla-field sla-grow">{ "Applies when" }
+            <label class="sla-field">{ "Applies when" }
                 <TextInput value={shown} {on_change} label="Condition" class="mono"
                     placeholder="empty = every ticket (fallback), e.g. category == \"outage\""
                     invalid={error.is_some()} testid={format!("sla-condition-{index}")} />
@@ -665,7 +665,7 @@ fn BreachLadder(props: &BreachLadderProps) -> Html {
             <tr key={level}>
                 <td><Select options={target_options.clone()} value={breach.target.as_str().to_owned()} on_change={on_target}
                     label={format!("Level {step}: target")} testid={id("target")} /></td>
-                <td><DurationField value={breach.after_breach} on_change={on_after} optional=true placeholder="at the breach"
+                <td><DurationField value={breach.after_breach} on_change={on_after} optional=true placeholder="at breach"
                     label={format!("Level {step}: after the breach")} testid={id("after")} /></td>
                 <td><Select options={props.teams.clone()} value={breach.to.clone()} on_change={on_to}
                     label={format!("Level {step}: team")} testid={id("to")} /></td>
