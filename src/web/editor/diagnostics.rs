@@ -46,3 +46,16 @@ fn finding(diagnostic: &Diagnostic) -> Html {
         </li>
     }
 }
+
+/// The findings whose path is exactly `path`, not those below it (for a whole object whose fields show their own).
+pub fn inline_exact(diagnostics: &[Diagnostic], path: &str) -> Html {
+    let found: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.path == path).collect();
+    if found.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <ul class="findings" data-testid="findings" data-path={path.to_owned()}>
+            { for found.into_iter().map(finding) }
+        </ul>
+    }
+}

@@ -149,3 +149,28 @@ pub fn DurationInput(props: &DurationInputProps) -> Html {
             data-testid={props.testid.clone()} />
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct CheckboxProps {
+    pub checked: bool,
+    pub on_change: Callback<bool>,
+    pub label: String,
+    #[prop_or_default]
+    pub testid: String,
+}
+
+/// A labelled checkbox that reports its new state.
+#[component]
+pub fn Checkbox(props: &CheckboxProps) -> Html {
+    let on_change = props.on_change.clone();
+    let onchange = Callback::from(move |event: Event| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        on_change.emit(input.checked());
+    });
+    html! {
+        <label class="check">
+            <input type="checkbox" checked={props.checked} {onchange} data-testid={props.testid.clone()} />
+            { props.label.clone() }
+        </label>
+    }
+}

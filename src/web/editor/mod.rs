@@ -1,5 +1,6 @@
 //! The policy editor's sections; each edits the workspace through `Action`s and shows the lint findings for its paths.
 
+pub mod calendars;
 pub mod condition_editor;
 pub mod condition_rows;
 pub mod diagnostics;
@@ -7,7 +8,10 @@ pub mod inputs;
 pub mod json;
 pub mod matrix;
 pub mod rules;
+pub mod sla;
+pub mod sla_fields;
 pub mod teams;
+pub mod week_grid;
 
 use std::rc::Rc;
 
