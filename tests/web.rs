@@ -50,7 +50,6 @@ mod workspace {
             draft: TicketDraft::new("billing", "2026-03-06T16:55".to_owned()),
             condition_drafts: Default::default(),
             policy_json_draft: None,
-            policy_json_draft: None,
         }
     }
 

@@ -4,9 +4,11 @@ use yew::prelude::*;
 
 use crate::engine::lint::Severity;
 use crate::web::editor::diagnostics;
+use crate::web::editor::calendars::CalendarsSection;
 use crate::web::editor::json::JsonSection;
 use crate::web::editor::matrix::MatrixSection;
 use crate::web::editor::rules::RulesSection;
+use crate::web::editor::sla::SlaSection;
 use crate::web::editor::teams::TeamsSection;
 use crate::web::state::{Action, PlaygroundState};
 
@@ -71,7 +73,9 @@ pub fn PolicyTab(props: &PolicyTabProps) -> Html {
             <div class="column">
                 <MatrixSection workspace={workspace.clone()} diagnostics={all.clone()} dispatch={dispatch.clone()} />
                 <RulesSection workspace={workspace.clone()} diagnostics={all.clone()} dispatch={dispatch.clone()} />
+                <SlaSection workspace={workspace.clone()} diagnostics={all.clone()} dispatch={dispatch.clone()} />
                 <TeamsSection workspace={workspace.clone()} diagnostics={all.clone()} dispatch={dispatch.clone()} />
+                <CalendarsSection workspace={workspace.clone()} diagnostics={all.clone()} dispatch={dispatch.clone()} />
                 <JsonSection workspace={workspace.clone()} diagnostics={all.clone()} dispatch={dispatch.clone()} />
             </div>
         </main>
