@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 use escalator::engine::calendar::WeeklyHoursSpec;
 use escalator::engine::duration::Duration;
 use escalator::engine::policy::{Policy, TimeBasis};
+use escalator::web::editor::inputs::parse_duration_field;
 use escalator::web::editor::sla_fields::{
-    apply_clock, clock_value, condition_error, condition_meaning, parse_duration_field,
-    parse_warnings, remap_drafts, warnings_text,
+    apply_clock, clock_value, condition_error, condition_meaning, parse_warnings, remap_drafts,
+    warnings_text,
 };
 use escalator::web::editor::week_grid::{weekly_open_minutes, GridUnfit, WeekGrid};
 use wasm_bindgen_test::*;

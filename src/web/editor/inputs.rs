@@ -102,55 +102,6 @@ pub fn Select(props: &SelectProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-pub struct DurationInputProps {
-    pub value: Duration,
-    pub on_change: Callback<Duration>,
-    #[prop_or_default]
-    pub label: String,
-    #[prop_or_default]
-    pub testid: String,
-}
-
-/// A duration box (`4h`, `1h30m`, `2d`): invalid text stays in the box, marked, and is not applied.
-#[component]
-pub fn DurationInput(props: &DurationInputProps) -> Html {
-    let text = use_state(|| props.value.to_string());
-    let invalid = use_state(|| None::<String>);
-    {
-        let text = text.clone();
-        let invalid = invalid.clone();
-        use_effect_with(props.value, move |value| {
-            if invalid.is_none() {
-                text.set(value.to_string());
-            }
-        });
-    }
-    let oninput = {
-        let text = text.clone();
-        let invalid = invalid.clone();
-        let on_change = props.on_change.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            let typed = input.value();
-            text.set(typed.clone());
-            match typed.trim().parse::<Duration>() {
-                Ok(duration) if duration.seconds() >= 0 => {
-                    invalid.set(None);
-                    on_change.emit(duration);
-                }
-                Ok(_) => invalid.set(Some("a duration cannot be negative".to_owned())),
-                Err(error) => invalid.set(Some(error.to_string())),
-            }
-        })
-    };
-    html! {
-        <input type="text" class="duration" value={(*text).clone()} {oninput} aria-label={props.label.clone()}
-            aria-invalid={invalid.is_some().to_string()} title={(*invalid).clone().unwrap_or_else(|| "e.g. 30m, 4h, 1h30m, 2d".to_owned())}
-            data-testid={props.testid.clone()} />
-    }
-}
-
-#[derive(Properties, PartialEq)]
 pub struct CheckboxProps {
     pub checked: bool,
     pub on_change: Callback<bool>,
@@ -173,4 +124,71 @@ pub fn Checkbox(props: &CheckboxProps) -> Html {
             { props.label.clone() }
         </label>
     }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DurationInputProps {
+    pub value: Option<Duration>,
+    pub on_change: Callback<Option<Duration>>,
+    /// Whether an empty box means "none" (otherwise it is invalid).
+    #[prop_or_default]
+    pub optional: bool,
+    pub label: String,
+    #[prop_or_default]
+    pub placeholder: String,
+    pub testid: String,
+}
+
+/// A duration box (`4h`, `1h30m`). Invalid text stays in the box, marked `aria-invalid`, and is not applied;
+/// valid text stays as typed while it still equals the policy's value.
+#[component]
+pub fn DurationInput(props: &DurationInputProps) -> Html {
+    let typed = use_state(|| None::<String>);
+    let optional = props.optional;
+    let parse = move |text: &str| parse_duration_field(text, optional);
+    let (shown, error) = match typed.as_deref().map(|text| (text, parse(text))) {
+        Some((text, Err(error))) => (text.to_owned(), Some(error)),
+        Some((text, Ok(value))) if value == props.value => (text.to_owned(), None),
+        _ => (
+            props
+                .value
+                .map(|value| value.to_string())
+                .unwrap_or_default(),
+            None,
+        ),
+    };
+    let on_change = {
+        let typed = typed.clone();
+        let on_change = props.on_change.clone();
+        Callback::from(move |text: String| {
+            if let Ok(value) = parse(&text) {
+                on_change.emit(value);
+            }
+            typed.set(Some(text));
+        })
+    };
+    html! {
+        <span class="sla-input">
+            <TextInput value={shown} {on_change} label={props.label.clone()} class="sla-duration mono"
+                placeholder={props.placeholder.clone()} invalid={error.is_some()} testid={props.testid.clone()} />
+            if let Some(message) = error {
+                <span class="sla-field-error" role="alert">{ message }</span>
+            }
+        </span>
+    }
+}
+
+/// A duration from a box: empty is `None` when optional, otherwise an error; else `4h`, `1h30m`, `2d`….
+pub fn parse_duration_field(text: &str, optional: bool) -> Result<Option<Duration>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return if optional {
+            Ok(None)
+        } else {
+            Err("required: write e.g. 30m, 4h or 1h30m".to_owned())
+        };
+    }
+    text.parse::<Duration>()
+        .map(Some)
+        .map_err(|error| error.to_string())
 }

@@ -93,7 +93,7 @@ pub fn MatrixSection(props: &SectionProps) -> Html {
                 return html! { <td class="matrix-cell empty"></td> };
             };
             let on_team = { let d = dispatch.clone(); Callback::from(move |v: String| level_edit(&d, r, l, "to", move |c| c.to = v.clone())) };
-            let on_after = { let d = dispatch.clone(); Callback::from(move |v: Duration| level_edit(&d, r, l, "after", move |c| c.after = v)) };
+            let on_after = { let d = dispatch.clone(); Callback::from(move |v: Option<Duration>| if let Some(v) = v { level_edit(&d, r, l, "after", move |c| c.after = v) }) };
             let on_kind = { let d = dispatch.clone(); Callback::from(move |v: String| level_edit(&d, r, l, "kind", move |c| c.kind = if v == "functional" { Direction::Functional } else { Direction::Hierarchical })) };
             let on_basis = { let d = dispatch.clone(); Callback::from(move |v: String| level_edit(&d, r, l, "time", move |c| c.time = if v == "calendar" { TimeBasis::Calendar } else { TimeBasis::Business })) };
             let on_remove = {
@@ -110,7 +110,7 @@ pub fn MatrixSection(props: &SectionProps) -> Html {
                         label={format!("Level {} team for {} × {}", l + 1, row.category, row.priority)} testid={format!("matrix-team-{r}-{l}")} />
                     <div class="cell-line">
                         <span class="hint">{ "after" }</span>
-                        <DurationInput value={level.after} on_change={on_after} label={format!("Level {} threshold", l + 1)} testid={format!("matrix-after-{r}-{l}")} />
+                        <DurationInput value={Some(level.after)} on_change={on_after} label={format!("Level {} threshold", l + 1)} testid={format!("matrix-after-{r}-{l}")} />
                         <Select options={bases.clone()} value={level.time.as_str().to_owned()} on_change={on_basis} label={format!("Level {} clock", l + 1)} />
                     </div>
                     <div class="cell-line">

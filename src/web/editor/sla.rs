@@ -13,10 +13,10 @@ use crate::engine::policy::{
 };
 use crate::engine::ticket::Priority;
 use crate::web::editor::diagnostics;
-use crate::web::editor::inputs::{Checkbox, Select, TextInput};
+use crate::web::editor::inputs::{Checkbox, DurationInput, Select, TextInput};
 use crate::web::editor::sla_fields::{
-    apply_clock, clock_value, condition_error, condition_meaning, draft_key, parse_duration_field,
-    parse_warnings, remap_drafts, warnings_text,
+    apply_clock, clock_value, condition_error, condition_meaning, draft_key, parse_warnings,
+    remap_drafts, warnings_text,
 };
 use crate::web::editor::SectionProps;
 use crate::web::state::{Action, Workspace};
@@ -423,58 +423,6 @@ fn WarningsField(props: &WarningsFieldProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct DurationFieldProps {
-    value: Option<Duration>,
-    on_change: Callback<Option<Duration>>,
-    /// Whether an empty box means "none" (otherwise it is invalid).
-    #[prop_or_default]
-    optional: bool,
-    label: String,
-    #[prop_or_default]
-    placeholder: String,
-    testid: String,
-}
-
-/// A duration box (`4h`, `1h30m`). Invalid text stays in the box, marked `aria-invalid`, and is not applied;
-/// valid text stays as typed while it still equals the policy's value.
-#[component]
-fn DurationField(props: &DurationFieldProps) -> Html {
-    let typed = use_state(|| None::<String>);
-    let optional = props.optional;
-    let parse = move |text: &str| parse_duration_field(text, optional);
-    let (shown, error) = match typed.as_deref().map(|text| (text, parse(text))) {
-        Some((text, Err(error))) => (text.to_owned(), Some(error)),
-        Some((text, Ok(value))) if value == props.value => (text.to_owned(), None),
-        _ => (
-            props
-                .value
-                .map(|value| value.to_string())
-                .unwrap_or_default(),
-            None,
-        ),
-    };
-    let on_change = {
-        let typed = typed.clone();
-        let on_change = props.on_change.clone();
-        Callback::from(move |text: String| {
-            if let Ok(value) = parse(&text) {
-                on_change.emit(value);
-            }
-            typed.set(Some(text));
-        })
-    };
-    html! {
-        <span class="sla-input">
-            <TextInput value={shown} {on_change} label={props.label.clone()} class="sla-duration mono"
-                placeholder={props.placeholder.clone()} invalid={error.is_some()} testid={props.testid.clone()} />
-            if let Some(message) = error {
-                <span class="sla-field-error" role="alert">{ message }</span>
-            }
-        </span>
-    }
-}
-
-#[derive(Properties, PartialEq)]
 struct TargetsTableProps {
     index: usize,
     targets: PriorityTargets,
@@ -504,7 +452,7 @@ fn TargetsTable(props: &TargetsTableProps) -> Html {
         let optional = target == SlaTarget::NextUpdate;
         html! {
             <td>
-                <DurationField value={props.targets.for_priority(priority).get(target).copied()} {on_change} {optional}
+                <DurationInput value={props.targets.for_priority(priority).get(target).copied()} {on_change} {optional}
                     label={format!("{} target for {} priority", target_label(target), priority.as_str())}
                     placeholder={if optional { "none" } else { "" }}
                     testid={format!("sla-target-{index}-{}-{}", priority.as_str(), target.as_str())} />
@@ -665,13 +613,13 @@ fn BreachLadder(props: &BreachLadderProps) -> Html {
             <tr key={level}>
                 <td><Select options={target_options.clone()} value={breach.target.as_str().to_owned()} on_change={on_target}
                     label={format!("Level {step}: target")} testid={id("target")} /></td>
-                <td><DurationField value={breach.after_breach} on_change={on_after} optional=true placeholder="at breach"
+                <td><DurationInput value={breach.after_breach} on_change={on_after} optional=true placeholder="at breach"
                     label={format!("Level {step}: after the breach")} testid={id("after")} /></td>
                 <td><Select options={props.teams.clone()} value={breach.to.clone()} on_change={on_to}
                     label={format!("Level {step}: team")} testid={id("to")} /></td>
                 <td><Select options={action_options.clone()} value={action.to_owned()} on_change={on_action}
                     label={format!("Level {step}: action")} testid={id("action")} /></td>
-                <td><DurationField value={breach.repeat_every} on_change={on_repeat} optional=true placeholder="once"
+                <td><DurationInput value={breach.repeat_every} on_change={on_repeat} optional=true placeholder="once"
                     label={format!("Level {step}: repeat every")} testid={id("repeat")} /></td>
                 <td><button type="button" class="sla-remove" onclick={on_remove}
                     aria-label={format!("Remove breach level {step}")} data-testid={id("remove")}>{ "×" }</button></td>

@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use crate::engine::condition::{Condition, FieldCatalog};
-use crate::engine::duration::Duration;
 use crate::engine::policy::{SlaPolicy, TimeBasis};
 
 /// The `condition_drafts` key of SLA policy `index`.
@@ -99,19 +98,4 @@ pub fn warnings_text(warnings: &[u32]) -> String {
         .map(u32::to_string)
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// A duration box's text: `4h`, `1h30m`; empty is `None` when the field is `optional`, an error otherwise.
-pub fn parse_duration_field(text: &str, optional: bool) -> Result<Option<Duration>, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return if optional {
-            Ok(None)
-        } else {
-            Err("required: write e.g. 30m, 4h or 1h30m".to_owned())
-        };
-    }
-    text.parse::<Duration>()
-        .map(Some)
-        .map_err(|error| error.to_string())
 }

@@ -3,8 +3,8 @@
 use yew::prelude::*;
 
 use crate::engine::lint::Severity;
-use crate::web::editor::diagnostics;
 use crate::web::editor::calendars::CalendarsSection;
+use crate::web::editor::diagnostics;
 use crate::web::editor::json::JsonSection;
 use crate::web::editor::matrix::MatrixSection;
 use crate::web::editor::rules::RulesSection;
