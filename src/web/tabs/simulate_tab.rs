@@ -5,10 +5,14 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
+use serde::Serialize;
 use yew::prelude::*;
 
 use crate::engine::journey::Journey;
+use crate::engine::policy::Policy;
+use crate::json::from_json;
 use crate::sim::report::SimulationReport;
+use crate::sim::scenario::Scenario;
 use crate::web::browser;
 use crate::web::policy_handle::PolicyHandle;
 use crate::web::results::cards::MetricCards;
@@ -43,8 +47,19 @@ struct Runner {
 
 type SharedRunner = Rc<RefCell<Runner>>;
 
+/// What the worker reads (`api::simulate_json`): the edited policy and scenario.
+#[derive(Serialize)]
+struct SimulationInput<'a> {
+    policy: &'a Policy,
+    scenario: &'a Scenario,
+}
+
 fn input_json(workspace: &Workspace) -> String {
-    serde_json::json!({ "policy": workspace.policy, "scenario": workspace.scenario }).to_string()
+    let input = SimulationInput {
+        policy: &workspace.policy,
+        scenario: &workspace.scenario,
+    };
+    serde_json::to_string(&input).unwrap_or_default()
 }
 
 #[component]
@@ -63,21 +78,19 @@ pub fn SimulateTab(props: &SimulateTabProps) -> Html {
             WorkerReply::Progress { id, fraction } => {
                 dispatcher.dispatch(RunAction::Progress { id, fraction })
             }
-            WorkerReply::Report { id, json } => {
-                match serde_json::from_str::<SimulationReport>(&json) {
-                    Ok(report) => dispatcher.dispatch(RunAction::Finished {
-                        id,
-                        report: Rc::new(report),
-                        elapsed_ms: browser::now_ms() - runner.borrow().started_ms,
-                    }),
-                    Err(error) => dispatcher.dispatch(RunAction::Failed {
-                        id,
-                        message: format!("unreadable report: {error}"),
-                    }),
-                }
-            }
+            WorkerReply::Report { id, json } => match from_json::<SimulationReport>(&json) {
+                Ok(report) => dispatcher.dispatch(RunAction::Finished {
+                    id,
+                    report: Rc::new(report),
+                    elapsed_ms: browser::now_ms() - runner.borrow().started_ms,
+                }),
+                Err(error) => dispatcher.dispatch(RunAction::Failed {
+                    id,
+                    message: format!("unreadable report: {error}"),
+                }),
+            },
             WorkerReply::Journey { json, .. } => {
-                if let Ok(found) = serde_json::from_str::<Journey>(&json) {
+                if let Ok(found) = from_json::<Journey>(&json) {
                     journey.set(Some((runner.borrow().journey_index, found)));
                 }
             }
