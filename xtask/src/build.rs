@@ -42,6 +42,8 @@ pub fn release_web() -> Result<(), String> {
             .arg(&wasm)
             .args([
                 "-Oz",
+                // Repeat the passes until the module stops shrinking (about 5 KB less gzip, twice the time).
+                "--converge",
                 "--enable-bulk-memory",
                 "--enable-nontrapping-float-to-int",
                 "--enable-sign-ext",
