@@ -1,7 +1,8 @@
 //! Ticket arrivals as a non-homogeneous Poisson process with rates that are constant within each quarter hour.
 
-use chrono::{Datelike, TimeZone, Timelike};
-use chrono_tz::Tz;
+use jiff::tz::TimeZone;
+
+use crate::engine::calendar::offset_at;
 
 use super::random::RandomStream;
 
@@ -12,26 +13,20 @@ const STEP_SECONDS: i64 = 900;
 #[derive(Debug, Clone, PartialEq)]
 pub struct WeeklyRates {
     pub per_hour: [f64; 168],
-    pub zone: Option<Tz>,
+    pub zone: Option<TimeZone>,
 }
 
 impl WeeklyRates {
     /// Tickets per second at `at` (seconds since the epoch).
     pub fn per_second(&self, at: i64) -> f64 {
-        let index = match self.zone {
-            None => {
-                // 1970-01-01 was a Thursday: weekday 3 counting from Monday.
-                let days = at.div_euclid(86_400);
-                let weekday = (days + 3).rem_euclid(7);
-                weekday * 24 + at.rem_euclid(86_400) / 3600
-            }
-            Some(zone) => match zone.timestamp_opt(at, 0).single() {
-                Some(local) => {
-                    i64::from(local.weekday().num_days_from_monday()) * 24 + i64::from(local.hour())
-                }
-                None => 0,
-            },
+        let local = match &self.zone {
+            None => at,
+            Some(zone) => at + offset_at(zone, at),
         };
+        // 1970-01-01 was a Thursday: weekday 3 counting from Monday.
+        let days = local.div_euclid(86_400);
+        let weekday = (days + 3).rem_euclid(7);
+        let index = weekday * 24 + local.rem_euclid(86_400) / 3600;
         self.per_hour[index.clamp(0, 167) as usize] / 3600.0
     }
 }
@@ -128,7 +123,7 @@ mod tests {
         per_hour[9] = 1.0;
         let rates = WeeklyRates {
             per_hour,
-            zone: Some(chrono_tz::Europe::Berlin),
+            zone: TimeZone::get("Europe/Berlin").ok(),
         };
         let monday_nine_berlin = 1_772_409_600 + 8 * 3600; // 09:00 CET = 08:00 UTC
         assert!(rates.per_second(monday_nine_berlin) > 0.0);

@@ -8,6 +8,7 @@ use super::scenario::{
     AmountDistribution, Arrivals, KnowledgeBase, Scenario, ScenarioError, SignalRates,
     TimeDistribution,
 };
+use crate::engine::calendar::iana_zone;
 use crate::engine::ticket::{Channel, Priority};
 use crate::engine::time::DAY;
 
@@ -217,7 +218,7 @@ impl PreparedScenario {
         };
         let workload = &scenario.workload;
         let zone = match &workload.time_zone {
-            Some(name) => Some(name.parse::<chrono_tz::Tz>().map_err(|_| {
+            Some(name) => Some(iana_zone(name).ok_or_else(|| {
                 ScenarioError::new("workload.time_zone", format!("unknown time zone {name:?}"))
             })?),
             None => None,

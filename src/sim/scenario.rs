@@ -257,11 +257,8 @@ impl std::error::Error for ScenarioError {}
 impl Scenario {
     /// Reads a scenario from JSON; errors name the JSON path (e.g. `mix.categories.billing`).
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
-        let deserializer = &mut serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(deserializer).map_err(|err| {
-            let path = err.path().to_string();
-            ScenarioError::new(path, err.into_inner().to_string())
-        })
+        crate::json::from_json(text)
+            .map_err(|err| ScenarioError::new(err.path, err.inner.to_string()))
     }
 }
 

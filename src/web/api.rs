@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::engine::journey::Journey;
 use crate::engine::policy::Policy;
+use crate::json::from_json;
 use crate::sim::report::SimulationReport;
 use crate::sim::{run_scenario_with_progress, Scenario};
 
@@ -27,9 +28,8 @@ struct SimulationInput {
 /// called with the share done (0 to 1). Errors are messages with the JSON path of the problem.
 #[wasm_bindgen]
 pub fn simulate_json(input: &str, on_progress: &js_sys::Function) -> Result<String, JsValue> {
-    let deserializer = &mut serde_json::Deserializer::from_str(input);
-    let input: SimulationInput = serde_path_to_error::deserialize(deserializer)
-        .map_err(|err| JsValue::from_str(&format!("{}: {}", err.path(), err.inner())))?;
+    let input: SimulationInput =
+        from_json(input).map_err(|err| JsValue::from_str(&err.to_string()))?;
     let mut report_progress = |fraction: f64| {
         let _progress_is_best_effort =
             on_progress.call1(&JsValue::NULL, &JsValue::from_f64(fraction));

@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 
+use crate::json::from_json;
 use crate::sim::resolve_policy;
 use crate::sim::scenario::{PolicySource, Scenario};
 use crate::web::draft::TicketDraft;
@@ -31,7 +32,7 @@ pub const DEFAULT_PRESET: &str = "normal-week";
 
 pub async fn fetch_index() -> Result<Vec<PresetEntry>, String> {
     let text = fetch_text("presets/index.json").await?;
-    serde_json::from_str::<PresetIndex>(&text)
+    from_json::<PresetIndex>(&text)
         .map(|index| index.scenarios)
         .map_err(|err| format!("presets/index.json: {err}"))
 }

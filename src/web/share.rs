@@ -3,6 +3,7 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
+use crate::json::from_json;
 use crate::web::state::Workspace;
 
 /// The fragment prefix that marks a shared workspace.
@@ -51,5 +52,6 @@ fn decode_data(data: &str) -> Result<Workspace, ShareError> {
         .map_err(|_| ShareError::NotBase64)?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, 16 << 20)
         .map_err(|_| ShareError::NotDeflate)?;
-    serde_json::from_slice(&json).map_err(|err| ShareError::NotWorkspace(err.to_string()))
+    let text = String::from_utf8(json).map_err(|err| ShareError::NotWorkspace(err.to_string()))?;
+    from_json(&text).map_err(|err| ShareError::NotWorkspace(err.to_string()))
 }

@@ -4,10 +4,14 @@
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
+use serde::Serialize;
 use yew::prelude::*;
 
 use crate::engine::journey::Journey;
+use crate::engine::policy::Policy;
+use crate::json::from_json;
 use crate::sim::report::SimulationReport;
+use crate::sim::scenario::Scenario;
 use crate::web::browser;
 use crate::web::results::run_state::{RunAction, RunState};
 use crate::web::state::Workspace;
@@ -42,8 +46,19 @@ pub struct SimulationHandle {
     pub open_journey: Callback<usize>,
 }
 
+/// What the worker reads (`api::simulate_json`): the edited policy and scenario.
+#[derive(Serialize)]
+struct SimulationInput<'a> {
+    policy: &'a Policy,
+    scenario: &'a Scenario,
+}
+
 fn input_json(workspace: &Workspace) -> String {
-    serde_json::json!({ "policy": workspace.policy, "scenario": workspace.scenario }).to_string()
+    serde_json::to_string(&SimulationInput {
+        policy: &workspace.policy,
+        scenario: &workspace.scenario,
+    })
+    .unwrap_or_default()
 }
 
 #[hook]
@@ -63,7 +78,7 @@ pub fn use_simulation(workspace: Rc<Workspace>) -> SimulationHandle {
             }
             WorkerReply::Report { id, json } => {
                 runner.borrow_mut().in_flight = false;
-                match serde_json::from_str::<SimulationReport>(&json) {
+                match from_json::<SimulationReport>(&json) {
                     Ok(report) => dispatcher.dispatch(RunAction::Finished {
                         id,
                         report: Rc::new(report),
@@ -76,7 +91,7 @@ pub fn use_simulation(workspace: Rc<Workspace>) -> SimulationHandle {
                 }
             }
             WorkerReply::Journey { json, .. } => {
-                if let Ok(found) = serde_json::from_str::<Journey>(&json) {
+                if let Ok(found) = from_json::<Journey>(&json) {
                     journey.set(Some((runner.borrow().journey_index, found)));
                 }
             }

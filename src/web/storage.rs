@@ -2,6 +2,7 @@
 
 use gloo::storage::{LocalStorage, Storage};
 
+use crate::json::from_json;
 use crate::web::state::Workspace;
 
 const KEY: &str = "escalator.workspace.v1";
@@ -18,7 +19,7 @@ pub fn save(workspace: &Workspace) {
 /// The saved workspace, or why it could not be read (it is then kept aside under another key).
 pub fn load() -> Option<Result<Workspace, String>> {
     let json: String = LocalStorage::get(KEY).ok()?;
-    match serde_json::from_str(&json) {
+    match from_json(&json) {
         Ok(workspace) => Some(Ok(workspace)),
         Err(error) => {
             let _kept_aside = LocalStorage::set(UNREADABLE_KEY, json);

@@ -1,22 +1,24 @@
 //! Reading an imported file: a whole workspace, a policy or a scenario, recognised by its fields.
 
 use crate::engine::policy::Policy;
+use crate::json::from_json;
 use crate::sim::scenario::Scenario;
 use crate::web::state::Workspace;
 
 /// The workspace after importing `text`, and a sentence saying what was imported.
 pub fn import(text: &str, current: &Workspace) -> Result<(Workspace, String), String> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|err| {
+    let value: serde_json::Value = from_json(text).map_err(|err| {
         format!(
-            "not JSON: {err} (line {}, column {})",
-            err.line(),
-            err.column()
+            "not JSON: {} (line {}, column {})",
+            err.inner,
+            err.inner.line(),
+            err.inner.column()
         )
     })?;
     let has = |field: &str| value.get(field).is_some();
     if has("policy") && has("scenario") && has("draft") {
         let workspace: Workspace =
-            serde_json::from_value(value).map_err(|err| format!("not a valid workspace: {err}"))?;
+            from_json(text).map_err(|err| format!("not a valid workspace: {err}"))?;
         return Ok((workspace, "Imported the whole workspace.".to_owned()));
     }
     if has("schema_version") {

@@ -40,7 +40,11 @@ pub fn release_web() -> Result<(), String> {
             .arg(&wasm)
             .arg("-o")
             .arg(&wasm)
-            .arg("-Oz")
+            .args([
+                "-Oz",
+                // Repeat the passes until the module stops shrinking (about 5 KB less gzip, twice the time).
+                "--converge",
+            ])
             .args(tools::WASM_FEATURES),
     )
 }

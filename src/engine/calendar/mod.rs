@@ -15,7 +15,7 @@ pub use business_time::{BusinessOrigin, Calendar};
 pub use error::{CalendarError, TimeField};
 pub use spec::{CalendarSpec, HolidaySpec, WeeklyHoursSpec};
 pub use year_table::{FIRST_YEAR, LAST_YEAR, RANGE_END, RANGE_START};
-pub use zone::Zone;
+pub use zone::{iana_zone, offset_at, Zone};
 
 #[cfg(test)]
 mod tests_errors;

@@ -1,17 +1,24 @@
 //! Time zones of calendars (fixed offsets or IANA zones) and the local-to-UTC rule for DST gaps and overlaps.
 
-use chrono::{LocalResult, NaiveDateTime, Offset, TimeZone};
-use chrono_tz::{Tz, TZ_VARIANTS};
+use chrono::{Datelike, NaiveDateTime, Timelike};
+use jiff::tz::{AmbiguousOffset, TimeZone};
 
 use super::error::CalendarError;
 use super::suggest::closest;
 
 /// The zone in which a calendar's wall-clock hours and holidays are read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Zone {
     /// A constant offset east of UTC, in seconds (`"UTC"` is `Fixed(0)`).
     Fixed(i32),
-    Named(Tz),
+    Named(TimeZone),
+}
+
+/// The IANA zone spelled exactly `name` (names are case-sensitive, as in the tz database).
+pub fn iana_zone(name: &str) -> Option<TimeZone> {
+    TimeZone::get(name)
+        .ok()
+        .filter(|zone| zone.iana_name() == Some(name))
 }
 
 impl Zone {
@@ -28,9 +35,9 @@ impl Zone {
                 }
             });
         }
-        text.parse::<Tz>()
+        iana_zone(text)
             .map(Zone::Named)
-            .map_err(|_| CalendarError::UnknownTimeZone {
+            .ok_or_else(|| CalendarError::UnknownTimeZone {
                 text: text.to_owned(),
                 suggestion: suggest_zone(text),
             })
@@ -40,34 +47,51 @@ impl Zone {
     ///
     /// Rules: a local time that occurs twice (autumn overlap) means its first occurrence; a local time
     /// that does not exist (spring gap) means the moment the gap ends, i.e. the transition instant.
-    pub fn to_utc(self, local: NaiveDateTime) -> i64 {
+    pub fn to_utc(&self, local: NaiveDateTime) -> i64 {
         let local_seconds = local.and_utc().timestamp();
         match self {
-            Zone::Fixed(offset) => local_seconds - i64::from(offset),
-            Zone::Named(tz) => match tz.from_local_datetime(&local) {
-                LocalResult::Single(at) => at.timestamp(),
-                LocalResult::Ambiguous(first, _) => first.timestamp(),
-                LocalResult::None => end_of_gap(tz, local_seconds),
-            },
+            Zone::Fixed(offset) => local_seconds - i64::from(*offset),
+            Zone::Named(tz) => {
+                match civil(local).map(|dt| tz.to_ambiguous_timestamp(dt).offset()) {
+                    Some(AmbiguousOffset::Unambiguous { offset }) => {
+                        local_seconds - i64::from(offset.seconds())
+                    }
+                    Some(AmbiguousOffset::Fold { before, .. }) => {
+                        local_seconds - i64::from(before.seconds())
+                    }
+                    Some(AmbiguousOffset::Gap { .. }) => end_of_gap(tz, local_seconds),
+                    None => local_seconds - offset_at(tz, local_seconds),
+                }
+            }
         }
     }
 }
 
-fn offset_at(tz: Tz, utc_seconds: i64) -> i64 {
-    chrono::DateTime::from_timestamp(utc_seconds, 0)
-        .map(|at| {
-            i64::from(
-                tz.offset_from_utc_datetime(&at.naive_utc())
-                    .fix()
-                    .local_minus_utc(),
-            )
-        })
+/// `local` as a jiff civil date-time; `None` outside jiff's years -9999 to 9999.
+fn civil(local: NaiveDateTime) -> Option<jiff::civil::DateTime> {
+    let narrow = |value: u32| i8::try_from(value).ok();
+    jiff::civil::DateTime::new(
+        i16::try_from(local.year()).ok()?,
+        narrow(local.month())?,
+        narrow(local.day())?,
+        narrow(local.hour())?,
+        narrow(local.minute())?,
+        narrow(local.second())?,
+        0,
+    )
+    .ok()
+}
+
+/// Seconds east of UTC in `tz` at the UTC second `utc_seconds` (0 outside jiff's range).
+pub fn offset_at(tz: &TimeZone, utc_seconds: i64) -> i64 {
+    jiff::Timestamp::from_second(utc_seconds)
+        .map(|at| i64::from(tz.to_offset(at).seconds()))
         .unwrap_or(0)
 }
 
 /// The first UTC second whose local time is at or after `local_seconds`, for a local time inside a gap.
 /// Binary search between the two candidate offsets (a gap is at most a few hours wide).
-fn end_of_gap(tz: Tz, local_seconds: i64) -> i64 {
+fn end_of_gap(tz: &TimeZone, local_seconds: i64) -> i64 {
     const SPAN: i64 = 26 * 3600;
     let offset_before = offset_at(tz, local_seconds - SPAN);
     let offset_after = offset_at(tz, local_seconds + SPAN);
@@ -100,11 +124,14 @@ fn parse_offset(text: &str) -> Option<i32> {
 }
 
 fn suggest_zone(text: &str) -> Option<String> {
-    let names = TZ_VARIANTS.iter().map(|tz| tz.name());
+    let names: Vec<String> = jiff::tz::db()
+        .available()
+        .map(|name| name.as_str().to_owned())
+        .collect();
     let max_distance = (text.len() / 4).clamp(1, 3);
-    closest(text, names, max_distance)
+    closest(text, names.iter().map(String::as_str), max_distance)
         .or_else(|| {
-            TZ_VARIANTS.iter().map(|tz| tz.name()).find(|name| {
+            names.iter().map(String::as_str).find(|name| {
                 name.rsplit('/')
                     .next()
                     .is_some_and(|city| city.eq_ignore_ascii_case(text))
@@ -124,6 +151,10 @@ mod tests {
             .expect("valid test date")
     }
 
+    fn berlin_zone() -> TimeZone {
+        TimeZone::get("Europe/Berlin").expect("bundled zone")
+    }
+
     fn utc(text: &str) -> i64 {
         chrono::DateTime::parse_from_rfc3339(text)
             .expect("valid")
@@ -135,17 +166,15 @@ mod tests {
         assert_eq!(Zone::parse("UTC"), Ok(Zone::Fixed(0)));
         assert_eq!(Zone::parse("+02:00"), Ok(Zone::Fixed(7200)));
         assert_eq!(Zone::parse("-05:30"), Ok(Zone::Fixed(-19_800)));
-        assert_eq!(
-            Zone::parse("Europe/Berlin"),
-            Ok(Zone::Named(Tz::Europe__Berlin))
-        );
+        assert_eq!(Zone::parse("Europe/Berlin"), Ok(Zone::Named(berlin_zone())));
+        assert!(Zone::parse("europe/berlin").is_err());
         assert!(Zone::parse("+25:00").is_err());
         assert!(Zone::parse("+2:00").is_err());
     }
 
     #[test]
     fn a_time_in_the_spring_gap_means_the_end_of_the_gap() {
-        let berlin = Zone::Named(Tz::Europe__Berlin);
+        let berlin = Zone::Named(berlin_zone());
         assert_eq!(
             berlin.to_utc(local(2026, 3, 29, 2, 30)),
             utc("2026-03-29T01:00:00Z")
@@ -162,7 +191,7 @@ mod tests {
 
     #[test]
     fn a_time_in_the_autumn_overlap_means_its_first_occurrence() {
-        let berlin = Zone::Named(Tz::Europe__Berlin);
+        let berlin = Zone::Named(berlin_zone());
         assert_eq!(
             berlin.to_utc(local(2026, 10, 25, 2, 30)),
             utc("2026-10-25T00:30:00Z")

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::document::Policy;
+use crate::json::{from_json, JsonError};
 
 /// The only `schema_version` this build reads.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -103,32 +104,24 @@ impl Policy {
                 column: before.rsplit('\n').next().map_or(0, str::len) + 1,
             });
         }
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        let policy: Policy =
-            serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-                let path = error.path().to_string();
-                let inner = error.into_inner();
-                let (line, column) = (inner.line(), inner.column());
-                let message = bare_message(&inner);
-                if inner.is_syntax() || inner.is_eof() {
-                    PolicyError::Syntax {
-                        message,
-                        line,
-                        column,
-                    }
-                } else {
-                    PolicyError::Shape {
-                        path,
-                        message,
-                        line,
-                        column,
-                    }
+        let policy: Policy = from_json(text).map_err(|error| {
+            let JsonError { path, inner } = error;
+            let (line, column) = (inner.line(), inner.column());
+            let message = bare_message(&inner);
+            if inner.is_syntax() || inner.is_eof() {
+                PolicyError::Syntax {
+                    message,
+                    line,
+                    column,
                 }
-            })?;
-        deserializer.end().map_err(|inner| PolicyError::Syntax {
-            message: bare_message(&inner),
-            line: inner.line(),
-            column: inner.column(),
+            } else {
+                PolicyError::Shape {
+                    path,
+                    message,
+                    line,
+                    column,
+                }
+            }
         })?;
         if policy.schema_version != SCHEMA_VERSION {
             return Err(PolicyError::UnsupportedVersion {

@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use crate::engine::policy::Policy;
+use crate::json::from_json;
 use crate::sim::scenario::{PolicySource, Scenario, ScenarioError};
 
 /// The policy a scenario simulates. `lookup` returns the JSON text of a named preset (e.g. `"default"` →
@@ -17,10 +18,10 @@ pub fn resolve_policy(
             let text = lookup(name).ok_or_else(|| {
                 ScenarioError::new("policy", format!("unknown policy preset {name:?}"))
             })?;
-            serde_json::from_str::<Value>(&text).map_err(|err| {
+            from_json::<Value>(&text).map_err(|err| {
                 ScenarioError::new(
                     "policy",
-                    format!("preset {name:?} is not valid JSON: {err}"),
+                    format!("preset {name:?} is not valid JSON: {}", err.inner),
                 )
             })?
         }

@@ -1,0 +1,79 @@
+//! The crate's one way of reading typed JSON: every document goes through the same deserializer type
+//! (serde_path_to_error over serde_json's string reader), so each type's parsing code is compiled once
+//! into the Wasm and every error names its JSON path.
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+
+/// A JSON document that did not read as the wanted type.
+#[derive(Debug)]
+pub struct JsonError {
+    /// Where the problem is, e.g. `tiers[0].level`; `.` for the document as a whole.
+    pub path: String,
+    /// serde_json's error, with line and column.
+    pub inner: serde_json::Error,
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.inner)
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+/// Reads `text` as a `T`; only whitespace may follow the value.
+pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, JsonError> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| JsonError {
+        path: error.path().to_string(),
+        inner: error.into_inner(),
+    })?;
+    deserializer.end().map_err(|inner| JsonError {
+        path: ".".to_owned(),
+        inner,
+    })?;
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Team {
+        name: String,
+        agents: Vec<u32>,
+    }
+
+    #[test]
+    fn reads_a_document() {
+        let team: Team = from_json(r#" {"name": "L1", "agents": [1, 2]} "#).expect("valid");
+        assert_eq!(
+            team,
+            Team {
+                name: "L1".to_owned(),
+                agents: vec![1, 2]
+            }
+        );
+    }
+
+    #[test]
+    fn errors_name_the_path_line_and_column() {
+        let error = from_json::<Team>("{\"name\": \"L1\",\n \"agents\": [1, -2]}").unwrap_err();
+        assert_eq!(error.path, "agents[1]");
+        assert_eq!((error.inner.line(), error.inner.column()), (2, 17));
+        assert!(error
+            .to_string()
+            .starts_with("agents[1]: invalid value: integer `-2`"));
+    }
+
+    #[test]
+    fn trailing_text_is_a_syntax_error_of_the_whole_document() {
+        let error = from_json::<Team>(r#"{"name": "L1", "agents": []} x"#).unwrap_err();
+        assert_eq!(error.path, ".");
+        assert!(error.inner.is_syntax());
+    }
+}
