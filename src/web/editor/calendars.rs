@@ -624,7 +624,7 @@ fn HoursGrid(props: &HoursGridProps) -> Html {
             onpointerup={on_pointer_up} data-testid={format!("calendar-grid-{index}")}>
             <thead>
                 <tr>
-                    <th scope="col"><span class="cal-sr-only">{ "Day" }</span></th>
+                    <th scope="col"><span class="visually-hidden">{ "Day" }</span></th>
                     { for (0..24).map(|hour| html! {
                         <th scope="col" class="cal-hour-head" aria-label={format!("{hour:02}:00")}>
                             { if hour % 3 == 0 { format!("{hour:02}") } else { String::new() } }

@@ -640,7 +640,7 @@ fn BreachLadder(props: &BreachLadderProps) -> Html {
                             <th scope="col">{ "Team" }</th>
                             <th scope="col">{ "Action" }</th>
                             <th scope="col">{ "Repeat every" }</th>
-                            <th scope="col"><span class="sla-sr-only">{ "Remove" }</span></th>
+                            <th scope="col"><span class="visually-hidden">{ "Remove" }</span></th>
                         </tr>
                     </thead>
                     <tbody>
