@@ -1,7 +1,8 @@
 //! The discrete-event simulator: a deterministic event queue, team queues by priority and due time, agents on calendars.
 
 use std::cmp::{Ordering, Reverse};
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashMap};
+use std::sync::Arc;
 
 use super::arrivals::ArrivalStream;
 use super::model::{Assignment, Checkpoint, CheckpointKind, PolicyModel, TeamId, TeamInfo};
@@ -143,7 +144,10 @@ pub struct Simulation<'m, M: PolicyModel + ?Sized> {
     scenario: PreparedScenario,
     replication: u32,
     seed: u64,
-    team_names: Vec<String>,
+    team_names: Vec<Arc<str>>,
+    /// The model's reasons and notified names as shared strings, keyed by where the model keeps them, so an
+    /// event records a name without allocating.
+    shared_names: HashMap<(usize, usize), Arc<str>>,
     queue: BinaryHeap<Scheduled>,
     sequence: u64,
     now: i64,
@@ -200,7 +204,12 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             model,
             replication,
             seed,
-            team_names: model.teams().iter().map(|team| team.name.clone()).collect(),
+            team_names: model
+                .teams()
+                .iter()
+                .map(|team| Arc::from(team.name.as_str()))
+                .collect(),
+            shared_names: HashMap::new(),
             queue: BinaryHeap::with_capacity(1024),
             sequence: 0,
             now: scenario.start,
@@ -354,8 +363,18 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         });
     }
 
-    fn team_name(&self, team: TeamId) -> String {
-        self.team_names[usize::from(team)].clone()
+    fn team_name(&self, team: TeamId) -> Arc<str> {
+        Arc::clone(&self.team_names[usize::from(team)])
+    }
+
+    /// `name` (a reason or notified name the model keeps for the whole run) as a shared string.
+    fn shared_name(&mut self, name: &'m str) -> Arc<str> {
+        let key = (name.as_ptr() as usize, name.len());
+        Arc::clone(
+            self.shared_names
+                .entry(key)
+                .or_insert_with(|| Arc::from(name)),
+        )
     }
 
     fn new_ticket(&mut self, category: Option<u16>) -> (Ticket, u16) {
@@ -447,18 +466,19 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             (Some(escalation), None) => Some((escalation.kind, escalation.from)),
             (None, None) => None,
         };
+        let reason = self.shared_name(assignment.reason);
         if let Some((kind, from)) = escalation {
             let event = EventKind::Escalated {
                 kind,
                 from: self.team_name(from),
                 to: self.team_name(to),
-                reason: assignment.reason.to_owned(),
+                reason: Arc::clone(&reason),
             };
             self.emit(ticket, event);
         }
         let event = EventKind::Assigned {
             team: self.team_name(to),
-            reason: assignment.reason.to_owned(),
+            reason,
         };
         self.emit(ticket, event);
         let team_index = usize::from(to);
@@ -656,14 +676,8 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
                 notify,
                 escalate_to,
             } => {
-                self.emit(
-                    ticket,
-                    EventKind::SlaLevel {
-                        target,
-                        level,
-                        to: notify.to_owned(),
-                    },
-                );
+                let to = self.shared_name(notify);
+                self.emit(ticket, EventKind::SlaLevel { target, level, to });
                 if let Some(to) = escalate_to {
                     self.escalate_waiting(ticket, to, &[to], checkpoint.reason);
                 }

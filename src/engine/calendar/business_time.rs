@@ -134,28 +134,30 @@ impl Calendar {
     /// `next_open(start)`, so zero seconds gives `next_open(start)`. Negative durations count as zero.
     /// `None` if the calendar never accumulates that much open time.
     pub fn add_business(&self, start: Instant, seconds: i64) -> Option<Instant> {
-        let seconds = seconds.max(0);
-        match &self.hours {
-            Hours::AlwaysOpen => Some(start.plus(seconds)),
-            Hours::NeverOpen => None,
-            Hours::Weekly { .. } => {
-                let from = self.next_open(start)?;
-                if seconds == 0 {
-                    return Some(from);
-                }
-                let mut year = year_of(from.0);
-                let mut table = self.year_table(year);
-                let mut target = table.open_before(from.0).saturating_add(seconds);
-                while target > table.total {
-                    target -= table.total;
-                    year += 1;
-                    if year > LAST_YEAR {
-                        return None;
+        self.business_from(start).add(seconds)
+    }
+
+    /// Business time counted from `start`, for many `add_business(start, …)` questions: where `start` lies
+    /// among the open intervals is looked up once.
+    pub fn business_from(&self, start: Instant) -> BusinessFrom<'_> {
+        let position = match &self.hours {
+            Hours::AlwaysOpen => Position::Always(start),
+            Hours::NeverOpen => Position::Never,
+            Hours::Weekly { .. } => match self.next_open(start) {
+                None => Position::Never,
+                Some(from) => {
+                    let year = year_of(from.0);
+                    Position::Weekly {
+                        from,
+                        year,
+                        open_before: self.year_table(year).open_before(from.0),
                     }
-                    table = self.year_table(year);
                 }
-                table.instant_after_open(target).map(Instant)
-            }
+            },
+        };
+        BusinessFrom {
+            calendar: self,
+            position,
         }
     }
 
@@ -234,6 +236,59 @@ impl Calendar {
                     cell.get_or_init(|| YearTable::build(rules, year))
                 }),
             Hours::AlwaysOpen | Hours::NeverOpen => &EMPTY,
+        }
+    }
+}
+
+/// A start instant placed on a calendar; see [`Calendar::business_from`].
+#[derive(Debug, Clone, Copy)]
+pub struct BusinessFrom<'c> {
+    calendar: &'c Calendar,
+    position: Position,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Position {
+    /// Open at every instant: counting starts at the start itself.
+    Always(Instant),
+    /// No open time from the start on.
+    Never,
+    /// Counting starts at `from` (the first open instant), with `open_before` open seconds of `year` before it.
+    Weekly {
+        from: Instant,
+        year: i32,
+        open_before: i64,
+    },
+}
+
+impl BusinessFrom<'_> {
+    /// The same as [`Calendar::add_business`] from this start.
+    pub fn add(&self, seconds: i64) -> Option<Instant> {
+        let seconds = seconds.max(0);
+        match self.position {
+            Position::Always(start) => Some(start.plus(seconds)),
+            Position::Never => None,
+            Position::Weekly {
+                from,
+                year,
+                open_before,
+            } => {
+                if seconds == 0 {
+                    return Some(from);
+                }
+                let mut year = year;
+                let mut table = self.calendar.year_table(year);
+                let mut target = open_before.saturating_add(seconds);
+                while target > table.total {
+                    target -= table.total;
+                    year += 1;
+                    if year > LAST_YEAR {
+                        return None;
+                    }
+                    table = self.calendar.year_table(year);
+                }
+                table.instant_after_open(target).map(Instant)
+            }
         }
     }
 }

@@ -63,9 +63,9 @@ pub fn for_each_checkpoint<'a>(
     let Some(goal) = terms.targets.get(target) else {
         return;
     };
-    let clock = terms.clock;
+    let clock = terms.clock.counting_from(start);
     let mut emit = |amount: i64, kind| {
-        let reached = clock.add(start, amount);
+        let reached = clock.add(amount);
         if let Some(at) = reached {
             visit(Checkpoint { at, target, kind });
         }

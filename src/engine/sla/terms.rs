@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::engine::calendar::Calendar;
+use crate::engine::calendar::{BusinessFrom, Calendar};
 use crate::engine::journey::SlaTarget;
 use crate::engine::time::Instant;
 
@@ -33,7 +33,7 @@ pub enum Clock<'a> {
     Business(&'a Calendar),
 }
 
-impl Clock<'_> {
+impl<'a> Clock<'a> {
     /// The instant at which `seconds` counted seconds have passed after `start` (negative counts as zero);
     /// `None` if the clock never counts that much (a calendar that is never open, or past its range).
     pub fn add(self, start: Instant, seconds: i64) -> Option<Instant> {
@@ -43,11 +43,36 @@ impl Clock<'_> {
         }
     }
 
+    /// The clock counting from `start`, for many `add(start, …)` questions.
+    pub fn counting_from(self, start: Instant) -> CountingFrom<'a> {
+        match self {
+            Clock::CalendarTime => CountingFrom::CalendarTime(start),
+            Clock::Business(calendar) => CountingFrom::Business(calendar.business_from(start)),
+        }
+    }
+
     /// Counted seconds in `[from, to)`; 0 when `to <= from`.
     pub fn between(self, from: Instant, to: Instant) -> i64 {
         match self {
             Clock::CalendarTime => to.seconds_since(from).max(0),
             Clock::Business(calendar) => calendar.business_seconds_between(from, to),
+        }
+    }
+}
+
+/// A clock started at one instant; see [`Clock::counting_from`].
+#[derive(Debug, Clone, Copy)]
+pub enum CountingFrom<'a> {
+    CalendarTime(Instant),
+    Business(BusinessFrom<'a>),
+}
+
+impl CountingFrom<'_> {
+    /// The same as [`Clock::add`] from this clock's start.
+    pub fn add(&self, seconds: i64) -> Option<Instant> {
+        match self {
+            CountingFrom::CalendarTime(start) => Some(start.plus(seconds.max(0))),
+            CountingFrom::Business(from) => from.add(seconds),
         }
     }
 }
