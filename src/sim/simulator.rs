@@ -97,16 +97,33 @@ enum Status {
     Closed,
 }
 
+/// A planned checkpoint and its place among checkpoints at the same instant: the order the model listed them in,
+/// every repeating checkpoint keeping room for its later firings right after it.
+#[derive(Debug, Clone, Copy)]
+struct Planned<'m> {
+    checkpoint: Checkpoint<'m>,
+    rank: u32,
+}
+
+impl Planned<'_> {
+    fn order(&self) -> (Instant, u32) {
+        (self.checkpoint.at, self.rank)
+    }
+}
+
 struct TicketState<'m> {
     category: u16,
     priority_rank: u8,
+    /// The team `route` chose, whose calendar some SLA clocks count on.
+    receiver: TeamId,
     team: TeamId,
     status: Status,
     /// Bumped whenever the ticket leaves a queue, so stale queue entries are skipped.
     generation: u32,
     responded: bool,
     visited_first_line: bool,
-    checkpoints: Vec<Checkpoint<'m>>,
+    /// Sorted by `Planned::order`; a repeating checkpoint's next firing is added when it fires.
+    checkpoints: Vec<Planned<'m>>,
 }
 
 fn priority_rank(priority: Priority) -> u8 {
@@ -161,7 +178,7 @@ pub struct Simulation<'m, M: PolicyModel + ?Sized> {
     knowledge_boost: Vec<f64>,
     scratch: Vec<Checkpoint<'m>>,
     /// Emptied checkpoint lists of closed tickets, reused so the hot loop does not allocate them.
-    spare_checkpoints: Vec<Vec<Checkpoint<'m>>>,
+    spare_checkpoints: Vec<Vec<Planned<'m>>>,
     arrival_rng: RandomStream,
     service_rng: RandomStream,
     decision_rng: RandomStream,
@@ -414,7 +431,6 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         let assignment = model.route(&ticket, now);
         self.scratch.clear();
         model.sla_checkpoints(&ticket, now, assignment.team, &mut self.scratch);
-        self.scratch.sort_by_key(|checkpoint| checkpoint.at);
         let priority = ticket.priority.map_or(2, priority_rank);
         let patience = self.scenario.patience[ticket.channel as usize];
         let mut events = Vec::with_capacity(JOURNEY_CAPACITY);
@@ -428,10 +444,18 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             events,
         });
         let mut checkpoints = self.spare_checkpoints.pop().unwrap_or_default();
-        checkpoints.extend_from_slice(&self.scratch);
+        let mut rank = 0u32;
+        checkpoints.extend(self.scratch.iter().map(|&checkpoint| {
+            let planned = Planned { checkpoint, rank };
+            let later_firings = checkpoint.repeat.map_or(0, |repeat| repeat.left);
+            rank = rank.saturating_add(later_firings).saturating_add(1);
+            planned
+        }));
+        checkpoints.sort_unstable_by_key(Planned::order);
         self.tickets.push(TicketState {
             category,
             priority_rank: priority,
+            receiver: assignment.team,
             team: assignment.team,
             status: Status::Waiting,
             generation: 0,
@@ -490,6 +514,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         let due = state
             .checkpoints
             .iter()
+            .map(|planned| &planned.checkpoint)
             .find(|checkpoint| {
                 matches!(checkpoint.kind, CheckpointKind::Breach)
                     && (checkpoint.target != SlaTarget::FirstResponse || !state.responded)
@@ -641,11 +666,11 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         let from = after.map_or(0, |index| index + 1);
         let next = state.checkpoints[from.min(state.checkpoints.len())..]
             .iter()
-            .position(|checkpoint| Self::checkpoint_applies(state, checkpoint))
+            .position(|planned| Self::checkpoint_applies(state, &planned.checkpoint))
             .map(|offset| from + offset);
         if let Some(index) = next {
             if let Ok(index_u16) = u16::try_from(index) {
-                let at = state.checkpoints[index].at.0.max(self.now);
+                let at = state.checkpoints[index].checkpoint.at.0.max(self.now);
                 self.schedule(
                     at,
                     Action::Checkpoint {
@@ -659,7 +684,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
 
     fn checkpoint(&mut self, ticket: usize, index: usize) {
         let state = &self.tickets[ticket];
-        let Some(&checkpoint) = state.checkpoints.get(index) else {
+        let Some(&Planned { checkpoint, rank }) = state.checkpoints.get(index) else {
             return;
         };
         if !Self::checkpoint_applies(state, &checkpoint) {
@@ -688,7 +713,34 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
                 ..
             } => self.escalate_waiting(ticket, escalate_to, unless_at, checkpoint.reason),
         }
+        if checkpoint.repeat.is_some() {
+            self.plan_next_firing(ticket, index, &checkpoint, rank);
+        }
         self.schedule_checkpoint_after(ticket, Some(index));
+    }
+
+    /// Adds the next firing of the repeating checkpoint `index` (which has just fired) in its sorted place.
+    fn plan_next_firing(
+        &mut self,
+        ticket: usize,
+        index: usize,
+        checkpoint: &Checkpoint<'m>,
+        rank: u32,
+    ) {
+        let model = self.model;
+        let created = self.journeys[ticket].created_at;
+        let state = &mut self.tickets[ticket];
+        let Some(next) = model.next_repeat(checkpoint, created, state.receiver) else {
+            return;
+        };
+        let planned = Planned {
+            checkpoint: next,
+            rank: rank.saturating_add(1),
+        };
+        let from = (index + 1).min(state.checkpoints.len());
+        let offset =
+            state.checkpoints[from..].partition_point(|other| other.order() < planned.order());
+        state.checkpoints.insert(from + offset, planned);
     }
 
     /// Moves a ticket that is still waiting in a queue to `to` (automatic escalation), unless its team is in `unless_at`.

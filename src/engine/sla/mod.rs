@@ -13,7 +13,9 @@ mod timer;
 
 pub use compute::compute;
 pub use events::{ClockEvent, ClockEventKind};
-pub use plan::{for_each_checkpoint, plan, plan_into, Checkpoint, CheckpointKind};
+pub use plan::{
+    for_each_checkpoint, for_each_first_checkpoint, plan, plan_into, Checkpoint, CheckpointKind,
+};
 pub use report::{ClockState, LadderFiring, SlaReport, TargetReport, WarningReport};
 pub use terms::{Clock, CountingFrom, LadderAction, LadderStep, SlaTerms, TargetDurations};
 
