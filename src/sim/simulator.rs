@@ -177,6 +177,8 @@ pub struct Simulation<'m, M: PolicyModel + ?Sized> {
     events_processed: u64,
     knowledge_boost: Vec<f64>,
     scratch: Vec<Checkpoint<'m>>,
+    /// Sort keys of `scratch`: (instant, rank, index).
+    order: Vec<(Instant, u32, usize)>,
     /// Emptied checkpoint lists of closed tickets, reused so the hot loop does not allocate them.
     spare_checkpoints: Vec<Vec<Planned<'m>>>,
     arrival_rng: RandomStream,
@@ -239,6 +241,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             events_processed: 0,
             knowledge_boost: vec![0.0; scenario.categories.values.len()],
             scratch: Vec::new(),
+            order: Vec::new(),
             spare_checkpoints: Vec::new(),
             arrival_rng: RandomStream::new(seed, ARRIVAL_STREAM),
             service_rng: RandomStream::new(seed, SERVICE_STREAM),
@@ -444,14 +447,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             events,
         });
         let mut checkpoints = self.spare_checkpoints.pop().unwrap_or_default();
-        let mut rank = 0u32;
-        checkpoints.extend(self.scratch.iter().map(|&checkpoint| {
-            let planned = Planned { checkpoint, rank };
-            let later_firings = checkpoint.repeat.map_or(0, |repeat| repeat.left);
-            rank = rank.saturating_add(later_firings).saturating_add(1);
-            planned
-        }));
-        checkpoints.sort_unstable_by_key(Planned::order);
+        self.plan_order(&mut checkpoints);
         self.tickets.push(TicketState {
             category,
             priority_rank: priority,
@@ -475,6 +471,24 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         }
         self.schedule_checkpoint_after(index, None);
         self.assign(index, assignment, None);
+    }
+
+    /// Appends the checkpoints in `scratch` to `checkpoints` ranked and sorted (sorting small keys, not checkpoints).
+    fn plan_order(&mut self, checkpoints: &mut Vec<Planned<'m>>) {
+        let mut rank = 0u32;
+        self.order.clear();
+        self.order
+            .extend(self.scratch.iter().enumerate().map(|(index, checkpoint)| {
+                let key = (checkpoint.at, rank, index);
+                let later_firings = checkpoint.repeat.map_or(0, |repeat| repeat.left);
+                rank = rank.saturating_add(later_firings).saturating_add(1);
+                key
+            }));
+        self.order.sort_unstable();
+        checkpoints.extend(self.order.iter().map(|&(_, rank, index)| Planned {
+            checkpoint: self.scratch[index],
+            rank,
+        }));
     }
 
     /// Records the move (escalation, if any) and puts the ticket in the receiving team's queue.

@@ -143,17 +143,7 @@ impl Calendar {
         let position = match &self.hours {
             Hours::AlwaysOpen => Position::Always(start),
             Hours::NeverOpen => Position::Never,
-            Hours::Weekly { .. } => match self.next_open(start) {
-                None => Position::Never,
-                Some(from) => {
-                    let year = year_of(from.0);
-                    Position::Weekly {
-                        from,
-                        year,
-                        open_before: self.year_table(year).open_before(from.0),
-                    }
-                }
-            },
+            Hours::Weekly { .. } => self.weekly_position(start),
         };
         BusinessFrom {
             calendar: self,
@@ -221,6 +211,26 @@ impl Calendar {
             }
         }
         intervals
+    }
+
+    /// Where counting from `start` begins: `next_open(start)`, with the open seconds of its year before it,
+    /// found with one search of the year's intervals.
+    fn weekly_position(&self, start: Instant) -> Position {
+        let mut from = start.0.max(RANGE_START);
+        while from < RANGE_END {
+            let year = year_of(from);
+            let table = self.year_table(year);
+            if let Some(span) = table.spans.get(table.locate(from)) {
+                let at = span.start.max(from);
+                return Position::Weekly {
+                    from: Instant(at),
+                    year,
+                    open_before: span.open_before + (at - span.start),
+                };
+            }
+            from = year_start(year + 1);
+        }
+        Position::Never
     }
 
     fn year_table(&self, year: i32) -> &YearTable {
