@@ -1,5 +1,6 @@
 //! Quick native throughput check of the simulator (tickets and events per second) on a bare M/M/c
-//! model, on the full four-team matrix and on the real default policy with the normal-week preset;
+//! model, on the full four-team matrix and on the real default policy with the normal-week preset; then the
+//! playground's whole path for the normal-week preset as it is (simulate every replication, summarise, report);
 //! `cargo run --profile bench-native --example sim_throughput`.
 
 use std::time::Instant as WallClock;
@@ -9,7 +10,10 @@ use escalator::engine::policy::Policy;
 use escalator::sim::reference_models::{
     FirstResponseSla, MatrixModel, MatrixSpec, MatrixTeam, NextStop, OfficeHours,
 };
-use escalator::sim::{resolve_policy, simulate, EnginePolicyModel, PolicyModel, Scenario};
+use escalator::sim::report::SimulationReport;
+use escalator::sim::{
+    resolve_policy, run_scenario_with_progress, simulate, EnginePolicyModel, PolicyModel, Scenario,
+};
 
 const HOUR: i64 = 3600;
 
@@ -129,5 +133,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     })?;
     let model = EnginePolicyModel::new(policy.compile()?)?;
     measure("real default policy", &real, &model)?;
+
+    let preset = Scenario::from_json(include_str!("../www/presets/normal-week.json"))?;
+    let policy: Policy = resolve_policy(&preset, |_| {
+        Some(include_str!("../www/presets/default.json").to_owned())
+    })?;
+    let started = WallClock::now();
+    let result = run_scenario_with_progress(&preset, &policy, &mut |_| {})?;
+    let report = SimulationReport::new(&policy, &result);
+    let seconds = started.elapsed().as_secs_f64();
+    let tickets: usize = result.runs.iter().map(|run| run.journeys.len()).sum();
+    println!(
+        "normal-week preset, simulate + summarise + report: {} replications, {tickets} tickets in {:.1} ms",
+        report.replications,
+        seconds * 1e3,
+    );
     Ok(())
 }

@@ -9,7 +9,7 @@ use proptest::prelude::*;
 const TEAMS: [&str; 3] = ["l1", "l2", "billing"];
 
 fn event_kind() -> impl Strategy<Value = EventKind> {
-    let team = prop::sample::select(TEAMS.to_vec()).prop_map(String::from);
+    let team = prop::sample::select(TEAMS.to_vec()).prop_map(std::sync::Arc::<str>::from);
     prop_oneof![
         team.clone().prop_map(|team| EventKind::Assigned {
             team,

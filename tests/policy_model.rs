@@ -264,17 +264,42 @@ fn checkpoints_follow_the_sla_on_business_time_and_the_matrix_ladder() {
         escalation.reason,
         "SLA standard: resolution breach level 1 → supervisors"
     );
-    let repeats = out
+    let level_two = out
         .iter()
         .filter(|c| {
             matches!(c.kind, CheckpointKind::Level { level: 2, .. })
                 && c.target == SlaTarget::Resolution
         })
-        .count();
+        .copied()
+        .collect::<Vec<_>>();
     assert_eq!(
-        repeats, 21,
+        level_two.len(),
+        1,
+        "only the first firing is planned upfront"
+    );
+    let created = at("2026-11-24T10:00:00Z");
+    let mut firings = vec![level_two[0]];
+    while let Some(next) = model.next_repeat(&firings[firings.len() - 1], created, general) {
+        firings.push(next);
+    }
+    assert_eq!(
+        firings.len(),
+        21,
         "a repeating notification fires once and repeats 20 times"
     );
+    // Every 4 business hours (08:00–20:00 UK, GMT in winter) from 4 hours after the breach.
+    let times: Vec<String> = firings[..3].iter().map(|c| c.at.to_string()).collect();
+    assert_eq!(
+        times,
+        [
+            "2026-12-01T14:00:00Z",
+            "2026-12-01T18:00:00Z",
+            "2026-12-02T10:00:00Z"
+        ]
+    );
+    assert!(firings
+        .iter()
+        .all(|c| c.kind == level_two[0].kind && c.reason == level_two[0].reason));
 }
 
 #[test]

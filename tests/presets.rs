@@ -63,7 +63,7 @@ fn stays(journey: &Journey, team: &str) -> Vec<(i64, i64)> {
             since = None;
         }
         if let EventKind::Assigned { team: to, .. } = &event.kind {
-            if to == team {
+            if &**to == team {
                 since = Some(event.at.0);
             }
         }
@@ -95,14 +95,14 @@ fn first_line_escalation_rate(run: &SimulationRun, week: i64) -> f64 {
         .filter(|j| (from..from + 7 * 86_400).contains(&j.created_at.0))
         .filter(|j| {
             j.events.iter().any(|e| {
-                matches!(&e.kind, EventKind::Assigned { team, .. } if team == "general_support")
+                matches!(&e.kind, EventKind::Assigned { team, .. } if &**team == "general_support")
             })
         });
     let (mut received, mut escalated) = (0.0, 0.0);
     for journey in cohort {
         received += 1.0;
         let out = journey.events.iter().any(
-            |e| matches!(&e.kind, EventKind::Escalated { from, .. } if from == "general_support"),
+            |e| matches!(&e.kind, EventKind::Escalated { from, .. } if &**from == "general_support"),
         );
         if out {
             escalated += 1.0;
@@ -286,7 +286,7 @@ fn journeys_say_who_received_each_ticket_and_why() {
         seen
     };
     let assigned = reasons(|kind| match kind {
-        EventKind::Assigned { reason, .. } => Some(reason.as_str()),
+        EventKind::Assigned { reason, .. } => Some(&**reason),
         _ => None,
     });
     for expected in ["default", "payment_failure×*", "manager_or_abuse"] {
@@ -304,7 +304,7 @@ fn journeys_say_who_received_each_ticket_and_why() {
             kind: EscalationKind::Automatic,
             reason,
             ..
-        } => Some(reason.as_str()),
+        } => Some(&**reason),
         _ => None,
     });
     assert!(

@@ -122,7 +122,7 @@ fn agents_start_work_only_while_their_team_is_open() {
         .journeys
         .iter()
         .flat_map(|j| &j.events)
-        .filter(|e| matches!(&e.kind, EventKind::Started { team } if team == "general"))
+        .filter(|e| matches!(&e.kind, EventKind::Started { team } if &**team == "general"))
         .map(|e| e.at)
         .collect();
     assert!(starts.len() > 1_200, "{}", starts.len());
@@ -154,7 +154,7 @@ fn tighter_first_response_sla_gives_more_automatic_escalations() {
                 ..
             } = &event.kind
             {
-                assert_eq!(to, "supervisors");
+                assert_eq!(&**to, "supervisors");
                 let breached_before = journey.events[..index].iter().any(|e| {
                     e.kind
                         == EventKind::SlaBreach {
@@ -180,7 +180,7 @@ fn customer_signals_escalate_hierarchically_at_once() {
     for journey in signalled {
         assert!(matches!(
             &journey.events[1].kind,
-            EventKind::Escalated { kind: EscalationKind::Hierarchical, to, .. } if to == "supervisors"
+            EventKind::Escalated { kind: EscalationKind::Hierarchical, to, .. } if &**to == "supervisors"
         ));
     }
     let big_refund = run

@@ -1,5 +1,7 @@
 //! A ticket's journey: the timestamped events that both the simulator and the importer produce and metrics read.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::ticket::Ticket;
@@ -58,33 +60,34 @@ impl SlaTarget {
     }
 }
 
-/// What happened to a ticket at one moment.
+/// What happened to a ticket at one moment. Team names and reasons are shared (`Arc<str>`): a simulation
+/// records the same few names on millions of events.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum EventKind {
     Created,
     /// The ticket entered a team's queue.
     Assigned {
-        team: String,
-        reason: String,
+        team: Arc<str>,
+        reason: Arc<str>,
     },
     /// An agent of `team` started working on it.
     Started {
-        team: String,
+        team: Arc<str>,
     },
     /// The first human answer to the customer.
     FirstResponse {
-        team: String,
+        team: Arc<str>,
     },
     /// A later answer or status update to the customer.
     Update {
-        team: String,
+        team: Arc<str>,
     },
     Escalated {
         kind: EscalationKind,
-        from: String,
-        to: String,
-        reason: String,
+        from: Arc<str>,
+        to: Arc<str>,
+        reason: Arc<str>,
     },
     WaitingOnCustomer,
     CustomerReplied,
@@ -99,10 +102,10 @@ pub enum EventKind {
     SlaLevel {
         target: SlaTarget,
         level: u32,
-        to: String,
+        to: Arc<str>,
     },
     Resolved {
-        team: String,
+        team: Arc<str>,
     },
     Reopened,
     /// The customer gave up before an answer.

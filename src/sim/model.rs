@@ -73,6 +73,24 @@ pub struct Checkpoint<'m> {
     pub target: SlaTarget,
     pub kind: CheckpointKind<'m>,
     pub reason: &'m str,
+    /// Set on a checkpoint that fires again later: the model's `next_repeat` plans the next firing when this
+    /// one has fired, instead of every firing being planned when the ticket arrives.
+    pub repeat: Option<Repeat>,
+}
+
+/// Where a repeating checkpoint stands among its firings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Repeat {
+    /// Firings still possible after this one (fewer when a clock never gets that far).
+    pub left: u32,
+    /// This firing's number, 0 for the first.
+    pub firing: u32,
+    /// Which of the model's clocks repeats (the model's own numbering).
+    pub clock: u32,
+    /// Which level of that clock repeats (the model's own numbering).
+    pub level: u32,
+    /// The counted seconds the firings are measured from (the model's own value, e.g. a target's goal).
+    pub base: i64,
 }
 
 /// The policy as the simulator drives it; the compiled engine policy implements it, and
@@ -94,4 +112,14 @@ pub trait PolicyModel {
         receiver: TeamId,
         out: &mut Vec<Checkpoint<'s>>,
     );
+    /// The firing after `checkpoint` (one with `repeat` set, that has just fired) of a ticket created at
+    /// `created` and received by `receiver`; `None` when there is no further firing.
+    fn next_repeat<'s>(
+        &'s self,
+        _checkpoint: &Checkpoint<'s>,
+        _created: Instant,
+        _receiver: TeamId,
+    ) -> Option<Checkpoint<'s>> {
+        None
+    }
 }

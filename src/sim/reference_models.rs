@@ -387,6 +387,7 @@ impl PolicyModel for MatrixModel {
                 target: SlaTarget::FirstResponse,
                 kind: CheckpointKind::Warning { percent },
                 reason: &self.sla_reason,
+                repeat: None,
             });
         }
         let due = created.plus(plan.target_seconds);
@@ -395,6 +396,7 @@ impl PolicyModel for MatrixModel {
             target: SlaTarget::FirstResponse,
             kind: CheckpointKind::Breach,
             reason: &self.sla_reason,
+            repeat: None,
         });
         out.push(Checkpoint {
             at: due,
@@ -405,6 +407,7 @@ impl PolicyModel for MatrixModel {
                 escalate_to: plan.escalate_to,
             },
             reason: &self.sla_reason,
+            repeat: None,
         });
     }
 }

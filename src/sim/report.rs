@@ -135,7 +135,7 @@ fn ticket_row(index: usize, journey: &Journey) -> TicketRow {
     for event in &journey.events {
         match &event.kind {
             EventKind::Assigned { team, reason } => {
-                first.get_or_insert((team.as_str(), reason.as_str()));
+                first.get_or_insert((&**team, &**reason));
                 last_team = team;
             }
             EventKind::Escalated { kind, to, .. } => {
@@ -185,11 +185,11 @@ fn flows(journeys: &[Journey]) -> Vec<Flow> {
             match &event.kind {
                 EventKind::Assigned { team, .. } if !arrived => {
                     arrived = true;
-                    *counts.entry((None, team.as_str(), None)).or_default() += 1;
+                    *counts.entry((None, &**team, None)).or_default() += 1;
                 }
                 EventKind::Escalated { kind, from, to, .. } => {
                     *counts
-                        .entry((Some(from.as_str()), to.as_str(), Some(*kind)))
+                        .entry((Some(&**from), &**to, Some(*kind)))
                         .or_default() += 1;
                 }
                 _ => {}

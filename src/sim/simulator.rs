@@ -1,7 +1,8 @@
 //! The discrete-event simulator: a deterministic event queue, team queues by priority and due time, agents on calendars.
 
 use std::cmp::{Ordering, Reverse};
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashMap};
+use std::sync::Arc;
 
 use super::arrivals::ArrivalStream;
 use super::model::{Assignment, Checkpoint, CheckpointKind, PolicyModel, TeamId, TeamInfo};
@@ -96,16 +97,33 @@ enum Status {
     Closed,
 }
 
+/// A planned checkpoint and its place among checkpoints at the same instant: the order the model listed them in,
+/// every repeating checkpoint keeping room for its later firings right after it.
+#[derive(Debug, Clone, Copy)]
+struct Planned<'m> {
+    checkpoint: Checkpoint<'m>,
+    rank: u32,
+}
+
+impl Planned<'_> {
+    fn order(&self) -> (Instant, u32) {
+        (self.checkpoint.at, self.rank)
+    }
+}
+
 struct TicketState<'m> {
     category: u16,
     priority_rank: u8,
+    /// The team `route` chose, whose calendar some SLA clocks count on.
+    receiver: TeamId,
     team: TeamId,
     status: Status,
     /// Bumped whenever the ticket leaves a queue, so stale queue entries are skipped.
     generation: u32,
     responded: bool,
     visited_first_line: bool,
-    checkpoints: Vec<Checkpoint<'m>>,
+    /// Sorted by `Planned::order`; a repeating checkpoint's next firing is added when it fires.
+    checkpoints: Vec<Planned<'m>>,
 }
 
 fn priority_rank(priority: Priority) -> u8 {
@@ -127,6 +145,27 @@ fn sample_seconds(distribution: &TimeDistribution, rng: &mut RandomStream) -> i6
     }
 }
 
+/// `T` and the number with at least six digits (`T000042`), as `format!("T{number:06}")` writes it, without
+/// the formatting machinery that dominated creating a ticket.
+fn ticket_id(number: usize) -> String {
+    let mut digits = [b'0'; 20];
+    let mut left = number;
+    let mut first = digits.len();
+    loop {
+        first -= 1;
+        digits[first] = b'0' + (left % 10) as u8;
+        left /= 10;
+        if left == 0 {
+            break;
+        }
+    }
+    let first = first.min(digits.len() - 6);
+    let mut id = String::with_capacity(1 + digits.len() - first);
+    id.push('T');
+    id.extend(digits[first..].iter().map(|&digit| char::from(digit)));
+    id
+}
+
 fn sample_amount(distribution: &AmountDistribution, rng: &mut RandomStream) -> f64 {
     let raw = match *distribution {
         AmountDistribution::Fixed(value) => value,
@@ -143,7 +182,10 @@ pub struct Simulation<'m, M: PolicyModel + ?Sized> {
     scenario: PreparedScenario,
     replication: u32,
     seed: u64,
-    team_names: Vec<String>,
+    team_names: Vec<Arc<str>>,
+    /// The model's reasons and notified names as shared strings, keyed by where the model keeps them, so an
+    /// event records a name without allocating.
+    shared_names: HashMap<(usize, usize), Arc<str>>,
     queue: BinaryHeap<Scheduled>,
     sequence: u64,
     now: i64,
@@ -156,8 +198,10 @@ pub struct Simulation<'m, M: PolicyModel + ?Sized> {
     events_processed: u64,
     knowledge_boost: Vec<f64>,
     scratch: Vec<Checkpoint<'m>>,
+    /// Sort keys of `scratch`: (instant, rank, index).
+    order: Vec<(Instant, u32, usize)>,
     /// Emptied checkpoint lists of closed tickets, reused so the hot loop does not allocate them.
-    spare_checkpoints: Vec<Vec<Checkpoint<'m>>>,
+    spare_checkpoints: Vec<Vec<Planned<'m>>>,
     arrival_rng: RandomStream,
     service_rng: RandomStream,
     decision_rng: RandomStream,
@@ -200,7 +244,12 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             model,
             replication,
             seed,
-            team_names: model.teams().iter().map(|team| team.name.clone()).collect(),
+            team_names: model
+                .teams()
+                .iter()
+                .map(|team| Arc::from(team.name.as_str()))
+                .collect(),
+            shared_names: HashMap::new(),
             queue: BinaryHeap::with_capacity(1024),
             sequence: 0,
             now: scenario.start,
@@ -213,6 +262,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             events_processed: 0,
             knowledge_boost: vec![0.0; scenario.categories.values.len()],
             scratch: Vec::new(),
+            order: Vec::new(),
             spare_checkpoints: Vec::new(),
             arrival_rng: RandomStream::new(seed, ARRIVAL_STREAM),
             service_rng: RandomStream::new(seed, SERVICE_STREAM),
@@ -354,8 +404,18 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         });
     }
 
-    fn team_name(&self, team: TeamId) -> String {
-        self.team_names[usize::from(team)].clone()
+    fn team_name(&self, team: TeamId) -> Arc<str> {
+        Arc::clone(&self.team_names[usize::from(team)])
+    }
+
+    /// `name` (a reason or notified name the model keeps for the whole run) as a shared string.
+    fn shared_name(&mut self, name: &'m str) -> Arc<str> {
+        let key = (name.as_ptr() as usize, name.len());
+        Arc::clone(
+            self.shared_names
+                .entry(key)
+                .or_insert_with(|| Arc::from(name)),
+        )
     }
 
     fn new_ticket(&mut self, category: Option<u16>) -> (Ticket, u16) {
@@ -378,7 +438,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             .as_ref()
             .map(|d| sample_amount(d, rng));
         let mut ticket = Ticket::new(&scenario.categories.values[index], priority, channel);
-        ticket.id = format!("T{:06}", self.journeys.len() + 1);
+        ticket.id = ticket_id(self.journeys.len() + 1);
         ticket.segment.clone_from(segment);
         ticket.signals = signals;
         ticket.amount = amount;
@@ -395,7 +455,6 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         let assignment = model.route(&ticket, now);
         self.scratch.clear();
         model.sla_checkpoints(&ticket, now, assignment.team, &mut self.scratch);
-        self.scratch.sort_by_key(|checkpoint| checkpoint.at);
         let priority = ticket.priority.map_or(2, priority_rank);
         let patience = self.scenario.patience[ticket.channel as usize];
         let mut events = Vec::with_capacity(JOURNEY_CAPACITY);
@@ -409,10 +468,11 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             events,
         });
         let mut checkpoints = self.spare_checkpoints.pop().unwrap_or_default();
-        checkpoints.extend_from_slice(&self.scratch);
+        self.plan_order(&mut checkpoints);
         self.tickets.push(TicketState {
             category,
             priority_rank: priority,
+            receiver: assignment.team,
             team: assignment.team,
             status: Status::Waiting,
             generation: 0,
@@ -434,6 +494,24 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         self.assign(index, assignment, None);
     }
 
+    /// Appends the checkpoints in `scratch` to `checkpoints` ranked and sorted (sorting small keys, not checkpoints).
+    fn plan_order(&mut self, checkpoints: &mut Vec<Planned<'m>>) {
+        let mut rank = 0u32;
+        self.order.clear();
+        self.order
+            .extend(self.scratch.iter().enumerate().map(|(index, checkpoint)| {
+                let key = (checkpoint.at, rank, index);
+                let later_firings = checkpoint.repeat.map_or(0, |repeat| repeat.left);
+                rank = rank.saturating_add(later_firings).saturating_add(1);
+                key
+            }));
+        self.order.sort_unstable();
+        checkpoints.extend(self.order.iter().map(|&(_, rank, index)| Planned {
+            checkpoint: self.scratch[index],
+            rank,
+        }));
+    }
+
     /// Records the move (escalation, if any) and puts the ticket in the receiving team's queue.
     fn assign(
         &mut self,
@@ -447,18 +525,19 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             (Some(escalation), None) => Some((escalation.kind, escalation.from)),
             (None, None) => None,
         };
+        let reason = self.shared_name(assignment.reason);
         if let Some((kind, from)) = escalation {
             let event = EventKind::Escalated {
                 kind,
                 from: self.team_name(from),
                 to: self.team_name(to),
-                reason: assignment.reason.to_owned(),
+                reason: Arc::clone(&reason),
             };
             self.emit(ticket, event);
         }
         let event = EventKind::Assigned {
             team: self.team_name(to),
-            reason: assignment.reason.to_owned(),
+            reason,
         };
         self.emit(ticket, event);
         let team_index = usize::from(to);
@@ -470,6 +549,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         let due = state
             .checkpoints
             .iter()
+            .map(|planned| &planned.checkpoint)
             .find(|checkpoint| {
                 matches!(checkpoint.kind, CheckpointKind::Breach)
                     && (checkpoint.target != SlaTarget::FirstResponse || !state.responded)
@@ -621,11 +701,11 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         let from = after.map_or(0, |index| index + 1);
         let next = state.checkpoints[from.min(state.checkpoints.len())..]
             .iter()
-            .position(|checkpoint| Self::checkpoint_applies(state, checkpoint))
+            .position(|planned| Self::checkpoint_applies(state, &planned.checkpoint))
             .map(|offset| from + offset);
         if let Some(index) = next {
             if let Ok(index_u16) = u16::try_from(index) {
-                let at = state.checkpoints[index].at.0.max(self.now);
+                let at = state.checkpoints[index].checkpoint.at.0.max(self.now);
                 self.schedule(
                     at,
                     Action::Checkpoint {
@@ -639,7 +719,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
 
     fn checkpoint(&mut self, ticket: usize, index: usize) {
         let state = &self.tickets[ticket];
-        let Some(&checkpoint) = state.checkpoints.get(index) else {
+        let Some(&Planned { checkpoint, rank }) = state.checkpoints.get(index) else {
             return;
         };
         if !Self::checkpoint_applies(state, &checkpoint) {
@@ -656,14 +736,8 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
                 notify,
                 escalate_to,
             } => {
-                self.emit(
-                    ticket,
-                    EventKind::SlaLevel {
-                        target,
-                        level,
-                        to: notify.to_owned(),
-                    },
-                );
+                let to = self.shared_name(notify);
+                self.emit(ticket, EventKind::SlaLevel { target, level, to });
                 if let Some(to) = escalate_to {
                     self.escalate_waiting(ticket, to, &[to], checkpoint.reason);
                 }
@@ -674,7 +748,34 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
                 ..
             } => self.escalate_waiting(ticket, escalate_to, unless_at, checkpoint.reason),
         }
+        if checkpoint.repeat.is_some() {
+            self.plan_next_firing(ticket, index, &checkpoint, rank);
+        }
         self.schedule_checkpoint_after(ticket, Some(index));
+    }
+
+    /// Adds the next firing of the repeating checkpoint `index` (which has just fired) in its sorted place.
+    fn plan_next_firing(
+        &mut self,
+        ticket: usize,
+        index: usize,
+        checkpoint: &Checkpoint<'m>,
+        rank: u32,
+    ) {
+        let model = self.model;
+        let created = self.journeys[ticket].created_at;
+        let state = &mut self.tickets[ticket];
+        let Some(next) = model.next_repeat(checkpoint, created, state.receiver) else {
+            return;
+        };
+        let planned = Planned {
+            checkpoint: next,
+            rank: rank.saturating_add(1),
+        };
+        let from = (index + 1).min(state.checkpoints.len());
+        let offset =
+            state.checkpoints[from..].partition_point(|other| other.order() < planned.order());
+        state.checkpoints.insert(from + offset, planned);
     }
 
     /// Moves a ticket that is still waiting in a queue to `to` (automatic escalation), unless its team is in `unless_at`.
@@ -758,4 +859,17 @@ pub fn simulate_replications_with_progress<M: PolicyModel + ?Sized>(
         runs.push(simulation.finish());
     }
     Ok(runs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ticket_id;
+
+    #[test]
+    fn ticket_ids_are_written_like_the_six_digit_format() {
+        for number in [0, 1, 42, 999_999, 1_000_000, 123_456_789, usize::MAX] {
+            assert_eq!(ticket_id(number), format!("T{number:06}"));
+        }
+        assert_eq!(ticket_id(7), "T000007");
+    }
 }

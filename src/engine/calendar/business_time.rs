@@ -21,32 +21,6 @@ pub struct Calendar {
     hours: Hours,
 }
 
-/// The point business time is counted from (see [`Calendar::business_origin`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BusinessOrigin {
-    /// The first open instant at or after the start.
-    from: Instant,
-    year: i32,
-    /// Open seconds of `year` before `from`.
-    open_before: i64,
-}
-
-impl BusinessOrigin {
-    /// Counting from `from` on a clock that is always open (calendar time).
-    pub fn at(from: Instant) -> BusinessOrigin {
-        BusinessOrigin {
-            from,
-            year: 0,
-            open_before: 0,
-        }
-    }
-
-    /// The first counted instant.
-    pub fn from(self) -> Instant {
-        self.from
-    }
-}
-
 #[derive(Debug, Clone)]
 enum Hours {
     AlwaysOpen,
@@ -160,53 +134,20 @@ impl Calendar {
     /// `next_open(start)`, so zero seconds gives `next_open(start)`. Negative durations count as zero.
     /// `None` if the calendar never accumulates that much open time.
     pub fn add_business(&self, start: Instant, seconds: i64) -> Option<Instant> {
-        self.business_origin(start)
-            .and_then(|origin| self.add_business_from(origin, seconds))
+        self.business_from(start).add(seconds)
     }
 
-    /// Where counting from `start` begins: `next_open(start)` and the open time of its year before it.
-    /// Compute it once and call [`Calendar::add_business_from`] for many durations from the same start.
-    /// `None` when the calendar never opens again.
-    pub fn business_origin(&self, start: Instant) -> Option<BusinessOrigin> {
-        match &self.hours {
-            Hours::AlwaysOpen => Some(BusinessOrigin::at(start)),
-            Hours::NeverOpen => None,
-            Hours::Weekly { .. } => {
-                let from = self.next_open(start)?;
-                let year = year_of(from.0);
-                Some(BusinessOrigin {
-                    from,
-                    year,
-                    open_before: self.year_table(year).open_before(from.0),
-                })
-            }
-        }
-    }
-
-    /// [`Calendar::add_business`] from an origin this calendar computed: the same answer, without finding
-    /// the start again. An origin from another calendar gives a meaningless instant.
-    pub fn add_business_from(&self, origin: BusinessOrigin, seconds: i64) -> Option<Instant> {
-        let seconds = seconds.max(0);
-        match &self.hours {
-            Hours::AlwaysOpen => Some(origin.from.plus(seconds)),
-            Hours::NeverOpen => None,
-            Hours::Weekly { .. } => {
-                if seconds == 0 {
-                    return Some(origin.from);
-                }
-                let mut year = origin.year;
-                let mut table = self.year_table(year);
-                let mut target = origin.open_before.saturating_add(seconds);
-                while target > table.total {
-                    target -= table.total;
-                    year += 1;
-                    if year > LAST_YEAR {
-                        return None;
-                    }
-                    table = self.year_table(year);
-                }
-                table.instant_after_open(target).map(Instant)
-            }
+    /// Business time counted from `start`, for many `add_business(start, …)` questions: where `start` lies
+    /// among the open intervals is looked up once.
+    pub fn business_from(&self, start: Instant) -> BusinessFrom<'_> {
+        let position = match &self.hours {
+            Hours::AlwaysOpen => Position::Always(start),
+            Hours::NeverOpen => Position::Never,
+            Hours::Weekly { .. } => self.weekly_position(start),
+        };
+        BusinessFrom {
+            calendar: self,
+            position,
         }
     }
 
@@ -272,6 +213,26 @@ impl Calendar {
         intervals
     }
 
+    /// Where counting from `start` begins: `next_open(start)`, with the open seconds of its year before it,
+    /// found with one search of the year's intervals.
+    fn weekly_position(&self, start: Instant) -> Position {
+        let mut from = start.0.max(RANGE_START);
+        while from < RANGE_END {
+            let year = year_of(from);
+            let table = self.year_table(year);
+            if let Some(span) = table.spans.get(table.locate(from)) {
+                let at = span.start.max(from);
+                return Position::Weekly {
+                    from: Instant(at),
+                    year,
+                    open_before: span.open_before + (at - span.start),
+                };
+            }
+            from = year_start(year + 1);
+        }
+        Position::Never
+    }
+
     fn year_table(&self, year: i32) -> &YearTable {
         static EMPTY: YearTable = YearTable {
             spans: Vec::new(),
@@ -285,6 +246,59 @@ impl Calendar {
                     cell.get_or_init(|| YearTable::build(rules, year))
                 }),
             Hours::AlwaysOpen | Hours::NeverOpen => &EMPTY,
+        }
+    }
+}
+
+/// A start instant placed on a calendar; see [`Calendar::business_from`].
+#[derive(Debug, Clone, Copy)]
+pub struct BusinessFrom<'c> {
+    calendar: &'c Calendar,
+    position: Position,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Position {
+    /// Open at every instant: counting starts at the start itself.
+    Always(Instant),
+    /// No open time from the start on.
+    Never,
+    /// Counting starts at `from` (the first open instant), with `open_before` open seconds of `year` before it.
+    Weekly {
+        from: Instant,
+        year: i32,
+        open_before: i64,
+    },
+}
+
+impl BusinessFrom<'_> {
+    /// The same as [`Calendar::add_business`] from this start.
+    pub fn add(&self, seconds: i64) -> Option<Instant> {
+        let seconds = seconds.max(0);
+        match self.position {
+            Position::Always(start) => Some(start.plus(seconds)),
+            Position::Never => None,
+            Position::Weekly {
+                from,
+                year,
+                open_before,
+            } => {
+                if seconds == 0 {
+                    return Some(from);
+                }
+                let mut year = year;
+                let mut table = self.calendar.year_table(year);
+                let mut target = open_before.saturating_add(seconds);
+                while target > table.total {
+                    target -= table.total;
+                    year += 1;
+                    if year > LAST_YEAR {
+                        return None;
+                    }
+                    table = self.calendar.year_table(year);
+                }
+                table.instant_after_open(target).map(Instant)
+            }
         }
     }
 }

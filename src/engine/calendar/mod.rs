@@ -11,7 +11,7 @@ mod suggest;
 mod year_table;
 mod zone;
 
-pub use business_time::{BusinessOrigin, Calendar};
+pub use business_time::{BusinessFrom, Calendar};
 pub use error::{CalendarError, TimeField};
 pub use spec::{CalendarSpec, HolidaySpec, WeeklyHoursSpec};
 pub use year_table::{FIRST_YEAR, LAST_YEAR, RANGE_END, RANGE_START};

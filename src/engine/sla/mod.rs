@@ -13,9 +13,11 @@ mod timer;
 
 pub use compute::compute;
 pub use events::{ClockEvent, ClockEventKind};
-pub use plan::{for_each_checkpoint, plan, plan_into, Checkpoint, CheckpointKind};
+pub use plan::{
+    for_each_checkpoint, for_each_first_checkpoint, plan, plan_into, Checkpoint, CheckpointKind,
+};
 pub use report::{ClockState, LadderFiring, SlaReport, TargetReport, WarningReport};
-pub use terms::{Clock, LadderAction, LadderStep, SlaTerms, TargetDurations};
+pub use terms::{Clock, CountingFrom, LadderAction, LadderStep, SlaTerms, TargetDurations};
 
 /// A repeating ladder level fires at most this many times after its first firing.
 pub const MAX_LADDER_REPEATS: u32 = 20;

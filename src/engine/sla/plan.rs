@@ -58,17 +58,36 @@ pub fn for_each_checkpoint<'a>(
     terms: &SlaTerms<'a>,
     target: SlaTarget,
     start: Instant,
+    visit: impl FnMut(Checkpoint<'a>),
+) {
+    visit_checkpoints(terms, target, start, true, visit);
+}
+
+/// [`for_each_checkpoint`] without the repeats: each ladder level only with its first firing (`repeat` 0). A
+/// caller that needs the repeats one at a time finds firing `n` at `LadderStep::threshold(goal, n)` counted
+/// seconds after `start`.
+pub fn for_each_first_checkpoint<'a>(
+    terms: &SlaTerms<'a>,
+    target: SlaTarget,
+    start: Instant,
+    visit: impl FnMut(Checkpoint<'a>),
+) {
+    visit_checkpoints(terms, target, start, false, visit);
+}
+
+fn visit_checkpoints<'a>(
+    terms: &SlaTerms<'a>,
+    target: SlaTarget,
+    start: Instant,
+    with_repeats: bool,
     mut visit: impl FnMut(Checkpoint<'a>),
 ) {
     let Some(goal) = terms.targets.get(target) else {
         return;
     };
-    let clock = terms.clock;
-    let Some(origin) = clock.origin(start) else {
-        return;
-    };
+    let clock = terms.clock.counting_from(start);
     let mut emit = |amount: i64, kind| {
-        let reached = clock.add_from(origin, amount);
+        let reached = clock.add(amount);
         if let Some(at) = reached {
             visit(Checkpoint { at, target, kind });
         }
@@ -83,7 +102,8 @@ pub fn for_each_checkpoint<'a>(
     emit(goal, CheckpointKind::Breach);
     let steps = terms.ladder.iter().filter(|step| step.target == target);
     for (level, step) in (1..).zip(steps) {
-        for repeat in 0..=step.repeat_count() {
+        let last = if with_repeats { step.repeat_count() } else { 0 };
+        for repeat in 0..=last {
             let kind = CheckpointKind::Ladder {
                 level,
                 repeat,

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::engine::calendar::{BusinessOrigin, Calendar};
+use crate::engine::calendar::{BusinessFrom, Calendar};
 use crate::engine::journey::SlaTarget;
 use crate::engine::time::Instant;
 
@@ -33,7 +33,7 @@ pub enum Clock<'a> {
     Business(&'a Calendar),
 }
 
-impl Clock<'_> {
+impl<'a> Clock<'a> {
     /// The instant at which `seconds` counted seconds have passed after `start` (negative counts as zero);
     /// `None` if the clock never counts that much (a calendar that is never open, or past its range).
     pub fn add(self, start: Instant, seconds: i64) -> Option<Instant> {
@@ -43,20 +43,11 @@ impl Clock<'_> {
         }
     }
 
-    /// Where counting from `start` begins (computed once for many [`Clock::add_from`] calls); `None` if the
-    /// clock never counts again.
-    pub fn origin(self, start: Instant) -> Option<BusinessOrigin> {
+    /// The clock counting from `start`, for many `add(start, …)` questions.
+    pub fn counting_from(self, start: Instant) -> CountingFrom<'a> {
         match self {
-            Clock::CalendarTime => Some(BusinessOrigin::at(start)),
-            Clock::Business(calendar) => calendar.business_origin(start),
-        }
-    }
-
-    /// [`Clock::add`] from an origin of this clock: the same instant, found faster.
-    pub fn add_from(self, origin: BusinessOrigin, seconds: i64) -> Option<Instant> {
-        match self {
-            Clock::CalendarTime => Some(origin.from().plus(seconds.max(0))),
-            Clock::Business(calendar) => calendar.add_business_from(origin, seconds),
+            Clock::CalendarTime => CountingFrom::CalendarTime(start),
+            Clock::Business(calendar) => CountingFrom::Business(calendar.business_from(start)),
         }
     }
 
@@ -65,6 +56,23 @@ impl Clock<'_> {
         match self {
             Clock::CalendarTime => to.seconds_since(from).max(0),
             Clock::Business(calendar) => calendar.business_seconds_between(from, to),
+        }
+    }
+}
+
+/// A clock started at one instant; see [`Clock::counting_from`].
+#[derive(Debug, Clone, Copy)]
+pub enum CountingFrom<'a> {
+    CalendarTime(Instant),
+    Business(BusinessFrom<'a>),
+}
+
+impl CountingFrom<'_> {
+    /// The same as [`Clock::add`] from this clock's start.
+    pub fn add(&self, seconds: i64) -> Option<Instant> {
+        match self {
+            CountingFrom::CalendarTime(start) => Some(start.plus(seconds.max(0))),
+            CountingFrom::Business(from) => from.add(seconds),
         }
     }
 }

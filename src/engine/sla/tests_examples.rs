@@ -667,7 +667,7 @@ fn a_never_open_calendar_has_no_due_instant() {
 #[test]
 fn journey_events_map_to_clock_events() {
     let when = at("2026-03-02T10:00:00Z");
-    let team = || "tier-1".to_owned();
+    let team = || std::sync::Arc::<str>::from("tier-1");
     let cases = [
         (EventKind::FirstResponse { team: team() }, Some(AgentReply)),
         (EventKind::Update { team: team() }, Some(AgentReply)),

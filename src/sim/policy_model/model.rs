@@ -376,7 +376,8 @@ impl PolicyModel for EnginePolicyModel {
                 .is_none_or(|condition| condition.matches(&seen))
         });
         if let Some(index) = matching {
-            self.sla[index].checkpoints(&self.policy, priority, receiver, created, out);
+            let tables = u32::try_from(index).unwrap_or(u32::MAX);
+            self.sla[index].checkpoints(&self.policy, tables, priority, receiver, created, out);
         }
         let slot = self.category_slot(&ticket.category);
         let Some(row) = self.matrix_row(slot, priority) else {
@@ -399,8 +400,20 @@ impl PolicyModel for EnginePolicyModel {
                         unless_at: &teams[position..],
                     },
                     reason: &reasons[position],
+                    repeat: None,
                 })
             },
         );
+    }
+
+    fn next_repeat<'s>(
+        &'s self,
+        checkpoint: &Checkpoint<'s>,
+        created: Instant,
+        receiver: TeamId,
+    ) -> Option<Checkpoint<'s>> {
+        let repeat = checkpoint.repeat?;
+        let tables = self.sla.get(usize::try_from(repeat.clock).ok()?)?;
+        tables.next_repeat(&self.policy, checkpoint, created, receiver)
     }
 }

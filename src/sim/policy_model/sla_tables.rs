@@ -7,7 +7,7 @@ use crate::engine::policy::{BreachAction, CompiledPolicy};
 use crate::engine::sla::{self, Clock, LadderAction, LadderStep, SlaTerms, TargetDurations};
 use crate::engine::ticket::Priority;
 use crate::engine::time::Instant;
-use crate::sim::model::{Checkpoint, CheckpointKind, TeamId};
+use crate::sim::model::{Checkpoint, CheckpointKind, Repeat, TeamId};
 
 /// The targets the simulator arms at creation; next update would start only with a reply.
 const ARMED_TARGETS: [SlaTarget; 2] = [SlaTarget::FirstResponse, SlaTarget::Resolution];
@@ -96,38 +96,46 @@ impl SlaTables {
         }
     }
 
-    /// Appends the warnings, breaches and breach-ladder levels of first response and resolution for a ticket
-    /// of `priority` created at `created` and received by `receiver`.
-    pub fn checkpoints<'s>(
-        &'s self,
-        policy: &'s CompiledPolicy,
-        priority: Priority,
-        receiver: TeamId,
-        created: Instant,
-        out: &mut Vec<Checkpoint<'s>>,
-    ) {
-        let clock = match self.clock {
+    fn clock<'s>(&'s self, policy: &'s CompiledPolicy, receiver: TeamId) -> Clock<'s> {
+        match self.clock {
             SlaClock::Calendar => Clock::CalendarTime,
             SlaClock::Business(index) => Clock::Business(&policy.calendars[index]),
             SlaClock::ReceivingTeam => policy
                 .team_calendar(usize::from(receiver))
                 .map_or(Clock::CalendarTime, Clock::Business),
-        };
+        }
+    }
+
+    /// Appends the warnings, breaches and breach-ladder levels of first response and resolution for a ticket
+    /// of `priority` created at `created` and received by `receiver`. A repeating level comes with its first
+    /// firing only, marked with `repeat` (`clock` is `tables`, this SLA policy's index); [`Self::next_repeat`]
+    /// plans the others.
+    pub fn checkpoints<'s>(
+        &'s self,
+        policy: &'s CompiledPolicy,
+        tables: u32,
+        priority: Priority,
+        receiver: TeamId,
+        created: Instant,
+        out: &mut Vec<Checkpoint<'s>>,
+    ) {
+        let targets = self.targets[priority as usize];
         let terms = SlaTerms {
-            targets: self.targets[priority as usize],
-            clock,
+            targets,
+            clock: self.clock(policy, receiver),
             pause_when_waiting: self.pause_when_waiting,
             warnings: &self.warnings,
             ladder: &self.ladder,
         };
         for target in ARMED_TARGETS {
             let steps = slot(target).map_or(&[][..], |index| &self.steps_of[index][..]);
-            sla::for_each_checkpoint(&terms, target, created, |checkpoint| {
-                let (kind, reason) = match checkpoint.kind {
+            let goal = targets.get(target).unwrap_or(0);
+            sla::for_each_first_checkpoint(&terms, target, created, |checkpoint| {
+                let (kind, reason, repeat) = match checkpoint.kind {
                     sla::CheckpointKind::Warning { percent } => {
-                        (CheckpointKind::Warning { percent }, self.id.as_str())
+                        (CheckpointKind::Warning { percent }, self.id.as_str(), None)
                     }
-                    sla::CheckpointKind::Breach => (CheckpointKind::Breach, self.id.as_str()),
+                    sla::CheckpointKind::Breach => (CheckpointKind::Breach, self.id.as_str(), None),
                     sla::CheckpointKind::Ladder { level, to, .. } => {
                         let step = usize::try_from(level)
                             .ok()
@@ -139,7 +147,16 @@ impl SlaTables {
                             notify: to,
                             escalate_to: self.escalate_to.get(step).copied().flatten(),
                         };
-                        (kind, self.reasons.get(step).map_or("", String::as_str))
+                        let repeats = self.ladder.get(step).map_or(0, LadderStep::repeat_count);
+                        let repeat = (repeats > 0).then(|| Repeat {
+                            left: repeats,
+                            firing: 0,
+                            clock: tables,
+                            level: u32::try_from(step).unwrap_or(u32::MAX),
+                            base: goal,
+                        });
+                        let reason = self.reasons.get(step).map_or("", String::as_str);
+                        (kind, reason, repeat)
                     }
                 };
                 out.push(Checkpoint {
@@ -147,8 +164,35 @@ impl SlaTables {
                     target,
                     kind,
                     reason,
+                    repeat,
                 });
             });
         }
+    }
+
+    /// The firing after `checkpoint` (a repeating level from [`Self::checkpoints`]) of a ticket created at
+    /// `created` and received by `receiver`: at the same counted time as `for_each_checkpoint` plans it.
+    pub fn next_repeat<'s>(
+        &'s self,
+        policy: &'s CompiledPolicy,
+        checkpoint: &Checkpoint<'s>,
+        created: Instant,
+        receiver: TeamId,
+    ) -> Option<Checkpoint<'s>> {
+        let repeat = checkpoint.repeat.filter(|repeat| repeat.left > 0)?;
+        let step = self.ladder.get(usize::try_from(repeat.level).ok()?)?;
+        let firing = repeat.firing + 1;
+        let at = self
+            .clock(policy, receiver)
+            .add(created, step.threshold(repeat.base, firing))?;
+        Some(Checkpoint {
+            at,
+            repeat: Some(Repeat {
+                left: repeat.left - 1,
+                firing,
+                ..repeat
+            }),
+            ..*checkpoint
+        })
     }
 }
