@@ -203,3 +203,18 @@ test("invalid policy JSON shows the error with its location and survives a reloa
   assert.equal(await page.getByTestId("json-error").count(), 0);
   assertClean(assert);
 });
+
+test("the SLA and calendar editors show the preset's targets and hours (screenshots for the docs)", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("tab-policy").click();
+  assert.equal(await page.getByTestId("sla-target-0-critical-first_response").inputValue(), "15m");
+  await page.evaluate(() => document.querySelector("#section-sla").scrollIntoView());
+  await screenshot(page, "screenshot-sla-editor.png");
+  const cell = page.getByTestId("calendar-cell-0-sat-10");
+  assert.equal(await cell.getAttribute("aria-pressed"), "false");
+  await cell.click();
+  assert.equal(await cell.getAttribute("aria-pressed"), "true", "a click opens Saturday 10:00–11:00");
+  await page.evaluate(() => document.querySelector("#section-calendars").scrollIntoView());
+  await screenshot(page, "screenshot-calendar-editor.png");
+  assertClean(assert);
+});
