@@ -58,7 +58,9 @@ pub fn use_simulation(workspace: Rc<Workspace>) -> SimulationHandle {
         let journey = journey.clone();
         let runner = runner.clone();
         Callback::from(move |reply: WorkerReply| match reply {
-            WorkerReply::Progress { id, fraction } => dispatcher.dispatch(RunAction::Progress { id, fraction }),
+            WorkerReply::Progress { id, fraction } => {
+                dispatcher.dispatch(RunAction::Progress { id, fraction })
+            }
             WorkerReply::Report { id, json } => {
                 runner.borrow_mut().in_flight = false;
                 match serde_json::from_str::<SimulationReport>(&json) {
@@ -119,7 +121,8 @@ pub fn use_simulation(workspace: Rc<Workspace>) -> SimulationHandle {
         let start_run = start_run.clone();
         use_effect_with(input_json(&workspace), move |input| {
             let input = input.clone();
-            runner.borrow_mut().debounce = Some(Timeout::new(DEBOUNCE_MS, move || start_run(input)));
+            runner.borrow_mut().debounce =
+                Some(Timeout::new(DEBOUNCE_MS, move || start_run(input)));
         });
     }
     {

@@ -85,6 +85,50 @@ pub(crate) fn explain<S: FieldSource + ?Sized>(expr: &Expr, source: &S) -> Verdi
     Verdict { matched, failed }
 }
 
+/// The test that decided a miss, where it sits among the condition's tests, and whether it fails by
+/// matching under an odd number of `not`s.
+#[derive(Debug, Clone, Copy)]
+pub struct DecidingTest<'a> {
+    pub test: &'a Test,
+    /// Position among the condition's tests, depth first, left to right (the order of `Condition::tests`).
+    pub index: usize,
+    pub negated: bool,
+}
+
+/// `None` when the tree holds or no single test decided the miss; else the test that decided it.
+pub(crate) fn deciding_miss<'a, S: FieldSource + ?Sized>(
+    expr: &'a Expr,
+    source: &S,
+) -> Option<DecidingTest<'a>> {
+    if eval(expr, source) {
+        return None;
+    }
+    let (test, negated) = deciding_test(expr, false, false, source)?;
+    let mut index = 0;
+    position_of(expr, test, &mut index).then_some(DecidingTest {
+        test,
+        index,
+        negated,
+    })
+}
+
+/// Whether `target` is in `expr`; counts into `index` the tests before it, depth first, left to right.
+fn position_of(expr: &Expr, target: &Test, index: &mut usize) -> bool {
+    match expr {
+        Expr::Test(test) => {
+            if std::ptr::eq(test, target) {
+                return true;
+            }
+            *index += 1;
+            false
+        }
+        Expr::Not(inner) => position_of(inner, target, index),
+        Expr::All(members) | Expr::Any(members) => members
+            .iter()
+            .any(|member| position_of(member, target, index)),
+    }
+}
+
 /// The test that made `expr` come out as `outcome`, and whether it sits under an odd number of `not`s:
 /// for `all`, the first member with that outcome when false (the first member when true); for `any`,
 /// the first true member when true (the first member when false); for `not`, the inner's reason.

@@ -5,22 +5,40 @@ pub use crate::engine::condition::Condition;
 pub use crate::engine::duration::Duration;
 
 use crate::engine::condition::{
-    Expr, Field, FieldCatalog, Form, Op, Operand, Test, TicketInContext, Value,
+    Expr, Field, FieldCatalog, FieldSource, FieldValue, Form, Op, Operand, Test, TicketInContext,
+    Value,
 };
+use crate::engine::shared_text::SharedText;
 use crate::engine::ticket::Priority;
 
 /// A condition checked against the ticket's fields, with its canonical text, ready to evaluate.
 #[derive(Debug, Clone)]
 pub struct CheckedCondition {
     condition: Condition,
-    text: String,
+    text: SharedText,
+    /// Per test, in the order of `Condition::tests`: its text, and its text with `not ` before it.
+    test_texts: Vec<[SharedText; 2]>,
 }
 
 /// Why a condition failed: the first test that decided it, and the value the ticket had there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
-    pub condition: String,
-    pub saw: String,
+    pub condition: SharedText,
+    pub saw: SharedText,
+}
+
+const NO_VALUE: SharedText = SharedText::from_static("no value");
+
+/// A value as the trace shows it; enum values and booleans without allocating.
+fn seen_text(value: FieldValue<'_>) -> SharedText {
+    match value {
+        FieldValue::Bool(true) => SharedText::from_static("true"),
+        FieldValue::Bool(false) => SharedText::from_static("false"),
+        FieldValue::Priority(priority) => SharedText::from_static(priority.as_str()),
+        FieldValue::Level(level) => SharedText::from_static(level.as_str()),
+        FieldValue::Channel(channel) => SharedText::from_static(channel.as_str()),
+        other => SharedText::from(other.to_string()),
+    }
 }
 
 /// Type-checks a condition against the ticket's fields; the error message carries the line and column.
@@ -28,15 +46,35 @@ pub fn check_condition(condition: &Condition) -> Result<CheckedCondition, String
     condition
         .check(&FieldCatalog::ticket())
         .map_err(|error| error.to_string())?;
-    Ok(CheckedCondition {
-        text: condition.to_text(),
-        condition: condition.clone(),
-    })
+    Ok(CheckedCondition::new(condition.clone()))
 }
 
 impl CheckedCondition {
+    /// A checked condition with its texts prepared.
+    fn new(condition: Condition) -> CheckedCondition {
+        CheckedCondition {
+            text: SharedText::from(condition.to_text()),
+            test_texts: condition
+                .tests()
+                .map(|test| {
+                    let text = test.to_string();
+                    [
+                        SharedText::from(format!("not {text}")),
+                        SharedText::from(text),
+                    ]
+                })
+                .collect(),
+            condition,
+        }
+    }
+
     /// Canonical text form.
     pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Canonical text form, shared.
+    pub fn shared_text(&self) -> &SharedText {
         &self.text
     }
 
@@ -46,22 +84,20 @@ impl CheckedCondition {
 
     /// `None` when the condition holds.
     pub fn explain(&self, ticket: &TicketInContext) -> Option<Failure> {
-        let verdict = self.condition.explain(ticket);
-        if verdict.matched {
-            return None;
-        }
-        Some(match verdict.failed {
-            Some(failed) => Failure {
-                condition: failed.text,
-                saw: failed
-                    .seen
-                    .map_or_else(|| "no value".to_owned(), |value| value.to_string()),
-            },
-            None => Failure {
+        match self.condition.deciding_miss(ticket) {
+            Some(miss) => Some(Failure {
+                condition: self.test_texts.get(miss.index).map_or_else(
+                    || SharedText::from(miss.test.to_string()),
+                    |texts| texts[usize::from(!miss.negated)].clone(),
+                ),
+                saw: ticket.value(&miss.test.field).map_or(NO_VALUE, seen_text),
+            }),
+            None if self.condition.eval(ticket) => None,
+            None => Some(Failure {
                 condition: self.text.clone(),
-                saw: "no value".to_owned(),
-            },
-        })
+                saw: NO_VALUE,
+            }),
+        }
     }
 
     /// Whether the condition holds for every ticket: an `exists` test on a field every ticket has.
@@ -130,11 +166,7 @@ pub fn matrix_row_condition(
         1 => tests.remove(0),
         _ => Expr::All(tests),
     };
-    let condition = Condition::new(expr, Form::Text);
-    Some(CheckedCondition {
-        text: condition.to_text(),
-        condition,
-    })
+    Some(CheckedCondition::new(Condition::new(expr, Form::Text)))
 }
 
 fn texts(operand: &Operand) -> Vec<&str> {

@@ -46,7 +46,11 @@ pub fn MetricCards(props: &MetricCardsProps) -> Html {
                 .collect()
         })
         .unwrap_or_default();
-    let against = props.reference.as_ref().map(|(_, label)| label.as_str()).unwrap_or("baseline");
+    let against = props
+        .reference
+        .as_ref()
+        .map(|(_, label)| label.as_str())
+        .unwrap_or("baseline");
     html! {
         <div class="cards" data-testid="metric-cards">
             { for CARDS.iter().filter(|(id, _)| props.only.is_empty() || props.only.contains(id)).filter_map(|(id, definition)| {

@@ -27,17 +27,36 @@ pub fn SimulateTab(props: &SimulateTabProps) -> Html {
     let workspace = props.state.workspace.clone();
     let running = matches!(run.status, RunStatus::Running { .. });
 
-    let on_cancel = { let cancel = sim.cancel.clone(); Callback::from(move |_: MouseEvent| cancel.emit(())) };
-    let on_run = { let run_now = sim.run_now.clone(); Callback::from(move |_: MouseEvent| run_now.emit(())) };
-    let on_pin = { let d = run.dispatcher(); Callback::from(move |_: MouseEvent| d.dispatch(RunAction::PinBaseline)) };
-    let on_clear = { let d = run.dispatcher(); Callback::from(move |_: MouseEvent| d.dispatch(RunAction::ClearBaseline)) };
-    let on_close_journey = { let journey = sim.journey.clone(); Callback::from(move |()| journey.set(None)) };
+    let on_cancel = {
+        let cancel = sim.cancel.clone();
+        Callback::from(move |_: MouseEvent| cancel.emit(()))
+    };
+    let on_run = {
+        let run_now = sim.run_now.clone();
+        Callback::from(move |_: MouseEvent| run_now.emit(()))
+    };
+    let on_pin = {
+        let d = run.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(RunAction::PinBaseline))
+    };
+    let on_clear = {
+        let d = run.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(RunAction::ClearBaseline))
+    };
+    let on_close_journey = {
+        let journey = sim.journey.clone();
+        Callback::from(move |()| journey.set(None))
+    };
     let on_export_csv = {
         let report = run.report.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(report) = &report {
                 browser::download("escalator-tickets.csv", "text/csv", &csv::tickets(report));
-                browser::download("escalator-daily-metrics.csv", "text/csv", &csv::daily_metrics(report));
+                browser::download(
+                    "escalator-daily-metrics.csv",
+                    "text/csv",
+                    &csv::daily_metrics(report),
+                );
             }
         })
     };
@@ -73,7 +92,9 @@ pub fn SimulateTab(props: &SimulateTabProps) -> Html {
     };
     let reference = run.reference();
     let results = match &run.report {
-        None => html! { <section class="panel"><p class="empty">{ if running { "The first results appear when the run finishes." } else { "Results appear here after a run." } }</p></section> },
+        None => {
+            html! { <section class="panel"><p class="empty">{ if running { "The first results appear when the run finishes." } else { "Results appear here after a run." } }</p></section> }
+        }
         Some(report) => html! {
             <>
                 <MetricCards metrics={report.metrics.clone()}
