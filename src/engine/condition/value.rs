@@ -89,16 +89,21 @@ impl FieldValue<'_> {
 /// Writes a string literal in condition syntax: double quotes, with `"`, `\`, newline, tab and CR escaped.
 pub fn write_quoted(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
     f.write_str("\"")?;
-    for c in text.chars() {
-        match c {
-            '"' => f.write_str("\\\"")?,
-            '\\' => f.write_str("\\\\")?,
-            '\n' => f.write_str("\\n")?,
-            '\t' => f.write_str("\\t")?,
-            '\r' => f.write_str("\\r")?,
-            other => write!(f, "{other}")?,
-        }
+    let mut plain_from = 0;
+    for (index, c) in text.char_indices() {
+        let escaped = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\t' => "\\t",
+            '\r' => "\\r",
+            _ => continue,
+        };
+        f.write_str(&text[plain_from..index])?;
+        f.write_str(escaped)?;
+        plain_from = index + c.len_utf8();
     }
+    f.write_str(&text[plain_from..])?;
     f.write_str("\"")
 }
 
