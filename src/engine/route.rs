@@ -3,7 +3,7 @@
 use super::condition::TicketInContext;
 pub use super::decision::*;
 use super::journey::SlaTarget;
-use super::policy::bridge::Calendar;
+use super::policy::bridge::{Calendar, SeenTexts};
 use super::policy::compiled::{
     matrix_priority, CompiledLevel, CompiledRow, CompiledRule, MatrixFirst, SlaClock,
 };
@@ -84,10 +84,11 @@ fn first_in_matrix<'p>(
 }
 
 /// One step per matrix row that names a first receiver; returns the index of the row that decided.
-fn matrix_steps(
+fn matrix_steps<'p>(
     steps: &mut Vec<TraceStep>,
-    policy: &CompiledPolicy,
+    policy: &'p CompiledPolicy,
     ticket: &TicketInContext,
+    seen_texts: &mut SeenTexts<'p>,
     decided: &mut bool,
 ) -> Option<usize> {
     let mut matched = None;
@@ -98,7 +99,11 @@ fn matrix_steps(
         let outcome = if *decided {
             Outcome::NotEvaluated
         } else {
-            match first.condition.as_ref().and_then(|c| c.explain(ticket)) {
+            match first
+                .condition
+                .as_ref()
+                .and_then(|c| c.explain(ticket, seen_texts))
+            {
                 None => {
                     *decided = true;
                     matched = Some(index);
@@ -123,12 +128,13 @@ fn matrix_steps(
     matched
 }
 
-fn trace_steps(
+fn trace_steps<'p>(
     steps: &mut Vec<TraceStep>,
     stage: Stage,
-    rules: &[CompiledRule],
+    rules: &'p [CompiledRule],
     texts: &[RuleTexts],
     ticket: &TicketInContext,
+    seen_texts: &mut SeenTexts<'p>,
     decided: &mut bool,
 ) -> Option<usize> {
     let mut matched = None;
@@ -136,7 +142,7 @@ fn trace_steps(
         let outcome = if *decided {
             Outcome::NotEvaluated
         } else {
-            match rule.condition.explain(ticket) {
+            match rule.condition.explain(ticket, seen_texts) {
                 None => {
                     *decided = true;
                     matched = Some(index);
@@ -334,12 +340,14 @@ pub fn route(policy: &CompiledPolicy, ticket: &Ticket, at: Instant) -> Decision 
         Vec::with_capacity(policy.triggers.len() + policy.rules.len() + policy.matrix.len() + 1);
     let mut decided = false;
     let texts = &policy.texts;
+    let mut seen_texts = SeenTexts::default();
     let trigger = trace_steps(
         &mut steps,
         Stage::Trigger,
         &policy.triggers,
         &texts.triggers,
         &seen,
+        &mut seen_texts,
         &mut decided,
     );
     let rule = trace_steps(
@@ -348,9 +356,10 @@ pub fn route(policy: &CompiledPolicy, ticket: &Ticket, at: Instant) -> Decision 
         &policy.rules,
         &texts.rules,
         &seen,
+        &mut seen_texts,
         &mut decided,
     );
-    let row = matrix_steps(&mut steps, policy, &seen, &mut decided);
+    let row = matrix_steps(&mut steps, policy, &seen, &mut seen_texts, &mut decided);
     steps.push(TraceStep {
         stage: Stage::Default,
         id: DEFAULT_ID,

@@ -27,6 +27,23 @@ pub struct Failure {
     pub saw: SharedText,
 }
 
+/// The texts of the values a ticket holds, each formatted once however many failures show it.
+#[derive(Debug, Default)]
+pub struct SeenTexts<'p> {
+    texts: Vec<(&'p Field, SharedText)>,
+}
+
+impl<'p> SeenTexts<'p> {
+    fn text(&mut self, ticket: &TicketInContext, field: &'p Field) -> SharedText {
+        if let Some((_, text)) = self.texts.iter().find(|(known, _)| *known == field) {
+            return text.clone();
+        }
+        let text = ticket.value(field).map_or(NO_VALUE, seen_text);
+        self.texts.push((field, text.clone()));
+        text
+    }
+}
+
 const NO_VALUE: SharedText = SharedText::from_static("no value");
 
 /// A value as the trace shows it; enum values and booleans without allocating.
@@ -82,15 +99,19 @@ impl CheckedCondition {
         self.condition.eval(ticket)
     }
 
-    /// `None` when the condition holds.
-    pub fn explain(&self, ticket: &TicketInContext) -> Option<Failure> {
+    /// `None` when the condition holds; `seen` keeps the texts of values already shown for this ticket.
+    pub fn explain<'p>(
+        &'p self,
+        ticket: &TicketInContext,
+        seen: &mut SeenTexts<'p>,
+    ) -> Option<Failure> {
         match self.condition.deciding_miss(ticket) {
             Some(miss) => Some(Failure {
                 condition: self.test_texts.get(miss.index).map_or_else(
                     || SharedText::from(miss.test.to_string()),
                     |texts| texts[usize::from(!miss.negated)].clone(),
                 ),
-                saw: ticket.value(&miss.test.field).map_or(NO_VALUE, seen_text),
+                saw: seen.text(ticket, &miss.test.field),
             }),
             None if self.condition.eval(ticket) => None,
             None => Some(Failure {
