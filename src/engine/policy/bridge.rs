@@ -4,6 +4,8 @@ pub use crate::engine::calendar::{Calendar, CalendarError, CalendarSpec};
 pub use crate::engine::condition::Condition;
 pub use crate::engine::duration::Duration;
 
+use std::fmt::Write;
+
 use crate::engine::condition::{
     Expr, Field, FieldCatalog, FieldSource, FieldValue, Form, Op, Operand, Test, TicketInContext,
     Value,
@@ -31,6 +33,8 @@ pub struct Failure {
 #[derive(Debug, Default)]
 pub struct SeenTexts<'p> {
     texts: Vec<(&'p Field, SharedText)>,
+    /// Where values are formatted before they are shared.
+    buffer: String,
 }
 
 impl<'p> SeenTexts<'p> {
@@ -38,7 +42,9 @@ impl<'p> SeenTexts<'p> {
         if let Some((_, text)) = self.texts.iter().find(|(known, _)| *known == field) {
             return text.clone();
         }
-        let text = ticket.value(field).map_or(NO_VALUE, seen_text);
+        let text = ticket
+            .value(field)
+            .map_or(NO_VALUE, |value| seen_text(value, &mut self.buffer));
         self.texts.push((field, text.clone()));
         text
     }
@@ -46,15 +52,21 @@ impl<'p> SeenTexts<'p> {
 
 const NO_VALUE: SharedText = SharedText::from_static("no value");
 
-/// A value as the trace shows it; enum values and booleans without allocating.
-fn seen_text(value: FieldValue<'_>) -> SharedText {
+/// A value as the trace shows it; enum values and booleans without allocating, others formatted in `buffer`.
+fn seen_text(value: FieldValue<'_>, buffer: &mut String) -> SharedText {
     match value {
         FieldValue::Bool(true) => SharedText::from_static("true"),
         FieldValue::Bool(false) => SharedText::from_static("false"),
         FieldValue::Priority(priority) => SharedText::from_static(priority.as_str()),
         FieldValue::Level(level) => SharedText::from_static(level.as_str()),
         FieldValue::Channel(channel) => SharedText::from_static(channel.as_str()),
-        other => SharedText::from(other.to_string()),
+        other => {
+            buffer.clear();
+            match write!(buffer, "{other}") {
+                Ok(()) => SharedText::from(buffer.as_str()),
+                Err(_) => SharedText::from(other.to_string()),
+            }
+        }
     }
 }
 
