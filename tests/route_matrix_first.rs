@@ -156,8 +156,8 @@ fn wildcards_match_and_the_first_matching_row_with_first_wins() {
             (
                 "outage×critical",
                 &Outcome::Failed {
-                    condition: r#"category == "outage""#.to_owned(),
-                    saw: r#""billing""#.to_owned()
+                    condition: r#"category == "outage""#.into(),
+                    saw: r#""billing""#.into()
                 }
             ),
             ("*×critical", &Outcome::Matched),

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::journey::{EscalationKind, SlaTarget};
 use super::policy::{BreachAction, Direction, RuleKind, TimeBasis};
+use super::shared_text::SharedText;
 use super::ticket::Priority;
 use super::time::Instant;
 use super::trace::{Stage, Trace};
@@ -82,13 +83,13 @@ pub struct Routed {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DecidedBy {
     pub stage: Stage,
-    pub id: String,
-    pub description: String,
+    pub id: SharedText,
+    pub description: SharedText,
     /// The condition in text form (`true` for the default route).
-    pub condition: String,
+    pub condition: SharedText,
     /// Triggers only: the reason recorded on the escalation.
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub reason: String,
+    #[serde(skip_serializing_if = "SharedText::is_empty")]
+    pub reason: SharedText,
 }
 
 /// One level of the escalation ladder, as planned for this ticket: if still open at `at`, it moves to `team`.
@@ -97,9 +98,9 @@ pub struct PlannedLevel {
     /// 1-based position in the matrix row.
     pub level: usize,
     pub at: Instant,
-    pub team: String,
-    pub team_name: String,
-    pub tier: String,
+    pub team: SharedText,
+    pub team_name: SharedText,
+    pub tier: SharedText,
     pub direction: Direction,
     /// Always `automatic`: ladder levels fire by time.
     pub kind: DecisionKind,
@@ -128,7 +129,7 @@ pub struct DueTarget {
 pub struct PlannedBreach {
     pub target: SlaTarget,
     pub at: Instant,
-    pub team: String,
+    pub team: SharedText,
     pub action: BreachAction,
     pub repeat_every_seconds: Option<i64>,
 }
@@ -136,11 +137,11 @@ pub struct PlannedBreach {
 /// The SLA policy that applies and its due instants, assuming the clock never pauses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SlaPlan {
-    pub policy: String,
-    pub name: String,
+    pub policy: SharedText,
+    pub name: SharedText,
     pub time: TimeBasis,
     /// The calendar the business time is counted on, `None` for calendar time or a team open around the clock.
-    pub calendar: Option<String>,
+    pub calendar: Option<SharedText>,
     pub pause_when_waiting: bool,
     pub targets: Vec<DueTarget>,
     pub breach_ladder: Vec<PlannedBreach>,
@@ -158,10 +159,10 @@ impl SlaPlan {
 /// Everything `route` decided about a ticket.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Decision {
-    pub team: String,
-    pub team_name: String,
-    pub tier: String,
-    pub tier_name: String,
+    pub team: SharedText,
+    pub team_name: SharedText,
+    pub tier: SharedText,
+    pub tier_name: SharedText,
     pub tier_level: u32,
     pub kind: DecisionKind,
     pub decided_by: DecidedBy,

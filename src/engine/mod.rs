@@ -8,6 +8,7 @@ pub mod journey;
 pub mod lint;
 pub mod policy;
 pub mod route;
+pub mod shared_text;
 pub mod sla;
 pub mod ticket;
 pub mod time;

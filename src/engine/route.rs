@@ -3,14 +3,20 @@
 use super::condition::TicketInContext;
 pub use super::decision::*;
 use super::journey::SlaTarget;
-use super::policy::bridge::Calendar;
+use super::policy::bridge::{Calendar, SeenTexts};
 use super::policy::compiled::{
     matrix_priority, CompiledLevel, CompiledRow, CompiledRule, MatrixFirst, SlaClock,
 };
+use super::policy::route_texts::RuleTexts;
 use super::policy::{CompiledPolicy, TimeBasis};
+use super::shared_text::SharedText;
 use super::ticket::{Priority, Ticket};
 use super::time::Instant;
 use super::trace::{Outcome, Stage, Trace, TraceStep};
+
+const DEFAULT_ID: SharedText = SharedText::from_static(DEFAULT_ROUTE_ID);
+const DEFAULT_DESCRIPTION: SharedText = SharedText::from_static("the default route");
+const ALWAYS: SharedText = SharedText::from_static("true");
 
 /// The priority routing uses: given, else impact × urgency, else the policy default.
 pub fn derive_priority(policy: &CompiledPolicy, ticket: &Ticket) -> (Priority, PrioritySource) {
@@ -78,21 +84,26 @@ fn first_in_matrix<'p>(
 }
 
 /// One step per matrix row that names a first receiver; returns the index of the row that decided.
-fn matrix_steps(
+fn matrix_steps<'p>(
     steps: &mut Vec<TraceStep>,
-    policy: &CompiledPolicy,
+    policy: &'p CompiledPolicy,
     ticket: &TicketInContext,
+    seen_texts: &mut SeenTexts<'p>,
     decided: &mut bool,
 ) -> Option<usize> {
     let mut matched = None;
-    for (index, row) in policy.matrix.iter().enumerate() {
-        let Some(first) = &row.first else {
+    for (index, (row, texts)) in policy.matrix.iter().zip(&policy.texts.matrix).enumerate() {
+        let (Some(first), Some(texts)) = (&row.first, texts) else {
             continue;
         };
         let outcome = if *decided {
             Outcome::NotEvaluated
         } else {
-            match first.condition.as_ref().and_then(|c| c.explain(ticket)) {
+            match first
+                .condition
+                .as_ref()
+                .and_then(|c| c.explain(ticket, seen_texts))
+            {
                 None => {
                     *decided = true;
                     matched = Some(index);
@@ -106,38 +117,32 @@ fn matrix_steps(
         };
         steps.push(TraceStep {
             stage: Stage::Matrix,
-            id: first.id.clone(),
-            description: matrix_description(policy, index, first),
-            condition: first.condition_text().to_owned(),
-            to: policy.teams[first.team].id.clone(),
+            id: texts.id.clone(),
+            description: texts.description.clone(),
+            condition: texts.condition.clone(),
+            to: texts.to.clone(),
             outcome,
-            shadowed_by: first.shadowed_by.clone(),
+            shadowed_by: texts.shadowed_by.clone(),
         });
     }
     matched
 }
 
-fn matrix_description(policy: &CompiledPolicy, index: usize, first: &MatrixFirst) -> String {
-    format!(
-        "escalation_matrix[{index}]: {} receives these tickets first",
-        policy.teams[first.team].name
-    )
-}
-
-fn trace_steps(
+fn trace_steps<'p>(
     steps: &mut Vec<TraceStep>,
-    policy: &CompiledPolicy,
     stage: Stage,
-    rules: &[CompiledRule],
+    rules: &'p [CompiledRule],
+    texts: &[RuleTexts],
     ticket: &TicketInContext,
+    seen_texts: &mut SeenTexts<'p>,
     decided: &mut bool,
 ) -> Option<usize> {
     let mut matched = None;
-    for (index, rule) in rules.iter().enumerate() {
+    for (index, (rule, texts)) in rules.iter().zip(texts).enumerate() {
         let outcome = if *decided {
             Outcome::NotEvaluated
         } else {
-            match rule.condition.explain(ticket) {
+            match rule.condition.explain(ticket, seen_texts) {
                 None => {
                     *decided = true;
                     matched = Some(index);
@@ -151,12 +156,12 @@ fn trace_steps(
         };
         steps.push(TraceStep {
             stage,
-            id: rule.id.clone(),
-            description: rule.description.clone(),
-            condition: rule.condition.text().to_owned(),
-            to: policy.teams[rule.team].id.clone(),
+            id: texts.id.clone(),
+            description: texts.description.clone(),
+            condition: texts.condition.clone(),
+            to: texts.to.clone(),
             outcome,
-            shadowed_by: rule.shadowed_by.clone(),
+            shadowed_by: texts.shadowed_by.clone(),
         });
     }
     matched
@@ -222,13 +227,13 @@ fn plan_ladder(
     };
     let mut planned = Vec::with_capacity(row.levels.len());
     for_each_ladder_level(policy, row, receiver, at, |position, level, when| {
-        let team = &policy.teams[level.team];
+        let team = &policy.texts.teams[level.team];
         planned.push(PlannedLevel {
             level: position + 1,
             at: when,
             team: team.id.clone(),
             team_name: team.name.clone(),
-            tier: policy.tier_of(level.team).id.clone(),
+            tier: team.tier.clone(),
             direction: level.direction,
             kind: DecisionKind::Automatic,
         });
@@ -243,17 +248,28 @@ fn plan_sla(
     receiver: usize,
     at: Instant,
 ) -> Option<SlaPlan> {
-    let sla = policy.sla_policies.iter().find(|sla| {
+    let sla_index = policy.sla_policies.iter().position(|sla| {
         sla.condition
             .as_ref()
             .is_none_or(|condition| condition.matches(ticket))
     })?;
+    let sla = &policy.sla_policies[sla_index];
+    let sla_texts = &policy.texts.sla_policies[sla_index];
     let (time, calendar_index) = match sla.clock {
         SlaClock::Calendar => (TimeBasis::Calendar, None),
         SlaClock::Business(index) => (TimeBasis::Business, Some(index)),
         SlaClock::ReceivingTeam => (TimeBasis::Business, policy.teams[receiver].calendar),
     };
     let calendar = calendar_index.map(|index| &policy.calendars[index]);
+    // Where business time starts counting from arrival, found once for every target and warning.
+    let counting = match (time, calendar) {
+        (TimeBasis::Business, Some(calendar)) => Some(calendar.business_from(at)),
+        _ => None,
+    };
+    let from_arrival = |seconds: i64| match &counting {
+        Some(counting) if seconds > 0 => counting.add(seconds),
+        _ => Some(at.plus(seconds)),
+    };
     let targets_for_priority = &sla.targets[priority as usize];
     let targets: Vec<DueTarget> = SlaTarget::ALL
         .into_iter()
@@ -261,7 +277,7 @@ fn plan_sla(
             let seconds = targets_for_priority.get(target)?;
             let counts_from_arrival = target != SlaTarget::NextUpdate;
             let due = if counts_from_arrival {
-                advance(calendar, time, at, seconds)
+                from_arrival(seconds)
             } else {
                 None
             };
@@ -272,7 +288,7 @@ fn plan_sla(
                         let part = seconds * i64::from(percent) / 100;
                         Some(PlannedWarning {
                             percent,
-                            at: advance(calendar, time, at, part)?,
+                            at: from_arrival(part)?,
                         })
                     })
                     .collect()
@@ -295,17 +311,17 @@ fn plan_sla(
             Some(PlannedBreach {
                 target: level.target,
                 at: advance(calendar, time, breach, level.after_breach_seconds)?,
-                team: policy.teams[level.team].id.clone(),
+                team: policy.texts.teams[level.team].id.clone(),
                 action: level.action,
                 repeat_every_seconds: level.repeat_every_seconds,
             })
         })
         .collect();
     Some(SlaPlan {
-        policy: sla.id.clone(),
-        name: sla.name.clone(),
+        policy: sla_texts.id.clone(),
+        name: sla_texts.name.clone(),
         time,
-        calendar: calendar_index.map(|index| policy.calendar_ids[index].clone()),
+        calendar: calendar_index.map(|index| policy.texts.calendar_ids[index].clone()),
         pause_when_waiting: sla.pause_when_waiting,
         targets,
         breach_ladder,
@@ -321,30 +337,33 @@ pub fn route(policy: &CompiledPolicy, ticket: &Ticket, at: Instant) -> Decision 
     let mut steps =
         Vec::with_capacity(policy.triggers.len() + policy.rules.len() + policy.matrix.len() + 1);
     let mut decided = false;
+    let texts = &policy.texts;
+    let mut seen_texts = SeenTexts::default();
     let trigger = trace_steps(
         &mut steps,
-        policy,
         Stage::Trigger,
         &policy.triggers,
+        &texts.triggers,
         &seen,
+        &mut seen_texts,
         &mut decided,
     );
     let rule = trace_steps(
         &mut steps,
-        policy,
         Stage::Rule,
         &policy.rules,
+        &texts.rules,
         &seen,
+        &mut seen_texts,
         &mut decided,
     );
-    let row = matrix_steps(&mut steps, policy, &seen, &mut decided);
-    let default_team = &policy.teams[policy.default_team];
+    let row = matrix_steps(&mut steps, policy, &seen, &mut seen_texts, &mut decided);
     steps.push(TraceStep {
         stage: Stage::Default,
-        id: DEFAULT_ROUTE_ID.to_owned(),
-        description: "the default route".to_owned(),
-        condition: "true".to_owned(),
-        to: default_team.id.clone(),
+        id: DEFAULT_ID,
+        description: DEFAULT_DESCRIPTION,
+        condition: ALWAYS,
+        to: texts.teams[policy.default_team].id.clone(),
         outcome: if decided {
             Outcome::NotEvaluated
         } else {
@@ -353,33 +372,39 @@ pub fn route(policy: &CompiledPolicy, ticket: &Ticket, at: Instant) -> Decision 
         shadowed_by: None,
     });
     let deciding = trigger
-        .map(|index| (Stage::Trigger, &policy.triggers[index]))
-        .or_else(|| rule.map(|index| (Stage::Rule, &policy.rules[index])));
+        .map(|index| {
+            (
+                Stage::Trigger,
+                &policy.triggers[index],
+                &texts.triggers[index],
+            )
+        })
+        .or_else(|| rule.map(|index| (Stage::Rule, &policy.rules[index], &texts.rules[index])));
     let matrix_first = row.and_then(|index| {
         let first = policy.matrix[index].first.as_ref()?;
-        Some((index, first))
+        Some((first, texts.matrix[index].as_ref()?))
     });
     let (team, kind, decided_by) = match (deciding, matrix_first) {
-        (Some((stage, rule)), _) => (
+        (Some((stage, rule, rule_texts)), _) => (
             rule.team,
             DecisionKind::from(rule.kind),
             DecidedBy {
                 stage,
-                id: rule.id.clone(),
-                description: rule.description.clone(),
-                condition: rule.condition.text().to_owned(),
-                reason: rule.reason.clone(),
+                id: rule_texts.id.clone(),
+                description: rule_texts.description.clone(),
+                condition: rule_texts.condition.clone(),
+                reason: rule_texts.reason.clone(),
             },
         ),
-        (None, Some((index, first))) => (
+        (None, Some((first, row_texts))) => (
             first.team,
             DecisionKind::from(first.kind),
             DecidedBy {
                 stage: Stage::Matrix,
-                id: first.id.clone(),
-                description: matrix_description(policy, index, first),
-                condition: first.condition_text().to_owned(),
-                reason: String::new(),
+                id: row_texts.id.clone(),
+                description: row_texts.description.clone(),
+                condition: row_texts.condition.clone(),
+                reason: SharedText::default(),
             },
         ),
         (None, None) => (
@@ -387,21 +412,20 @@ pub fn route(policy: &CompiledPolicy, ticket: &Ticket, at: Instant) -> Decision 
             DecisionKind::None,
             DecidedBy {
                 stage: Stage::Default,
-                id: DEFAULT_ROUTE_ID.to_owned(),
-                description: "the default route".to_owned(),
-                condition: "true".to_owned(),
-                reason: String::new(),
+                id: DEFAULT_ID,
+                description: DEFAULT_DESCRIPTION,
+                condition: ALWAYS,
+                reason: SharedText::default(),
             },
         ),
     };
-    let receiver = &policy.teams[team];
-    let tier = policy.tier_of(team);
+    let receiver = &texts.teams[team];
     Decision {
         team: receiver.id.clone(),
         team_name: receiver.name.clone(),
-        tier: tier.id.clone(),
-        tier_name: tier.name.clone(),
-        tier_level: tier.level,
+        tier: receiver.tier.clone(),
+        tier_name: receiver.tier_name.clone(),
+        tier_level: policy.tier_of(team).level,
         kind,
         decided_by,
         priority,

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use super::shared_text::SharedText;
+
 /// Where in the order of evaluation a step sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -31,8 +33,8 @@ pub enum Outcome {
     Matched,
     /// The condition failed; `condition` is the first leaf that failed and `saw` the ticket's value there.
     Failed {
-        condition: String,
-        saw: String,
+        condition: SharedText,
+        saw: SharedText,
     },
     /// Not looked at: an earlier trigger or rule matched.
     NotEvaluated,
@@ -48,17 +50,17 @@ impl Outcome {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TraceStep {
     pub stage: Stage,
-    pub id: String,
-    pub description: String,
+    pub id: SharedText,
+    pub description: SharedText,
     /// The condition in text form (`true` for the default route).
-    pub condition: String,
+    pub condition: SharedText,
     /// Team id the step routes to.
-    pub to: String,
+    pub to: SharedText,
     #[serde(flatten)]
     pub outcome: Outcome,
     /// An earlier trigger or rule that matches every ticket this one would: this one can never decide.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub shadowed_by: Option<String>,
+    pub shadowed_by: Option<SharedText>,
 }
 
 impl TraceStep {

@@ -13,6 +13,7 @@ mod policy_handle;
 mod presets;
 mod results;
 pub mod share;
+mod shared_text_props;
 mod simulation;
 pub mod state;
 mod storage;

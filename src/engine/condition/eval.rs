@@ -68,44 +68,130 @@ pub struct FailedCheck {
 
 /// Explains the outcome of a tree: on a miss, the test that decided it.
 pub(crate) fn explain<S: FieldSource + ?Sized>(expr: &Expr, source: &S) -> Verdict {
-    let matched = eval(expr, source);
-    let failed = if matched {
-        None
-    } else {
-        deciding_test(expr, false, false, source).map(|(test, negated)| FailedCheck {
-            text: if negated {
-                format!("not {test}")
-            } else {
-                test.to_string()
-            },
-            field: test.path.clone(),
-            seen: source.value(&test.field).map(FieldValue::to_value),
-        })
-    };
-    Verdict { matched, failed }
+    match holds_or_miss(expr, false, source) {
+        Ok(()) => Verdict {
+            matched: true,
+            failed: None,
+        },
+        Err(deciding) => Verdict {
+            matched: false,
+            failed: deciding.map(|(test, negated)| FailedCheck {
+                text: if negated {
+                    format!("not {test}")
+                } else {
+                    test.to_string()
+                },
+                field: test.path.clone(),
+                seen: source.value(&test.field).map(FieldValue::to_value),
+            }),
+        },
+    }
 }
 
-/// The test that made `expr` come out as `outcome`, and whether it sits under an odd number of `not`s:
-/// for `all`, the first member with that outcome when false (the first member when true); for `any`,
-/// the first true member when true (the first member when false); for `not`, the inner's reason.
-fn deciding_test<'a, S: FieldSource + ?Sized>(
+/// The test that decided a miss, where it sits among the condition's tests, and whether it fails by
+/// matching under an odd number of `not`s.
+#[derive(Debug, Clone, Copy)]
+pub struct DecidingTest<'a> {
+    pub test: &'a Test,
+    /// Position among the condition's tests, depth first, left to right (the order of `Condition::tests`).
+    pub index: usize,
+    pub negated: bool,
+}
+
+/// `None` when the tree holds or no single test decided the miss; else the test that decided it.
+pub(crate) fn deciding_miss<'a, S: FieldSource + ?Sized>(
     expr: &'a Expr,
-    outcome: bool,
+    source: &S,
+) -> Option<DecidingTest<'a>> {
+    let (test, negated) = holds_or_miss(expr, false, source).err()??;
+    let mut index = 0;
+    position_of(expr, test, &mut index).then_some(DecidingTest {
+        test,
+        index,
+        negated,
+    })
+}
+
+/// Whether `target` is in `expr`; counts into `index` the tests before it, depth first, left to right.
+fn position_of(expr: &Expr, target: &Test, index: &mut usize) -> bool {
+    match expr {
+        Expr::Test(test) => {
+            if std::ptr::eq(test, target) {
+                return true;
+            }
+            *index += 1;
+            false
+        }
+        Expr::Not(inner) => position_of(inner, target, index),
+        Expr::All(members) | Expr::Any(members) => members
+            .iter()
+            .any(|member| position_of(member, target, index)),
+    }
+}
+
+/// A test that decided an outcome, and whether it sits under an odd number of `not`s.
+type Deciding<'a> = Option<(&'a Test, bool)>;
+
+/// Evaluates `expr` in one pass: `Ok` when it holds, else the test that made it false. That test is, for
+/// `all`, in the first false member; for `any`, in the first member; for `not`, the test that made the
+/// inner true.
+fn holds_or_miss<'a, S: FieldSource + ?Sized>(
+    expr: &'a Expr,
     negated: bool,
     source: &S,
-) -> Option<(&'a Test, bool)> {
+) -> Result<(), Deciding<'a>> {
     match expr {
-        Expr::Test(test) => Some((test, negated)),
-        Expr::Not(inner) => deciding_test(inner, !outcome, !negated, source),
-        Expr::All(members) | Expr::Any(members) => {
-            let is_all = matches!(expr, Expr::All(_));
-            let first_of_outcome = is_all != outcome;
-            let member = if first_of_outcome {
-                members.iter().find(|m| eval(m, source) == outcome)
-            } else {
-                members.first()
+        Expr::Test(test) if holds(test, source.value(&test.field)) => Ok(()),
+        Expr::Test(test) => Err(Some((test, negated))),
+        Expr::Not(inner) => match holds_with_reason(inner, !negated, source) {
+            Ok(deciding) => Err(deciding),
+            Err(()) => Ok(()),
+        },
+        Expr::All(members) => members
+            .iter()
+            .try_for_each(|member| holds_or_miss(member, negated, source)),
+        Expr::Any(members) => {
+            let Some((first, rest)) = members.split_first() else {
+                return Err(None);
             };
-            deciding_test(member?, outcome, negated, source)
+            let deciding = holds_or_miss(first, negated, source).err();
+            match deciding {
+                Some(deciding) if !rest.iter().any(|member| eval(member, source)) => Err(deciding),
+                _ => Ok(()),
+            }
         }
+    }
+}
+
+/// Evaluates `expr` in one pass: `Err` when it is false, else the test that made it true. That test is, for
+/// `any`, in the first true member; for `all`, in the first member; for `not`, the test that made the inner
+/// false.
+fn holds_with_reason<'a, S: FieldSource + ?Sized>(
+    expr: &'a Expr,
+    negated: bool,
+    source: &S,
+) -> Result<Deciding<'a>, ()> {
+    match expr {
+        Expr::Test(test) if holds(test, source.value(&test.field)) => Ok(Some((test, negated))),
+        Expr::Test(_) => Err(()),
+        Expr::Not(inner) => match holds_or_miss(inner, !negated, source) {
+            Ok(()) => Err(()),
+            Err(deciding) => Ok(deciding),
+        },
+        Expr::All(members) => {
+            let Some((first, rest)) = members.split_first() else {
+                return Ok(None);
+            };
+            let deciding = holds_with_reason(first, negated, source)?;
+            if rest.iter().all(|member| eval(member, source)) {
+                Ok(deciding)
+            } else {
+                Err(())
+            }
+        }
+        Expr::Any(members) => members
+            .iter()
+            .find_map(|member| holds_with_reason(member, negated, source).ok())
+            .ok_or(()),
     }
 }

@@ -22,7 +22,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use ast::{Expr, Op, Operand, Test, Tests};
 pub use error::{ConditionError, ErrorKind, Location};
-pub use eval::{FailedCheck, Verdict};
+pub use eval::{DecidingTest, FailedCheck, Verdict};
 pub use field::{Field, FieldCatalog, FieldSource, FieldType, Signal, TicketInContext};
 pub use value::{FieldValue, Value};
 
@@ -116,6 +116,12 @@ impl Condition {
     /// Whether the condition holds, and for a miss the test that decided it with the value seen.
     pub fn explain<S: FieldSource + ?Sized>(&self, source: &S) -> Verdict {
         eval::explain(&self.expr, source)
+    }
+
+    /// For a miss, the test that decided it (as [`Condition::explain`] reports it), without formatting anything;
+    /// `None` when the condition holds or no single test decided the miss.
+    pub fn deciding_miss<S: FieldSource + ?Sized>(&self, source: &S) -> Option<DecidingTest<'_>> {
+        eval::deciding_miss(&self.expr, source)
     }
 
     /// Every test, left to right (for linting: fields used, values compared).

@@ -89,31 +89,43 @@ impl FieldValue<'_> {
 /// Writes a string literal in condition syntax: double quotes, with `"`, `\`, newline, tab and CR escaped.
 pub fn write_quoted(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
     f.write_str("\"")?;
-    for c in text.chars() {
-        match c {
-            '"' => f.write_str("\\\"")?,
-            '\\' => f.write_str("\\\\")?,
-            '\n' => f.write_str("\\n")?,
-            '\t' => f.write_str("\\t")?,
-            '\r' => f.write_str("\\r")?,
-            other => write!(f, "{other}")?,
-        }
+    let mut plain_from = 0;
+    for (index, c) in text.char_indices() {
+        let escaped = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\t' => "\\t",
+            '\r' => "\\r",
+            _ => continue,
+        };
+        f.write_str(&text[plain_from..index])?;
+        f.write_str(escaped)?;
+        plain_from = index + c.len_utf8();
     }
+    f.write_str(&text[plain_from..])?;
     f.write_str("\"")
 }
 
 /// Text form of a value as written in a condition: text quoted, enum values as bare words.
 impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Value::Bool(b) => write!(f, "{b}"),
-            Value::Number(n) if *n == 0.0 => f.write_str("0"),
-            Value::Number(n) => write!(f, "{n}"),
-            Value::Text(t) => write_quoted(f, t),
-            Value::Duration(d) => write!(f, "{d}"),
-            Value::Priority(p) => f.write_str(p.as_str()),
-            Value::Level(l) => f.write_str(l.as_str()),
-            Value::Channel(c) => f.write_str(c.as_str()),
+        fmt::Display::fmt(&self.as_field_value(), f)
+    }
+}
+
+/// The same text form as [`Value`], for a value a ticket holds.
+impl fmt::Display for FieldValue<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            FieldValue::Bool(b) => write!(f, "{b}"),
+            FieldValue::Number(0.0) => f.write_str("0"),
+            FieldValue::Number(n) => write!(f, "{n}"),
+            FieldValue::Text(t) => write_quoted(f, t),
+            FieldValue::Duration(d) => write!(f, "{d}"),
+            FieldValue::Priority(p) => f.write_str(p.as_str()),
+            FieldValue::Level(l) => f.write_str(l.as_str()),
+            FieldValue::Channel(c) => f.write_str(c.as_str()),
         }
     }
 }

@@ -4,23 +4,70 @@ pub use crate::engine::calendar::{Calendar, CalendarError, CalendarSpec};
 pub use crate::engine::condition::Condition;
 pub use crate::engine::duration::Duration;
 
+use std::fmt::Write;
+
 use crate::engine::condition::{
-    Expr, Field, FieldCatalog, Form, Op, Operand, Test, TicketInContext, Value,
+    Expr, Field, FieldCatalog, FieldSource, FieldValue, Form, Op, Operand, Test, TicketInContext,
+    Value,
 };
+use crate::engine::shared_text::SharedText;
 use crate::engine::ticket::Priority;
 
 /// A condition checked against the ticket's fields, with its canonical text, ready to evaluate.
 #[derive(Debug, Clone)]
 pub struct CheckedCondition {
     condition: Condition,
-    text: String,
+    text: SharedText,
+    /// Per test, in the order of `Condition::tests`: its text, and its text with `not ` before it.
+    test_texts: Vec<[SharedText; 2]>,
 }
 
 /// Why a condition failed: the first test that decided it, and the value the ticket had there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
-    pub condition: String,
-    pub saw: String,
+    pub condition: SharedText,
+    pub saw: SharedText,
+}
+
+/// The texts of the values a ticket holds, each formatted once however many failures show it.
+#[derive(Debug, Default)]
+pub struct SeenTexts<'p> {
+    texts: Vec<(&'p Field, SharedText)>,
+    /// Where values are formatted before they are shared.
+    buffer: String,
+}
+
+impl<'p> SeenTexts<'p> {
+    fn text(&mut self, ticket: &TicketInContext, field: &'p Field) -> SharedText {
+        if let Some((_, text)) = self.texts.iter().find(|(known, _)| *known == field) {
+            return text.clone();
+        }
+        let text = ticket
+            .value(field)
+            .map_or(NO_VALUE, |value| seen_text(value, &mut self.buffer));
+        self.texts.push((field, text.clone()));
+        text
+    }
+}
+
+const NO_VALUE: SharedText = SharedText::from_static("no value");
+
+/// A value as the trace shows it; enum values and booleans without allocating, others formatted in `buffer`.
+fn seen_text(value: FieldValue<'_>, buffer: &mut String) -> SharedText {
+    match value {
+        FieldValue::Bool(true) => SharedText::from_static("true"),
+        FieldValue::Bool(false) => SharedText::from_static("false"),
+        FieldValue::Priority(priority) => SharedText::from_static(priority.as_str()),
+        FieldValue::Level(level) => SharedText::from_static(level.as_str()),
+        FieldValue::Channel(channel) => SharedText::from_static(channel.as_str()),
+        other => {
+            buffer.clear();
+            match write!(buffer, "{other}") {
+                Ok(()) => SharedText::from(buffer.as_str()),
+                Err(_) => SharedText::from(other.to_string()),
+            }
+        }
+    }
 }
 
 /// Type-checks a condition against the ticket's fields; the error message carries the line and column.
@@ -28,15 +75,35 @@ pub fn check_condition(condition: &Condition) -> Result<CheckedCondition, String
     condition
         .check(&FieldCatalog::ticket())
         .map_err(|error| error.to_string())?;
-    Ok(CheckedCondition {
-        text: condition.to_text(),
-        condition: condition.clone(),
-    })
+    Ok(CheckedCondition::new(condition.clone()))
 }
 
 impl CheckedCondition {
+    /// A checked condition with its texts prepared.
+    fn new(condition: Condition) -> CheckedCondition {
+        CheckedCondition {
+            text: SharedText::from(condition.to_text()),
+            test_texts: condition
+                .tests()
+                .map(|test| {
+                    let text = test.to_string();
+                    [
+                        SharedText::from(format!("not {text}")),
+                        SharedText::from(text),
+                    ]
+                })
+                .collect(),
+            condition,
+        }
+    }
+
     /// Canonical text form.
     pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Canonical text form, shared.
+    pub fn shared_text(&self) -> &SharedText {
         &self.text
     }
 
@@ -44,24 +111,26 @@ impl CheckedCondition {
         self.condition.eval(ticket)
     }
 
-    /// `None` when the condition holds.
-    pub fn explain(&self, ticket: &TicketInContext) -> Option<Failure> {
-        let verdict = self.condition.explain(ticket);
-        if verdict.matched {
-            return None;
-        }
-        Some(match verdict.failed {
-            Some(failed) => Failure {
-                condition: failed.text,
-                saw: failed
-                    .seen
-                    .map_or_else(|| "no value".to_owned(), |value| value.to_string()),
-            },
-            None => Failure {
+    /// `None` when the condition holds; `seen` keeps the texts of values already shown for this ticket.
+    pub fn explain<'p>(
+        &'p self,
+        ticket: &TicketInContext,
+        seen: &mut SeenTexts<'p>,
+    ) -> Option<Failure> {
+        match self.condition.deciding_miss(ticket) {
+            Some(miss) => Some(Failure {
+                condition: self.test_texts.get(miss.index).map_or_else(
+                    || SharedText::from(miss.test.to_string()),
+                    |texts| texts[usize::from(!miss.negated)].clone(),
+                ),
+                saw: seen.text(ticket, &miss.test.field),
+            }),
+            None if self.condition.eval(ticket) => None,
+            None => Some(Failure {
                 condition: self.text.clone(),
-                saw: "no value".to_owned(),
-            },
-        })
+                saw: NO_VALUE,
+            }),
+        }
     }
 
     /// Whether the condition holds for every ticket: an `exists` test on a field every ticket has.
@@ -130,11 +199,7 @@ pub fn matrix_row_condition(
         1 => tests.remove(0),
         _ => Expr::All(tests),
     };
-    let condition = Condition::new(expr, Form::Text);
-    Some(CheckedCondition {
-        text: condition.to_text(),
-        condition,
-    })
+    Some(CheckedCondition::new(Condition::new(expr, Form::Text)))
 }
 
 fn texts(operand: &Operand) -> Vec<&str> {

@@ -9,6 +9,7 @@ use super::compiled::{
     CompiledSla, CompiledTargets, CompiledTeam, MatrixFirst, SlaClock,
 };
 use super::document::{Direction, Policy, RuleKind, TimeBasis, WILDCARD};
+use super::route_texts::RouteTexts;
 use crate::engine::ticket::Priority;
 
 /// A problem found while compiling: where (JSON path), what, and a stable code shared with lint.
@@ -539,6 +540,7 @@ impl Policy {
         mark_shadowed_rows(&mut matrix, [&triggers, &rules]);
         match default_team {
             Some(default_team) if resolver.errors.is_empty() => Ok(CompiledPolicy {
+                texts: RouteTexts::default(),
                 source: self.clone(),
                 teams,
                 calendars,
@@ -554,7 +556,8 @@ impl Policy {
                 default_priority: self.default_priority,
                 matrix,
                 sla_policies,
-            }),
+            }
+            .with_route_texts()),
             _ => Err(CompileErrors(resolver.errors)),
         }
     }

@@ -2,6 +2,7 @@
 
 use super::bridge::{Calendar, CheckedCondition};
 use super::document::{BreachAction, Direction, Policy, PriorityMatrix, RuleKind, Tier, TimeBasis};
+use super::route_texts::RouteTexts;
 use crate::engine::journey::SlaTarget;
 use crate::engine::ticket::{Level, Priority};
 
@@ -150,9 +151,17 @@ pub struct CompiledPolicy {
     pub default_priority: Priority,
     pub matrix: Vec<CompiledRow>,
     pub sla_policies: Vec<CompiledSla>,
+    /// The texts routing decisions show, shared rather than copied per ticket.
+    pub texts: RouteTexts,
 }
 
 impl CompiledPolicy {
+    /// The policy with `texts` prepared from its other fields.
+    pub fn with_route_texts(mut self) -> CompiledPolicy {
+        self.texts = RouteTexts::of(&self);
+        self
+    }
+
     pub fn team_index(&self, id: &str) -> Option<usize> {
         self.teams.iter().position(|team| team.id == id)
     }

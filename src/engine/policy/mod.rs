@@ -5,6 +5,7 @@ pub mod compile;
 pub mod compiled;
 pub mod document;
 pub mod load;
+pub mod route_texts;
 
 pub use compile::{CompileError, CompileErrors};
 pub use compiled::CompiledPolicy;

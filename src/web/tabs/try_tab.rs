@@ -38,7 +38,7 @@ pub fn TryTab(props: &TryTabProps) -> Html {
     let highlight = outcome
         .as_ref()
         .ok()
-        .map(|(decision, _)| decision.team.clone());
+        .map(|(decision, _)| decision.team.to_string());
     let results = match outcome {
         Ok((decision, created)) => html! {
             <>
