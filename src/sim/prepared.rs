@@ -110,12 +110,19 @@ fn check_signals(rates: &SignalRates, path: &str) -> Result<(), ScenarioError> {
 fn check_time(distribution: &TimeDistribution, path: &str) -> Result<(), ScenarioError> {
     match *distribution {
         TimeDistribution::Lognormal { mean, cv }
-            if mean.0 <= 0 || !(cv.is_finite() && cv >= 0.0) =>
+            if mean.seconds() <= 0 || !(cv.is_finite() && cv >= 0.0) =>
         {
             Err(ScenarioError::new(
                 path,
                 "lognormal needs a positive mean and a cv of zero or more",
             ))
+        }
+        TimeDistribution::Exponential { mean } if mean.seconds() <= 0 => Err(ScenarioError::new(
+            path,
+            "exponential needs a positive mean",
+        )),
+        TimeDistribution::Fixed(duration) if duration.seconds() < 0 => {
+            Err(ScenarioError::new(path, "a fixed time cannot be negative"))
         }
         _ => Ok(()),
     }
@@ -224,8 +231,10 @@ impl PreparedScenario {
             None => None,
         };
         let start = workload.start.0;
-        let end = start.saturating_add(workload.horizon.0 .0);
-        let drain = workload.drain.map_or(DEFAULT_DRAIN_SECONDS, |d| d.0);
+        let end = start.saturating_add(workload.horizon.0.seconds());
+        let drain = workload
+            .drain
+            .map_or(DEFAULT_DRAIN_SECONDS, |d| d.seconds().max(0));
         let mut spikes = Vec::new();
         for (index, spike) in workload.spikes.iter().enumerate() {
             let path = format!("workload.spikes[{index}]");
@@ -241,7 +250,11 @@ impl PreparedScenario {
             };
             spikes.push(PreparedSpike {
                 start: spike.start.0.max(start),
-                end: spike.start.0.saturating_add(spike.duration.0).min(end),
+                end: spike
+                    .start
+                    .0
+                    .saturating_add(spike.duration.seconds().max(0))
+                    .min(end),
                 extra_multiplier: spike.multiplier - 1.0,
                 category,
             });

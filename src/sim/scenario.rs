@@ -5,7 +5,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::duration::{Duration, Horizon};
+use super::duration::Horizon;
+use crate::engine::duration::Duration;
 use crate::engine::ticket::{Channel, Priority};
 use crate::engine::time::Instant;
 
@@ -296,7 +297,7 @@ mod tests {
         let text = MINIMAL.replace("\"40m\"", "\"40 minutes\"");
         let err = Scenario::from_json(&text).unwrap_err();
         assert_eq!(err.path, "handling.default.time.exponential.mean");
-        assert!(err.message.contains("unexpected ' '"), "{err}");
+        assert!(err.message.contains("unknown duration unit ' '"), "{err}");
     }
 
     #[test]

@@ -137,11 +137,13 @@ fn priority_rank(priority: Priority) -> u8 {
 
 fn sample_seconds(distribution: &TimeDistribution, rng: &mut RandomStream) -> i64 {
     match *distribution {
-        TimeDistribution::Fixed(duration) => duration.0,
+        TimeDistribution::Fixed(duration) => duration.seconds(),
         TimeDistribution::Exponential { mean } => {
-            (mean.0 as f64 * rng.unit_exponential()).round() as i64
+            (mean.seconds() as f64 * rng.unit_exponential()).round() as i64
         }
-        TimeDistribution::Lognormal { mean, cv } => rng.lognormal(mean.0 as f64, cv).round() as i64,
+        TimeDistribution::Lognormal { mean, cv } => {
+            rng.lognormal(mean.seconds() as f64, cv).round() as i64
+        }
     }
 }
 

@@ -1,9 +1,10 @@
 //! The presets in `www/presets/` with the real default policy, and a one-day golden run whose journeys must be
 //! identical natively and in wasm32.
 
+use escalator::engine::duration::Duration;
 use escalator::engine::policy::Policy;
 use escalator::engine::time::DAY;
-use escalator::sim::duration::{Duration, Horizon};
+use escalator::sim::duration::Horizon;
 use escalator::sim::{resolve_policy, Scenario};
 
 pub const DEFAULT_POLICY: &str = include_str!("../../www/presets/default.json");
@@ -53,7 +54,7 @@ pub const GOLDEN_FINGERPRINT: u64 = 3_568_469_384_021_406_589;
 /// The normal-week preset cut to its first day (Monday) and one replication.
 pub fn golden_scenario() -> Scenario {
     let mut scenario = preset("normal-week");
-    scenario.workload.horizon = Horizon(Duration(DAY));
+    scenario.workload.horizon = Horizon(Duration::from_seconds(DAY));
     scenario.replications = 1;
     scenario
 }

@@ -2,9 +2,10 @@
 
 use yew::prelude::*;
 
+use crate::engine::duration::Duration;
 use crate::engine::policy::Policy;
 use crate::engine::time::DAY;
-use crate::sim::duration::{Duration as SimDuration, Horizon};
+use crate::sim::duration::Horizon;
 use crate::sim::scenario::{Arrivals, Scenario};
 use crate::web::editor::inputs::NumberInput;
 use crate::web::state::{Action, Workspace};
@@ -35,7 +36,9 @@ pub fn ScenarioControls(props: &ScenarioControlsProps) -> Html {
         let d = d.clone();
         Callback::from(move |v: f64| {
             scenario_edit(&d, "scenario/horizon".into(), move |s| {
-                s.workload.horizon = Horizon(SimDuration(v.clamp(1.0, 91.0).round() as i64 * DAY))
+                s.workload.horizon = Horizon(Duration::from_seconds(
+                    v.clamp(1.0, 91.0).round() as i64 * DAY,
+                ))
             })
         })
     };
