@@ -1,19 +1,27 @@
-// Simulation worker: runs the Wasm simulator off the main thread, reporting progress; the page terminates it to cancel.
-import init, { simulate_json, journey_json } from "./pkg/escalator.js";
-
-const ready = init();
+// Simulation worker: runs the JS package's `simulate` off the main thread and reports progress; the page
+// terminates the worker to cancel. The package is imported inside the handler so that a failed start is
+// reported to the page as an error instead of leaving it waiting.
+const engine = import("./pkg/escalator/index.js");
+let lastRun = null;
 
 self.onmessage = async (event) => {
-  await ready;
   const { id, kind, payload } = event.data;
   try {
+    const { simulate } = await engine;
     if (kind === "run") {
-      const report = simulate_json(payload, (fraction) => self.postMessage({ id, kind: "progress", payload: fraction }));
-      self.postMessage({ id, kind: "report", payload: report });
+      const { policy, scenario } = JSON.parse(payload);
+      const run = await simulate(policy, scenario, {
+        onProgress: (fraction) => self.postMessage({ id, kind: "progress", payload: fraction }),
+      });
+      lastRun?.free();
+      lastRun = run;
+      self.postMessage({ id, kind: "report", payload: JSON.stringify(run.report) });
     } else if (kind === "journey") {
-      self.postMessage({ id, kind: "journey", payload: journey_json(payload) });
+      if (!lastRun) throw new Error("no run has finished yet");
+      self.postMessage({ id, kind: "journey", payload: JSON.stringify(lastRun.journey(payload)) });
     }
   } catch (error) {
-    self.postMessage({ id, kind: "error", payload: String(error?.message ?? error) });
+    const where = error?.path ? `${error.path}: ` : "";
+    self.postMessage({ id, kind: "error", payload: `${where}${error?.message ?? error}` });
   }
 };

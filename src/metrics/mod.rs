@@ -5,6 +5,7 @@
 mod backlog;
 pub mod compare;
 mod context;
+pub mod estimate;
 mod facts;
 mod periods;
 mod stats;

@@ -21,4 +21,6 @@ pub use policy_model::{
     ModelError, ScenarioResult,
 };
 pub use scenario::{PolicyOverride, PolicySource, Scenario, ScenarioError};
-pub use simulator::{simulate, simulate_replications, Progress, Simulation, SimulationRun};
+pub use simulator::{
+    run_replication, simulate, simulate_replications, Progress, Simulation, SimulationRun,
+};

@@ -10,7 +10,7 @@ use super::scenario::{
 };
 use crate::engine::calendar::iana_zone;
 use crate::engine::ticket::{Channel, Priority};
-use crate::engine::time::DAY;
+use crate::engine::time::{DAY, WEEK};
 
 const DEFAULT_DRAIN_SECONDS: i64 = 28 * DAY;
 
@@ -190,6 +190,18 @@ fn weekly_rates(arrivals: &Arrivals) -> Result<[f64; 168], ScenarioError> {
 }
 
 impl PreparedScenario {
+    /// Tickets one replication is expected to create: the weekly profile over the horizon, spikes included.
+    pub fn expected_tickets(&self) -> f64 {
+        let per_week: f64 = self.rates.per_hour.iter().sum();
+        let weeks = |from: i64, to: i64| (to - from).max(0) as f64 / WEEK as f64;
+        let spikes: f64 = self
+            .spikes
+            .iter()
+            .map(|spike| weeks(spike.start, spike.end) * per_week * spike.extra_multiplier)
+            .sum();
+        weeks(self.start, self.end) * per_week + spikes
+    }
+
     pub fn new<M: PolicyModel + ?Sized>(
         scenario: &Scenario,
         model: &M,

@@ -11,7 +11,7 @@ use super::random::RandomStream;
 use super::scenario::{AmountDistribution, Scenario, ScenarioError, TimeDistribution};
 use crate::engine::journey::{EscalationKind, Event, EventKind, Journey, SlaTarget};
 use crate::engine::ticket::{Priority, Signals, Ticket};
-use crate::engine::time::{Instant, WEEK};
+use crate::engine::time::Instant;
 
 /// Random streams, one per purpose, so that changing e.g. handling times leaves arrivals unchanged.
 const ARRIVAL_STREAM: u64 = 0;
@@ -239,9 +239,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
                 spike.category,
             ));
         }
-        let weeks = (scenario.end - scenario.start) as f64 / WEEK as f64;
-        let expected_tickets = weeks * scenario.rates.per_hour.iter().sum::<f64>();
-        let capacity = (expected_tickets * 1.1).clamp(16.0, 1_000_000.0) as usize;
+        let capacity = (scenario.expected_tickets() * 1.1).clamp(16.0, 1_000_000.0) as usize;
         let mut simulation = Simulation {
             model,
             replication,
@@ -846,21 +844,34 @@ pub fn simulate_replications_with_progress<M: PolicyModel + ?Sized>(
 ) -> Result<Vec<SimulationRun>, ScenarioError> {
     let prepared = PreparedScenario::new(scenario, model)?;
     let replications = scenario.replications.max(1);
+    Ok((0..replications)
+        .map(|replication| {
+            run_replication(&prepared, model, replication, replications, on_progress)
+        })
+        .collect())
+}
+
+/// Runs replication `replication` of `replications` to the end, reporting the share of all of them done (each
+/// replication an equal share; within one, the simulated time reached across the arrival horizon).
+pub fn run_replication<M: PolicyModel + ?Sized>(
+    prepared: &PreparedScenario,
+    model: &M,
+    replication: u32,
+    replications: u32,
+    on_progress: &mut dyn FnMut(f64),
+) -> SimulationRun {
     let (start, end) = (prepared.start as f64, prepared.end as f64);
-    let mut runs = Vec::with_capacity(replications as usize);
-    for replication in 0..replications {
-        let mut simulation = Simulation::from_prepared(prepared.clone(), model, replication);
-        loop {
-            let progress = simulation.step(PROGRESS_EVERY_EVENTS);
-            let within = ((progress.now.0 as f64 - start) / (end - start).max(1.0)).clamp(0.0, 1.0);
-            on_progress((f64::from(replication) + within) / f64::from(replications));
-            if progress.finished {
-                break;
-            }
+    let replications = f64::from(replications.max(1));
+    let mut simulation = Simulation::from_prepared(prepared.clone(), model, replication);
+    loop {
+        let progress = simulation.step(PROGRESS_EVERY_EVENTS);
+        let within = ((progress.now.0 as f64 - start) / (end - start).max(1.0)).clamp(0.0, 1.0);
+        on_progress((f64::from(replication) + within) / replications);
+        if progress.finished {
+            break;
         }
-        runs.push(simulation.finish());
     }
-    Ok(runs)
+    simulation.finish()
 }
 
 #[cfg(test)]

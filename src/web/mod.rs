@@ -1,6 +1,5 @@
 //! The browser layer (wasm32 only): the yew playground and the JS API over the engine.
 
-pub mod api;
 mod app;
 mod browser;
 pub mod charts;

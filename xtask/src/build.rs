@@ -1,6 +1,8 @@
-//! Builds the release Wasm with cargo, generates the JS glue with wasm-bindgen and shrinks it with wasm-opt.
+//! Builds the release Wasm modules — the playground page, the JS package's engine and the widget's — with
+//! cargo and the crate's features, generates their JS glue with wasm-bindgen and shrinks them with wasm-opt.
 
-use std::path::PathBuf;
+use std::fs;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::shell::{self, root};
@@ -11,11 +13,41 @@ pub fn pkg_dir() -> PathBuf {
     root().join("www/pkg")
 }
 
-/// Builds `www/pkg/escalator.js` and `www/pkg/escalator_bg.wasm`, optimised for size.
-pub fn release_web() -> Result<(), String> {
-    tools::ensure_wasm_target()?;
+/// Where `cargo xtask package` assembles the npm package (git-ignored).
+pub fn package_dir() -> PathBuf {
+    root().join("target/npm/escalator")
+}
+
+/// One Wasm module of the build: which crate features it holds and the name of its files.
+struct Module {
+    features: &'static str,
+    name: &'static str,
+}
+
+/// The playground page: yew, editors, routing and lint for live feedback. The simulator runs in the worker,
+/// which loads the package's module.
+const PAGE: Module = Module {
+    features: "playground",
+    name: "playground",
+};
+/// The package's module: routing, lint, conditions, simulator and metrics.
+const PACKAGE: Module = Module {
+    features: "js-engine,js-tools,js-simulator",
+    name: "escalator",
+};
+/// The widget's module: compile and route only.
+const WIDGET: Module = Module {
+    features: "js-engine",
+    name: "widget",
+};
+
+/// Builds one module into `out_dir`: `<name>.js` and `<name>_bg.wasm`.
+fn build_module(module: &Module, out_dir: &Path) -> Result<(), String> {
     let wasm_bindgen = tools::ensure_wasm_bindgen()?;
-    tools::ensure_npm_packages()?;
+    println!(
+        "building the {} Wasm (features {})",
+        module.name, module.features
+    );
     shell::run(Command::new("cargo").args([
         "build",
         "--release",
@@ -24,17 +56,20 @@ pub fn release_web() -> Result<(), String> {
         "escalator",
         "--target",
         tools::WASM_TARGET,
+        "--no-default-features",
+        "--features",
+        module.features,
     ]))?;
     let built = root().join("target/wasm32-unknown-unknown/release/escalator.wasm");
-    let out_dir = pkg_dir();
     shell::run(
         Command::new(wasm_bindgen)
             .arg(&built)
             .arg("--out-dir")
-            .arg(&out_dir)
+            .arg(out_dir)
+            .args(["--out-name", module.name])
             .args(["--target", "web", "--no-typescript"]),
     )?;
-    let wasm = out_dir.join("escalator_bg.wasm");
+    let wasm = out_dir.join(format!("{}_bg.wasm", module.name));
     shell::run(
         Command::new(tools::wasm_opt())
             .arg(&wasm)
@@ -47,4 +82,50 @@ pub fn release_web() -> Result<(), String> {
             ])
             .args(tools::WASM_FEATURES),
     )
+}
+
+/// Builds the page into `www/pkg/` and the package into `www/pkg/escalator/` (the worker and `/embed/` load it).
+pub fn release_web() -> Result<(), String> {
+    tools::ensure_wasm_target()?;
+    tools::ensure_npm_packages()?;
+    build_module(&PAGE, &pkg_dir())?;
+    package()?;
+    copy_dir(&package_dir(), &pkg_dir().join("escalator"))
+}
+
+/// `cargo xtask package`: the npm package in `target/npm/escalator`, ready for `npm pack`.
+pub fn package() -> Result<(), String> {
+    tools::ensure_wasm_target()?;
+    tools::ensure_npm_packages()?;
+    let dir = package_dir();
+    if dir.exists() {
+        fs::remove_dir_all(&dir).map_err(|err| format!("cannot clear {}: {err}", dir.display()))?;
+    }
+    let wasm_dir = dir.join("wasm");
+    build_module(&PACKAGE, &wasm_dir)?;
+    build_module(&WIDGET, &wasm_dir)?;
+    for generated in ["package.json", ".gitignore"] {
+        let _absent_is_fine = fs::remove_file(wasm_dir.join(generated));
+    }
+    copy_dir(&root().join("src/js"), &dir)?;
+    println!("package ready in {} (npm pack {0})", dir.display());
+    Ok(())
+}
+
+/// Copies the files of `from` (recursively) into `to`, creating it.
+fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    fs::create_dir_all(to).map_err(|err| format!("cannot create {}: {err}", to.display()))?;
+    let entries =
+        fs::read_dir(from).map_err(|err| format!("cannot list {}: {err}", from.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|err| format!("cannot list {}: {err}", from.display()))?;
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            fs::copy(entry.path(), &target)
+                .map_err(|err| format!("cannot copy {}: {err}", entry.path().display()))?;
+        }
+    }
+    Ok(())
 }

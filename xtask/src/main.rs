@@ -1,4 +1,4 @@
-//! Project tasks: `cargo xtask serve | test | size | build-web | bench`, each installing what it needs first.
+//! Project tasks: `cargo xtask serve | test | size | build-web | package | bench`, each installing what it needs first.
 
 mod bench;
 mod bench_markdown;
@@ -19,6 +19,7 @@ commands:
   test               every test: native, clippy (native + wasm32), wasm in Chromium, end-to-end
   size               raw and gzip size of the release Wasm and JS glue, checked against budgets
   build-web          build the release Wasm and JS glue into www/pkg
+  package            build the npm package (engine, widget, types) into target/npm/escalator
   bench [--warmup N] [--runs N]
                      routing and simulation throughput, native and Wasm in Node (median of N runs,
                      default 3 warm-up + 11); writes docs/benchmarks.md and docs/benchmarks.json";
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(&args[1..]),
         Some("size") => build::release_web().and_then(|()| size::run()),
         Some("build-web") => build::release_web(),
+        Some("package") => build::package(),
         Some("bench") => bench::run(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");

@@ -11,6 +11,11 @@ use crate::shell::root;
 
 const DEFAULT_PORT: u16 = 8080;
 
+/// The embedding demo is served under the strict policy a careful host would set: no inline script or
+/// style, Wasm allowed to compile.
+const EMBED_CSP: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
 /// `cargo xtask serve [--port N]`: builds the playground and serves it until interrupted.
 pub fn run(args: &[String]) -> Result<(), String> {
     let port = parse_port(args)?;
@@ -18,6 +23,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let server = StaticServer::bind(port)?;
     println!(
         "\nEscalator playground: http://127.0.0.1:{}/",
+        server.port()
+    );
+    println!(
+        "Embedding demo (under a strict Content-Security-Policy): http://127.0.0.1:{}/embed/",
         server.port()
     );
     println!("(Ctrl+C to stop)");
@@ -74,13 +83,29 @@ impl StaticServer {
 
     fn respond(&self, url: &str) -> Response<std::io::Cursor<Vec<u8>>> {
         let path = url.split(['?', '#']).next().unwrap_or("/");
+        if !path.ends_with('/') && self.site.join(path.trim_start_matches('/')).is_dir() {
+            // A folder's page must be addressed with its slash, or its relative links point one level up.
+            return match Header::from_bytes("Location", format!("{path}/")) {
+                Ok(location) => Response::from_string("moved")
+                    .with_status_code(301)
+                    .with_header(location),
+                Err(()) => Response::from_string("not found").with_status_code(404),
+            };
+        }
         let Some(file) = resolve(&self.site, path) else {
             return Response::from_string("not found").with_status_code(404);
         };
         match fs::read(&file) {
-            Ok(bytes) => Response::from_data(bytes)
-                .with_header(header("Content-Type", mime_type(&file)))
-                .with_header(header("Cache-Control", "no-cache")),
+            Ok(bytes) => {
+                let response = Response::from_data(bytes)
+                    .with_header(header("Content-Type", mime_type(&file)))
+                    .with_header(header("Cache-Control", "no-cache"));
+                if path.starts_with("/embed/") {
+                    response.with_header(header("Content-Security-Policy", EMBED_CSP))
+                } else {
+                    response
+                }
+            }
             Err(_) => Response::from_string("not found").with_status_code(404),
         }
     }

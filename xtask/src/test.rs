@@ -22,6 +22,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         "clippy",
         "--workspace",
         "--all-targets",
+        "--features",
+        "escalator/cli",
         "--",
         "-D",
         "warnings",
@@ -37,7 +39,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         "-D",
         "warnings",
     ]))?;
-    shell::run(Command::new("cargo").args(["test", "--workspace"]))?;
+    shell::run(Command::new("cargo").args(["test", "--workspace", "--features", "escalator/cli"]))?;
     wasm_tests(&wasm_bindgen)?;
     end_to_end()
 }

@@ -8,6 +8,7 @@ use super::spec::CalendarSpec;
 use super::year_table::{
     year_of, year_start, YearTable, FIRST_YEAR, LAST_YEAR, RANGE_END, RANGE_START, YEAR_COUNT,
 };
+use super::zone::{offset_at, Zone};
 use crate::engine::time::Instant;
 
 /// A validated calendar. Open intervals are computed lazily, one UTC year at a time, on first use.
@@ -18,6 +19,9 @@ use crate::engine::time::Instant;
 pub struct Calendar {
     id: String,
     name: String,
+    /// The zone as the document spells it (`Europe/London`, `+01:00`, `UTC`).
+    zone_name: String,
+    zone: Zone,
     hours: Hours,
 }
 
@@ -35,6 +39,7 @@ impl Calendar {
     /// Validates a specification. The result is cheap: no intervals are computed yet.
     pub fn compile(spec: &CalendarSpec) -> Result<Calendar, CalendarError> {
         let rules = validate(spec)?;
+        let zone = rules.zone.clone();
         let hours = if spec.always_open && rules.holidays.is_empty() {
             Hours::AlwaysOpen
         } else if rules.has_no_hours() {
@@ -48,6 +53,8 @@ impl Calendar {
         Ok(Calendar {
             id: spec.id.clone(),
             name: spec.name.clone(),
+            zone_name: spec.time_zone.clone(),
+            zone,
             hours,
         })
     }
@@ -57,6 +64,8 @@ impl Calendar {
         Calendar {
             id: id.to_owned(),
             name: String::new(),
+            zone_name: "UTC".to_owned(),
+            zone: Zone::Fixed(0),
             hours: Hours::AlwaysOpen,
         }
     }
@@ -67,6 +76,19 @@ impl Calendar {
 
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// The calendar's time zone as the document spells it.
+    pub fn zone_name(&self) -> &str {
+        &self.zone_name
+    }
+
+    /// Seconds east of UTC of the calendar's wall clock at `at`.
+    pub fn utc_offset_at(&self, at: Instant) -> i64 {
+        match &self.zone {
+            Zone::Fixed(offset) => i64::from(*offset),
+            Zone::Named(tz) => offset_at(tz, at.0),
+        }
     }
 
     /// True when the calendar lists no opening hours at all (and is not 24/7).

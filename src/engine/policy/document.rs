@@ -319,6 +319,15 @@ pub enum BreachAction {
     Notify,
 }
 
+impl BreachAction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BreachAction::Escalate => "escalate to",
+            BreachAction::Notify => "notify",
+        }
+    }
+}
+
 /// One level of an SLA breach ladder.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,0 +1,202 @@
+//! `SimulationJob`: a scenario run through a policy one replication at a time, so a caller can report
+//! progress and stop between replications; and `summarize`, the metrics of journeys from anywhere.
+
+use serde::Deserialize;
+
+use super::engine::{read_policy, to_json};
+use super::error::ApiError;
+use crate::engine::journey::Journey;
+use crate::engine::policy::Policy;
+use crate::engine::time::Instant;
+use crate::json::from_json;
+use crate::metrics::{self, RunContext};
+use crate::sim::prepared::PreparedScenario;
+use crate::sim::report::SimulationReport;
+use crate::sim::{
+    resolve_policy, run_context, run_replication, EnginePolicyModel, PolicySource, Scenario,
+    ScenarioResult, SimulationRun,
+};
+
+/// Tickets (over all replications) a run may create: about a year at 10,000 tickets a day.
+pub const MAX_SIMULATED_TICKETS: f64 = 4_000_000.0;
+
+/// A simulation in progress.
+pub struct SimulationJob {
+    policy: Policy,
+    model: EnginePolicyModel,
+    prepared: PreparedScenario,
+    replications: u32,
+    runs: Vec<SimulationRun>,
+}
+
+impl SimulationJob {
+    /// Reads the scenario and the policy it runs through. The scenario's `policy_overrides` are applied to
+    /// `policy_json`; without one (`None`), the scenario must hold its policy inline.
+    pub fn new(policy_json: Option<&str>, scenario_json: &str) -> Result<SimulationJob, ApiError> {
+        ApiError::check_size("scenario", scenario_json)?;
+        let mut scenario =
+            Scenario::from_json(scenario_json).map_err(|error| ApiError::from_scenario(&error))?;
+        if let Some(policy_json) = policy_json {
+            let document: serde_json::Value = serde_json::to_value(read_policy(policy_json)?)
+                .map_err(|error| {
+                    ApiError::new(
+                        "policy-shape",
+                        "policy",
+                        error.to_string(),
+                        "check the policy",
+                    )
+                })?;
+            scenario.policy = PolicySource::Inline(document);
+        }
+        if let PolicySource::Named(name) = &scenario.policy {
+            return Err(ApiError::new(
+                "scenario",
+                "scenario",
+                format!("the scenario names the policy preset {name:?}, and no policy was given"),
+                "pass the policy document, or put it inline in the scenario's `policy`",
+            )
+            .at_path("policy"));
+        }
+        let policy =
+            resolve_policy(&scenario, |_| None).map_err(|error| ApiError::from_scenario(&error))?;
+        let compiled = policy
+            .compile()
+            .map_err(|errors| ApiError::from_compile(&errors))?;
+        let model = EnginePolicyModel::new(compiled).map_err(|error| {
+            ApiError::new(
+                "policy-compile",
+                "policy",
+                error.to_string(),
+                "check the teams",
+            )
+            .at_path("teams")
+        })?;
+        let prepared = PreparedScenario::new(&scenario, &model)
+            .map_err(|error| ApiError::from_scenario(&error))?;
+        let replications = scenario.replications.max(1);
+        let tickets = prepared.expected_tickets() * f64::from(replications);
+        if tickets.is_nan() || tickets > MAX_SIMULATED_TICKETS {
+            return Err(ApiError::new(
+                "too-large",
+                "scenario",
+                format!(
+                    "the scenario would create about {tickets:.0} tickets over {replications} replications, more than the {MAX_SIMULATED_TICKETS:.0} a run may create"
+                ),
+                "shorten the horizon, lower the arrival rates or run fewer replications",
+            )
+            .at_path("workload"));
+        }
+        Ok(SimulationJob {
+            policy,
+            model,
+            prepared,
+            replications,
+            runs: Vec::new(),
+        })
+    }
+
+    pub fn replications(&self) -> u32 {
+        self.replications
+    }
+
+    /// Replications run so far.
+    pub fn done(&self) -> u32 {
+        self.runs.len() as u32
+    }
+
+    /// Runs the next replication, reporting the share of the whole job done; `false` once all have run.
+    pub fn run_next(&mut self, on_progress: &mut dyn FnMut(f64)) -> bool {
+        let next = self.done();
+        if next >= self.replications {
+            return false;
+        }
+        let run = run_replication(
+            &self.prepared,
+            &self.model,
+            next,
+            self.replications,
+            on_progress,
+        );
+        self.runs.push(run);
+        true
+    }
+
+    /// Runs whatever is left and returns every replication with its metrics.
+    pub fn finish(mut self) -> (Policy, ScenarioResult) {
+        while self.run_next(&mut |_| {}) {}
+        let metrics = self
+            .runs
+            .iter()
+            .map(|run| metrics::summarize(&run.journeys, &run_context(&self.model, run)))
+            .collect();
+        let result = ScenarioResult {
+            runs: self.runs,
+            metrics,
+        };
+        (self.policy, result)
+    }
+
+    /// Runs whatever is left; the report as JSON and the first replication's journeys.
+    pub fn finish_report(self) -> (String, Vec<Journey>) {
+        let (policy, mut result) = self.finish();
+        let report = SimulationReport::new(&policy, &result);
+        let journeys = result
+            .runs
+            .first_mut()
+            .map(|run| std::mem::take(&mut run.journeys))
+            .unwrap_or_default();
+        (to_json(&report), journeys)
+    }
+}
+
+/// What `summarize` reads: journeys, and optionally the period they are counted over.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SummaryInput {
+    journeys: Vec<Journey>,
+    #[serde(default)]
+    start: Option<Instant>,
+    #[serde(default)]
+    end: Option<Instant>,
+}
+
+/// The metrics of journeys (simulated or imported) over `[start, end)`, by default from the first ticket's
+/// creation to one second after the last event. Teams are those the journeys name; times are calendar time.
+pub fn summarize(input_json: &str) -> Result<String, ApiError> {
+    ApiError::check_size("journeys", input_json)?;
+    let input: SummaryInput = from_json(input_json).map_err(|error| {
+        ApiError::from_json(
+            "journeys",
+            "journeys",
+            &error,
+            "pass {\"journeys\": [...]} as the simulator writes them; see docs/metrics.md",
+        )
+    })?;
+    let first = input
+        .journeys
+        .iter()
+        .map(|journey| journey.created_at)
+        .min();
+    let last = input
+        .journeys
+        .iter()
+        .flat_map(|journey| journey.events.iter().map(|event| event.at))
+        .chain(input.journeys.iter().map(|journey| journey.created_at))
+        .max();
+    let start = input.start.or(first).unwrap_or_default();
+    let end = input
+        .end
+        .or(last.map(|at| at.plus(1)))
+        .unwrap_or(start.plus(1));
+    if end <= start {
+        return Err(ApiError::new(
+            "journeys",
+            "journeys",
+            format!("the period ends ({end}) before it starts ({start})"),
+            "give an `end` after `start`",
+        )
+        .at_path("end"));
+    }
+    let context = RunContext::new(start, end);
+    Ok(to_json(&metrics::summarize(&input.journeys, &context)))
+}

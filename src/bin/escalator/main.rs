@@ -1,0 +1,124 @@
+//! `escalator`: the engine as a command-line tool for policy-as-code — lint a policy in CI, route a ticket,
+//! simulate a scenario, compare two policies. Exit codes: 0 fine, 1 lint errors, 2 unusable input.
+
+#![allow(clippy::result_large_err)]
+
+mod compare;
+mod input;
+mod lint;
+mod locate;
+mod progress;
+mod route;
+mod simulate;
+mod table;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "escalator",
+    version,
+    about = "Lint, route and simulate escalation policies"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Checks a policy: every finding with file:line:column; exits 1 when there are errors.
+    Lint {
+        policy: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Routes one ticket: the receiving team, why, the trace, planned escalations and SLA due times.
+    Route {
+        policy: PathBuf,
+        /// The ticket as JSON text, or the path of a JSON file.
+        #[arg(long)]
+        ticket: String,
+        /// When the ticket is created (RFC 3339); defaults to now.
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Simulates a scenario through a policy and prints its headline metrics with 95% intervals.
+    Simulate {
+        policy: PathBuf,
+        scenario: PathBuf,
+        /// Overrides the scenario's number of replications.
+        #[arg(long)]
+        replications: Option<u32>,
+        /// Prints the metrics of every replication and the estimates as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Simulates one scenario through two policies and prints the baseline-vs-variant table.
+    Compare {
+        baseline: PathBuf,
+        variant: PathBuf,
+        #[arg(long)]
+        scenario: PathBuf,
+        #[arg(long)]
+        replications: Option<u32>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// How a command ended, besides success.
+pub enum Failure {
+    /// The command ran and found problems (lint errors): exit 1.
+    Findings,
+    /// The input could not be used: the message says where and how to fix it; exit 2.
+    Input(String),
+    /// The input could not be used, and the output already says so (JSON formats): exit 2.
+    InputReported,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Lint { policy, format } => lint::run(&policy, format),
+        Command::Route {
+            policy,
+            ticket,
+            at,
+            format,
+        } => route::run(&policy, &ticket, at.as_deref(), format),
+        Command::Simulate {
+            policy,
+            scenario,
+            replications,
+            json,
+        } => simulate::run(&policy, &scenario, replications, json),
+        Command::Compare {
+            baseline,
+            variant,
+            scenario,
+            replications,
+            json,
+        } => compare::run(&baseline, &variant, &scenario, replications, json),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Findings) => ExitCode::from(1),
+        Err(Failure::InputReported) => ExitCode::from(2),
+        Err(Failure::Input(message)) => {
+            eprintln!("{message}");
+            ExitCode::from(2)
+        }
+    }
+}

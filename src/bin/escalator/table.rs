@@ -1,0 +1,62 @@
+//! Numbers as the CLI's tables show them: shares as percentages, seconds as durations.
+
+use escalator::engine::duration::Duration;
+use escalator::metrics::compare::Unit;
+
+pub fn value(unit: Unit, value: Option<f64>) -> String {
+    let Some(value) = value else {
+        return "—".to_owned();
+    };
+    match unit {
+        Unit::Ratio => format!("{:.1}%", value * 100.0),
+        Unit::Seconds => Duration::from_seconds(value.round() as i64).to_string(),
+        Unit::Count => format!("{value:.1}"),
+        Unit::Currency => format!("{value:.2}"),
+    }
+}
+
+/// A change, signed: `+2.5 pp`, `-3m20s`.
+pub fn change(unit: Unit, change: Option<f64>) -> String {
+    let Some(change) = change else {
+        return "—".to_owned();
+    };
+    let sign = if change >= 0.0 { "+" } else { "-" };
+    match unit {
+        Unit::Ratio => format!("{sign}{:.1} pp", change.abs() * 100.0),
+        Unit::Seconds => format!(
+            "{sign}{}",
+            Duration::from_seconds(change.abs().round() as i64)
+        ),
+        Unit::Count => format!("{sign}{:.1}", change.abs()),
+        Unit::Currency => format!("{sign}{:.2}", change.abs()),
+    }
+}
+
+/// Prints rows as aligned columns, the first row being the header.
+pub fn print(rows: &[Vec<String>]) {
+    let columns = rows.first().map_or(0, Vec::len);
+    let widths: Vec<usize> = (0..columns)
+        .map(|column| {
+            rows.iter()
+                .map(|row| row.get(column).map_or(0, |cell| cell.chars().count()))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for row in rows {
+        let line: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(index, (cell, width))| {
+                let pad = width - cell.chars().count();
+                if index == 0 {
+                    format!("{cell}{}", " ".repeat(pad))
+                } else {
+                    format!("{}{cell}", " ".repeat(pad))
+                }
+            })
+            .collect();
+        println!("{}", line.join("  ").trim_end());
+    }
+}

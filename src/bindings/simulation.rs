@@ -1,0 +1,87 @@
+//! The simulator and the metrics calculator for JS: one replication per call, so the package can report
+//! progress, yield to the event loop and honour an `AbortSignal` between replications.
+
+use wasm_bindgen::prelude::*;
+
+use super::thrown;
+use crate::api::{self, ApiError, SimulationJob};
+use crate::engine::journey::Journey;
+
+/// A simulation being run from JS.
+#[wasm_bindgen]
+pub struct SimulationHandle {
+    job: Option<SimulationJob>,
+    replications: u32,
+    /// The first replication's journeys, once finished.
+    journeys: Vec<Journey>,
+}
+
+#[wasm_bindgen]
+impl SimulationHandle {
+    /// Reads the scenario (JSON) and the policy (JSON, or `undefined` for the scenario's inline policy).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        policy_json: Option<String>,
+        scenario_json: &str,
+    ) -> Result<SimulationHandle, JsValue> {
+        let job = SimulationJob::new(policy_json.as_deref(), scenario_json).map_err(thrown)?;
+        Ok(SimulationHandle {
+            replications: job.replications(),
+            job: Some(job),
+            journeys: Vec::new(),
+        })
+    }
+
+    pub fn replications(&self) -> u32 {
+        self.replications
+    }
+
+    /// Runs the next replication, calling `on_progress(fraction)` as it goes; `false` when none was left.
+    #[wasm_bindgen(js_name = runNext)]
+    pub fn run_next(&mut self, on_progress: &js_sys::Function) -> bool {
+        let mut report = |fraction: f64| {
+            let _progress_is_best_effort =
+                on_progress.call1(&JsValue::NULL, &JsValue::from_f64(fraction));
+        };
+        self.job
+            .as_mut()
+            .is_some_and(|job| job.run_next(&mut report))
+    }
+
+    /// Runs what is left and returns the report (JSON); the first replication's journeys stay for `journey`.
+    pub fn finish(&mut self) -> Result<String, JsValue> {
+        let job = self.job.take().ok_or_else(|| {
+            thrown(ApiError::new(
+                "finished",
+                "simulation",
+                "this simulation has already been finished",
+                "start a new simulation",
+            ))
+        })?;
+        let (report, journeys) = job.finish_report();
+        self.journeys = journeys;
+        Ok(report)
+    }
+
+    /// Ticket `index`'s journey (JSON) from the first replication.
+    pub fn journey(&self, index: usize) -> Result<String, JsValue> {
+        let journey = self.journeys.get(index).ok_or_else(|| {
+            thrown(ApiError::new(
+                "journey",
+                "index",
+                format!(
+                    "no ticket {index} in this run ({} tickets)",
+                    self.journeys.len()
+                ),
+                "pick an index from the report's tickets",
+            ))
+        })?;
+        Ok(serde_json::to_string(journey).unwrap_or_default())
+    }
+}
+
+/// The metrics of `{"journeys": [...], "start"?, "end"?}` as JSON.
+#[wasm_bindgen]
+pub fn summarize(input_json: &str) -> Result<String, JsValue> {
+    api::summarize(input_json).map_err(thrown)
+}

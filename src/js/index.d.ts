@@ -1,0 +1,245 @@
+// Types of the Escalator package: the policy, ticket, decision, diagnostic, scenario and report shapes, and
+// every function. The formats are documented in docs/policy-format.md, docs/scenario-format.md, docs/metrics.md.
+
+export type Priority = "critical" | "high" | "medium" | "low";
+export type Level = "high" | "medium" | "low";
+export type Channel = "email" | "chat" | "phone" | "web" | "social";
+export type DecisionKind = "none" | "functional" | "hierarchical" | "automatic";
+export type Direction = "functional" | "hierarchical";
+export type SlaTarget = "first_response" | "next_update" | "resolution";
+export type Stage = "trigger" | "rule" | "matrix" | "default";
+/** RFC 3339 text such as "2026-03-06T16:55:00Z", or a Date. */
+export type InstantInput = string | Date;
+/** A duration such as "4h", "1d2h30m", "45m". */
+export type DurationText = string;
+/** A condition in text form (`category in ["billing","refund"] and amount > 500`) or JSON form. */
+export type ConditionInput = string | ConditionJson;
+export type ConditionJson =
+  | { all: ConditionJson[] }
+  | { any: ConditionJson[] }
+  | { not: ConditionJson }
+  | { field: string; op: string; value?: unknown };
+
+export interface Tier { id: string; name: string; level: number }
+export interface Category { id: string; name: string }
+export interface Team {
+  id: string;
+  name: string;
+  tier: string;
+  /** Categories the team can resolve. */
+  handles?: string[];
+  agents: number;
+  calendar?: string;
+  /** The team a hierarchical escalation goes up to. */
+  parent?: string;
+  hourly_cost?: number;
+}
+export interface CalendarSpec {
+  id: string;
+  name?: string;
+  time_zone: string;
+  always_open?: boolean;
+  hours?: { days: string[]; from: string; to: string }[];
+  holidays?: { date: string; name?: string }[];
+}
+export interface PriorityMatrix { high: Record<Level, Priority>; medium: Record<Level, Priority>; low: Record<Level, Priority> }
+export interface Trigger { id: string; description?: string; when: ConditionInput; to: string; kind?: Direction; reason?: string }
+export interface Rule { id: string; description?: string; when: ConditionInput; to: string; kind?: "none" | "functional" | "hierarchical" }
+export interface LadderLevel { to: string; after: DurationText; time?: "business" | "calendar"; kind?: Direction }
+/** `category` and `priority` may be "*"; `first` names the team that receives these tickets first. */
+export interface MatrixRow { category: string; priority: Priority | "*"; first?: string; levels?: LadderLevel[] }
+export interface Targets { first_response: DurationText; next_update?: DurationText; resolution: DurationText }
+export interface SlaPolicy {
+  id: string;
+  name: string;
+  when?: ConditionInput;
+  time?: "business" | "calendar";
+  calendar?: string;
+  pause_when_waiting?: boolean;
+  /** Percentages of a target at which a warning fires, e.g. [50, 75]. */
+  warnings?: number[];
+  targets: Record<Priority, Targets>;
+  breach_ladder?: { target: SlaTarget; after_breach?: DurationText; to: string; action?: "escalate" | "notify"; repeat_every?: DurationText }[];
+}
+/** A policy document (`schema_version: 1`); see docs/policy-format.md for every field. */
+export interface Policy {
+  schema_version: 1;
+  name: string;
+  description?: string;
+  tiers: Tier[];
+  categories?: Category[];
+  teams: Team[];
+  calendars?: CalendarSpec[];
+  priority_matrix?: PriorityMatrix;
+  default_priority?: Priority;
+  triggers?: Trigger[];
+  routing: { default: string; rules?: Rule[] };
+  escalation_matrix?: MatrixRow[];
+  sla_policies?: SlaPolicy[];
+}
+
+export interface Ticket {
+  id?: string;
+  category: string;
+  priority?: Priority;
+  impact?: Level;
+  urgency?: Level;
+  channel: Channel;
+  segment?: string;
+  amount?: number;
+  signals?: Partial<Record<"demands_manager" | "abusive" | "threatens_to_leave" | "threatens_review", boolean>>;
+  attributes?: Record<string, boolean | number | string>;
+}
+
+export interface TraceStep {
+  stage: Stage;
+  id: string;
+  description: string;
+  condition: string;
+  to: string;
+  outcome: "matched" | "failed" | "not_evaluated";
+  /** For `failed`: the first condition that failed and the value the ticket had there. */
+  saw?: string;
+  shadowed_by?: string;
+}
+export interface PlannedLevel { level: number; at: string; team: string; team_name: string; tier: string; direction: Direction; kind: DecisionKind }
+export interface DueTarget { target: SlaTarget; seconds: number; due: string | null; warnings: { percent: number; at: string }[] }
+export interface PlannedBreach { target: SlaTarget; at: string; team: string; action: "escalate" | "notify"; repeat_every_seconds: number | null }
+export interface SlaPlan {
+  policy: string;
+  name: string;
+  time: "business" | "calendar";
+  calendar: string | null;
+  pause_when_waiting: boolean;
+  targets: DueTarget[];
+  breach_ladder: PlannedBreach[];
+}
+/** `compile(policy).route(ticket, at)`: who receives the ticket, why, and when each clock fires. */
+export interface Decision {
+  team: string;
+  team_name: string;
+  tier: string;
+  tier_name: string;
+  tier_level: number;
+  kind: DecisionKind;
+  decided_by: { stage: Stage; id: string; description: string; condition: string; reason?: string };
+  priority: Priority;
+  priority_source: "given" | "matrix" | "default";
+  ladder: PlannedLevel[];
+  sla: SlaPlan | null;
+  trace: { steps: TraceStep[] };
+  /** The zone the instants are read in: the SLA calendar's, else the receiving team's, else UTC. */
+  zone: string;
+  /** Each instant of the decision as wall-clock RFC 3339 text in `zone`. */
+  local: Record<string, string>;
+}
+/** `compile(policy).receiver(ticket)`: the cheapest answer, without trace or SLA plan. */
+export interface Receiver {
+  team: string;
+  tier: string;
+  kind: DecisionKind;
+  stage: Stage;
+  rule: string;
+  priority: Priority;
+  priority_source: "given" | "matrix" | "default";
+}
+export interface Diagnostic { severity: "error" | "warning" | "info"; code: string; path: string; message: string }
+export interface ParsedCondition { text: string; json: ConditionJson; fields: string[] }
+
+/** A simulation scenario; see docs/scenario-format.md for every field. */
+export interface Scenario {
+  name?: string;
+  description?: string;
+  /** A preset name, or an inline policy; `simulate(policy, …)` replaces it with the policy given. */
+  policy?: string | Policy;
+  policy_overrides?: { pointer: string; value: unknown }[];
+  workload: { start: string; horizon: number; arrivals: unknown; spikes?: unknown[]; [field: string]: unknown };
+  mix: { categories: Record<string, number>; [field: string]: unknown };
+  staffing?: Record<string, number>;
+  handling: { default: unknown; [field: string]: unknown };
+  knowledge_base?: unknown;
+  abandonment?: unknown;
+  seed?: number;
+  replications?: number;
+}
+/** Every metric of one run; see docs/metrics.md. */
+export interface Metrics {
+  start: string;
+  end: string;
+  tickets: number;
+  tickets_resolved: number;
+  tickets_abandoned: number;
+  tickets_open_at_end: number;
+  escalation: { rate: number | null; [field: string]: unknown };
+  first_contact_resolution: { rate: number | null; [field: string]: unknown };
+  first_response: Record<string, unknown>;
+  resolution: Record<string, unknown>;
+  sla: Record<string, unknown>[];
+  backlog: Record<string, unknown>;
+  teams: Record<string, unknown>[];
+  cost: Record<string, unknown>;
+  daily: Record<string, unknown>[];
+  weekly: Record<string, unknown>[];
+  monthly: Record<string, unknown>[];
+}
+export interface Journey { ticket: Ticket; created_at: string; events: ({ at: string; event: string } & Record<string, unknown>)[] }
+export interface SimulationReport {
+  start: string;
+  end: string;
+  replications: number;
+  events_processed: number;
+  /** One per replication. */
+  metrics: Metrics[];
+  teams: { id: string; name: string; level: number }[];
+  tickets: Record<string, unknown>[];
+  flows: { from: string | null; to: string; kind: DecisionKind | null; count: number }[];
+  first_response_seconds: number[];
+  resolution_seconds: number[];
+}
+export interface SimulationRun {
+  report: SimulationReport;
+  /** Ticket `index`'s journey from the first replication. */
+  journey(index: number): Journey;
+  /** Frees the run's journeys now. */
+  free(): void;
+}
+
+export class EscalatorError extends Error {
+  name: "EscalatorError";
+  code: string;
+  /** Which input is wrong: "policy", "ticket", "at", "condition", "scenario", "journeys". */
+  input: string;
+  help: string;
+  /** JSON path into that input, e.g. "teams[2].agents". */
+  path?: string;
+  line?: number;
+  column?: number;
+  /** Byte span in a condition's text. */
+  span?: [number, number];
+  /** Every problem, when a policy has several. */
+  problems: { code: string; path: string; message: string }[];
+}
+
+export interface CompiledPolicy {
+  route(ticket: Ticket | string, at?: InstantInput): Decision;
+  receiver(ticket: Ticket | string): Receiver;
+  slaPlan(ticket: Ticket | string, at?: InstantInput): SlaPlan | null;
+  free(): void;
+}
+
+/** Reads and compiles a policy; throws EscalatorError with the JSON path of the first problem. */
+export function compile(policy: Policy | string): CompiledPolicy;
+/** Compiles `policy` and routes one ticket, with the trace. `at` defaults to now. */
+export function route(policy: Policy | string, ticket: Ticket | string, at?: InstantInput): Decision;
+export function slaPlan(policy: Policy | string, ticket: Ticket | string, at?: InstantInput): SlaPlan | null;
+/** Every finding, errors first. Throws only for a document that is not a policy at all. */
+export function lint(policy: Policy | string): Diagnostic[];
+export function parseCondition(text: string): ParsedCondition;
+/** Runs every replication; `onProgress` gets the share done (0–1); `signal` stops it between replications. */
+export function simulate(
+  policy: Policy | string | null | undefined,
+  scenario: Scenario | string,
+  options?: { onProgress?: (fraction: number) => void; signal?: AbortSignal },
+): Promise<SimulationRun>;
+/** The metrics of journeys (simulated or imported) over [start, end), by default the span of their events. */
+export function summarize(journeys: Journey[], period?: { start?: InstantInput; end?: InstantInput }): Metrics;
