@@ -235,7 +235,8 @@ export function slaPlan(policy: Policy | string, ticket: Ticket | string, at?: I
 /** Every finding, errors first. Throws only for a document that is not a policy at all. */
 export function lint(policy: Policy | string): Diagnostic[];
 export function parseCondition(text: string): ParsedCondition;
-/** Runs every replication; `onProgress` gets the share done (0–1); `signal` stops it between replications. */
+/** Runs every replication; `onProgress` gets the share done (0–1); `signal` stops it between replications and
+ * the promise rejects with `signal.reason` (an AbortError unless another reason was given). */
 export function simulate(
   policy: Policy | string | null | undefined,
   scenario: Scenario | string,

@@ -1,0 +1,133 @@
+// The npm package as a user gets it: `npm pack`, install the tarball into an empty project, import it by name
+// in Node, and check the golden decisions, lint, conditions, simulation, summaries and errors.
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const PACKAGE_DIR = process.env.ESCALATOR_PACKAGE ?? join(ROOT, "target", "npm", "escalator");
+const POLICY = JSON.parse(readFileSync(join(ROOT, "www", "presets", "default.json"), "utf8"));
+const SCENARIO = JSON.parse(readFileSync(join(ROOT, "www", "presets", "normal-week.json"), "utf8"));
+
+let escalator;
+let project;
+
+before(() => {
+  project = mkdtempSync(join(tmpdir(), "escalator-package-"));
+  const tarball = execFileSync("npm", ["pack", PACKAGE_DIR, "--pack-destination", project, "--silent"], { encoding: "utf8" })
+    .trim().split("\n").pop();
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--offline", join(project, tarball)], { cwd: project, stdio: "pipe" });
+});
+
+/** Imports the installed package by its name, from inside the consumer project. */
+async function importByName(specifier = "escalator") {
+  const probe = join(project, `probe-${specifier.replace(/\W/g, "_")}.mjs`);
+  writeFileSync(probe, `export * from ${JSON.stringify(specifier)};\n`);
+  return import(pathToFileURL(probe).href);
+}
+
+const AT = "2026-03-06T16:55:00Z";
+const GOLDEN = [
+  [{ category: "how_to", priority: "low", channel: "email" }, "general_support", "default", "none"],
+  [{ category: "payment_failure", priority: "high", channel: "email" }, "billing", "payment_failure×*", "functional"],
+  [{ category: "payment_failure", priority: "high", channel: "email", signals: { demands_manager: true } }, "supervisors", "manager_or_abuse", "hierarchical"],
+  [{ category: "outage", impact: "high", urgency: "high", channel: "phone" }, "engineering", "outage×critical", "functional"],
+  [{ category: "refund", priority: "medium", channel: "web", segment: "enterprise" }, "billing", "enterprise_billing", "functional"],
+];
+
+test("the installed package is imported by its name and routes the golden tickets", async () => {
+  escalator = await importByName();
+  const compiled = escalator.compile(POLICY);
+  for (const [ticket, team, rule, kind] of GOLDEN) {
+    const decision = compiled.route(ticket, AT);
+    assert.equal(decision.team, team, JSON.stringify(ticket));
+    assert.equal(decision.decided_by.id, rule, JSON.stringify(ticket));
+    assert.equal(decision.kind, kind, JSON.stringify(ticket));
+    assert.ok(decision.trace.steps.length > 0);
+    const receiver = compiled.receiver(ticket);
+    assert.deepEqual([receiver.team, receiver.rule, receiver.kind], [team, rule, kind]);
+    assert.deepEqual(escalator.route(POLICY, ticket, AT), decision, "route(policy, …) equals the compiled path");
+  }
+  // Friday 16:55 in London + 1 business hour of a Mon–Fri 08:00–20:00 desk: Friday 17:55.
+  const plan = compiled.slaPlan({ category: "payment_failure", priority: "high", channel: "email" }, AT);
+  assert.equal(plan.targets.find((target) => target.target === "first_response").due, "2026-03-06T17:55:00Z");
+  compiled.free();
+});
+
+test("an invalid policy throws EscalatorError with its JSON path, line and help", async () => {
+  escalator ??= await importByName();
+  const bad = JSON.stringify({ ...POLICY, teams: [{ ...POLICY.teams[0], agents: "four" }] }, null, 2);
+  assert.throws(() => escalator.compile(bad), (error) => {
+    assert.ok(error instanceof escalator.EscalatorError);
+    assert.equal(error.name, "EscalatorError");
+    assert.equal(error.code, "policy-shape");
+    assert.equal(error.path, "teams[0].agents");
+    assert.ok(error.line > 1 && error.column > 1, `line ${error.line} column ${error.column}`);
+    assert.match(error.help, /policy-format/);
+    return true;
+  });
+  assert.throws(() => escalator.compile({ ...POLICY, routing: { default: "nobody" } }), (error) =>
+    error instanceof escalator.EscalatorError && error.code === "policy-compile" && error.path === "routing.default");
+  assert.throws(() => escalator.compile(POLICY).route({ category: "billing" }, AT), (error) =>
+    error instanceof escalator.EscalatorError && error.input === "ticket" && /channel/.test(error.message));
+  assert.throws(() => escalator.compile(POLICY).route({ category: "billing", channel: "fax" }, AT), (error) =>
+    error.path === "channel");
+  assert.throws(() => escalator.compile(POLICY).route({ category: "billing", channel: "email" }, "tomorrow"), (error) =>
+    error.code === "instant");
+  assert.throws(() => escalator.compile(null), (error) => error instanceof escalator.EscalatorError && error.code === "argument");
+});
+
+test("lint, parseCondition, simulate and summarize work from the package", async () => {
+  escalator ??= await importByName("escalator/node");
+  const findings = escalator.lint({ ...POLICY, routing: { ...POLICY.routing, default: "nobody" } });
+  assert.ok(findings.some((finding) => finding.severity === "error" && finding.path === "routing.default"));
+
+  const parsed = escalator.parseCondition('category in ["billing", "refund"] and amount > 500');
+  assert.deepEqual(parsed.fields.sort(), ["amount", "category"]);
+  assert.throws(() => escalator.parseCondition("amount >"), (error) =>
+    error instanceof escalator.EscalatorError && error.line === 1 && error.column === 9);
+
+  const progress = [];
+  const scenario = { ...SCENARIO, replications: 2, workload: { ...SCENARIO.workload, horizon: 2 } };
+  const run = await escalator.simulate(POLICY, scenario, { onProgress: (fraction) => progress.push(fraction) });
+  assert.equal(run.report.replications, 2);
+  assert.equal(run.report.metrics.length, 2);
+  assert.ok(run.report.metrics[0].tickets > 0);
+  assert.equal(progress.at(-1), 1);
+  assert.ok(progress.every((value, index) => index === 0 || value >= progress[index - 1]), "progress only grows");
+  const journey = run.journey(0);
+  assert.ok(journey.events.length > 0);
+
+  const summary = escalator.summarize([journey]);
+  assert.equal(summary.tickets, 1);
+  run.free();
+
+  const controller = new AbortController();
+  controller.abort();
+  await assert.rejects(escalator.simulate(POLICY, scenario, { signal: controller.signal }), (error) => error.name === "AbortError");
+  const stopping = new AbortController();
+  const stopped = escalator.simulate(POLICY, { ...scenario, replications: 5 }, { signal: stopping.signal });
+  stopping.abort();
+  await assert.rejects(stopped, (error) => error.name === "AbortError");
+
+  await assert.rejects(escalator.simulate(POLICY, { ...scenario, replications: 100000, workload: { ...scenario.workload, horizon: 3650 } }),
+    (error) => error.code === "too-large" && error.path === "workload");
+});
+
+test("the package declares its entry points and types", () => {
+  const manifest = JSON.parse(readFileSync(join(project, "node_modules", "escalator", "package.json"), "utf8"));
+  assert.equal(manifest.type, "module");
+  assert.deepEqual(Object.keys(manifest.exports).sort(), [".", "./node", "./package.json", "./widget"]);
+  const types = readFileSync(join(project, "node_modules", "escalator", "index.d.ts"), "utf8");
+  for (const name of ["compile", "route", "lint", "slaPlan", "parseCondition", "simulate", "summarize"]) {
+    assert.match(types, new RegExp(`export function ${name}\\(`), name);
+  }
+  for (const shape of ["Policy", "Ticket", "Decision", "Diagnostic", "Scenario", "SimulationReport", "EscalatorError"]) {
+    assert.match(types, new RegExp(`export (interface|class) ${shape}\\b`), shape);
+  }
+});
