@@ -70,7 +70,7 @@ function describeError(error) {
 /** The element class, answering with `engine`: a promise of the API made by `makeApi`. */
 export function calculatorClass(engine) {
   class EscalationCalculator extends HTMLElement {
-    static observedAttributes = ["policy", "fields", "now"];
+    static observedAttributes = ["policy", "fields", "now", "lang"];
 
     #api;
     #ready;
@@ -109,7 +109,7 @@ export function calculatorClass(engine) {
       if (before === after || !this.isConnected) return;
       if (name === "policy" && !this.#policySet) this.#load();
       if (name === "fields" && this.#document) this.#renderForm();
-      if (name === "now") this.#route();
+      if (name === "now" || name === "lang") this.#route();
     }
 
     /** The policy document in use (an object); set it to an object or JSON text to replace it. */

@@ -36,7 +36,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let load_before = bench_report::load_average();
     let native = run_native(&repetitions)?;
     let wasm = run_wasm(&repetitions)?;
-    bench_report::write(&native, &wasm, &load_before)
+    bench_report::write(&native, &wasm, &load_before)?;
+    crate::bench_package::run(&repetitions)
 }
 
 fn repetition_args(args: &[String]) -> Result<Vec<String>, String> {

@@ -50,8 +50,7 @@ pub fn write(
         rustc: version_of("rustc"),
         node: version_of("node"),
     };
-    let date = shell::output(Command::new("date").args(["-u", "+%Y-%m-%d %H:%M UTC"]))
-        .map_or_else(|| "unknown".to_owned(), |text| text.trim().to_owned());
+    let date = shell::utc_now();
     let markdown = bench_markdown::markdown(&date, &machine, native, wasm);
     let report = Report {
         date,

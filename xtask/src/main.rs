@@ -2,6 +2,7 @@
 
 mod bench;
 mod bench_markdown;
+mod bench_package;
 mod bench_report;
 mod build;
 mod serve;
@@ -21,8 +22,9 @@ commands:
   build-web          build the release Wasm and JS glue into www/pkg
   package            build the npm package (engine, widget, types) into target/npm/escalator
   bench [--warmup N] [--runs N]
-                     routing and simulation throughput, native and Wasm in Node (median of N runs,
-                     default 3 warm-up + 11); writes docs/benchmarks.md and docs/benchmarks.json";
+                     routing and simulation throughput, native and Wasm in Node, and the npm package
+                     against json-rules-engine (median of N runs, default 3 warm-up + 11); writes
+                     docs/benchmarks.md and docs/benchmarks.json";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

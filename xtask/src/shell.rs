@@ -70,3 +70,9 @@ impl DefaultDir for Command {
         }
     }
 }
+
+/// The current UTC time as the reports write it, e.g. `2026-12-01 18:04 UTC`.
+pub fn utc_now() -> String {
+    output(Command::new("date").args(["-u", "+%Y-%m-%d %H:%M UTC"]))
+        .map_or_else(|| "unknown".to_owned(), |text| text.trim().to_owned())
+}

@@ -89,9 +89,16 @@ fn wasm_tests(wasm_bindgen: &std::path::Path) -> Result<(), String> {
     )
 }
 
-/// Builds the release page, serves it on a free port and runs the Playwright suites with node's test runner.
+/// Builds the release page and package, serves the page on a free port and runs the Playwright suites with
+/// node's test runner; then installs the packed npm package into an empty project and tests it by name.
 fn end_to_end() -> Result<(), String> {
     build::release_web()?;
+    shell::run(
+        Command::new("node")
+            .args(["--test", "--test-concurrency=1"])
+            .arg(root().join("tests/package"))
+            .env("ESCALATOR_PACKAGE", build::package_dir()),
+    )?;
     let server = StaticServer::bind(0)?;
     let base_url = format!("http://127.0.0.1:{}/", server.port());
     server.spawn();
