@@ -3,7 +3,8 @@
 use wasm_bindgen::prelude::*;
 
 use super::thrown;
-use crate::api::Engine;
+use crate::api::{ApiError, Engine};
+use crate::engine::calendar::provide_zone;
 
 /// A compiled policy held in Wasm memory; route as many tickets through it as needed.
 #[wasm_bindgen]
@@ -36,4 +37,17 @@ impl CompiledPolicyHandle {
     pub fn sla_plan(&self, ticket_json: &str, at: &str) -> Result<String, JsValue> {
         self.engine.sla_plan_json(ticket_json, at).map_err(thrown)
     }
+}
+
+/// Makes an IANA zone known from its TZif bytes (the widget's build has no zone database of its own).
+#[wasm_bindgen(js_name = provideTimeZone)]
+pub fn provide_time_zone(name: &str, tzif: &[u8]) -> Result<(), JsValue> {
+    provide_zone(name, tzif).map_err(|message| {
+        thrown(ApiError::new(
+            "time-zone",
+            "policy",
+            message,
+            "check that the widget's wasm/tz/ folder is served next to widget.js",
+        ))
+    })
 }

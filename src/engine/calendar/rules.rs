@@ -179,15 +179,30 @@ fn suggest_day(text: &str) -> Option<&'static str> {
         .map(|index| WEEKDAY_NAMES[index])
 }
 
+/// `YYYY-MM-DD` (month and day may have one digit) as a date that exists. Read by hand rather than with
+/// chrono's format-string parser, which would add about 40 KB to every Wasm module for this one field.
+fn calendar_date(text: &str) -> Option<NaiveDate> {
+    let mut parts = text.split('-');
+    let mut number = |digits: std::ops::RangeInclusive<usize>| {
+        let part = parts.next()?;
+        let valid = digits.contains(&part.len()) && part.bytes().all(|byte| byte.is_ascii_digit());
+        valid.then(|| part.parse::<u32>().ok()).flatten()
+    };
+    let (year, month, day) = (number(4..=4)?, number(1..=2)?, number(1..=2)?);
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
 fn parse_holidays(spec: &CalendarSpec) -> Result<Vec<NaiveDate>, CalendarError> {
     let mut dates: Vec<(NaiveDate, usize)> = Vec::with_capacity(spec.holidays.len());
     for (holiday, entry) in spec.holidays.iter().enumerate() {
-        let date = NaiveDate::parse_from_str(entry.date.trim(), "%Y-%m-%d").map_err(|_| {
-            CalendarError::BadHolidayDate {
+        let date =
+            calendar_date(entry.date.trim()).ok_or_else(|| CalendarError::BadHolidayDate {
                 holiday,
                 text: entry.date.clone(),
-            }
-        })?;
+            })?;
         if let Some(&(_, earlier)) = dates.iter().find(|(seen, _)| *seen == date) {
             return Err(CalendarError::RepeatedHoliday {
                 holiday,
@@ -205,6 +220,26 @@ fn parse_holidays(spec: &CalendarSpec) -> Result<Vec<NaiveDate>, CalendarError> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn holiday_dates_are_year_month_day_that_exist() {
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(calendar_date("2026-12-25"), date(2026, 12, 25));
+        assert_eq!(calendar_date("2026-1-5"), date(2026, 1, 5));
+        for bad in [
+            "2026-02-30",
+            "2026-13-01",
+            "26-01-01",
+            "2026/01/01",
+            "2026-01-01-01",
+            "2026-01-",
+            "",
+            "2026-+1-01",
+            "２０２６-01-01",
+        ] {
+            assert_eq!(calendar_date(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn times_of_day() {

