@@ -112,7 +112,7 @@ test("changing staffing moves the metrics, and a pinned baseline shows the delta
     `| run start → report back from the worker (simulate, summarise, serialise, parse) | ${timing.worker_compute_and_transfer_ms} |`,
     `| run start → results rendered | ${timing.run_start_to_results_on_screen_ms} |`,
     "",
-    `Budget (DESIGN.md): ≤ 50 ms — ${timing.edit_to_results_on_screen_ms <= 50 ? "within budget" : "**over budget**"}. The figure comes from the test run that last wrote it, on a shared 2-core machine.`,
+    `Budget (architecture.md): ≤ 50 ms — ${timing.edit_to_results_on_screen_ms <= 50 ? "within budget" : "**over budget**"}. The figure comes from the test run that last wrote it, on a shared 2-core machine.`,
     "",
   ].join("\n"));
   await screenshot(page, "screenshot-baseline.png");

@@ -3,6 +3,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
@@ -130,4 +131,48 @@ test("the package declares its entry points and types", () => {
   for (const shape of ["Policy", "Ticket", "Decision", "Diagnostic", "Scenario", "SimulationReport", "EscalatorError"]) {
     assert.match(types, new RegExp(`export (interface|class) ${shape}\\b`), shape);
   }
+});
+
+test("the TypeScript declarations type-check a consumer under --strict", () => {
+  const tsc = join(ROOT, "node_modules", ".bin", "tsc");
+  assert.ok(existsSync(tsc), "typescript is installed (npm ci)");
+  writeFileSync(join(project, "consumer.ts"), `
+import { compile, lint, simulate, summarize, parseCondition, EscalatorError, type Decision, type Policy, type Ticket } from "escalator";
+import type { EscalationCalculator } from "escalator/widget";
+
+declare const policy: Policy;
+const ticket: Ticket = { category: "refund", priority: "high", channel: "email", amount: 750 };
+const decision: Decision = compile(policy).route(ticket, new Date());
+const team: string = decision.team;
+const due: string | null | undefined = decision.sla?.targets[0]?.due;
+const errors: number = lint(policy).filter((finding) => finding.severity === "error").length;
+const fields: string[] = parseCondition("amount > 5").fields;
+async function run(): Promise<number> {
+  const result = await simulate(policy, { workload: { start: "2026-03-02T00:00:00Z", horizon: 7, arrivals: {} }, mix: { categories: { refund: 1 } }, handling: { default: {} } }, { onProgress: (share: number) => share });
+  return summarize([result.journey(0)]).tickets + result.report.metrics.length;
+}
+try { compile("{}"); } catch (error) { if (error instanceof EscalatorError) { const where: string | undefined = error.path; void where; } }
+declare const element: EscalationCalculator;
+element.addEventListener("decision", (event) => { const chosen: string = event.detail.team; void chosen; });
+void [team, due, errors, fields, run];
+`);
+  writeFileSync(join(project, "tsconfig.json"), JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, module: "nodenext", moduleResolution: "nodenext", target: "es2022", lib: ["es2022", "dom"], types: [], skipLibCheck: false },
+    files: ["consumer.ts"],
+  }));
+  execFileSync(tsc, ["-p", project], { cwd: project, encoding: "utf8" });
+});
+
+test("simulate applies the scenario's policy_overrides to the policy it is given", async () => {
+  escalator ??= await importByName();
+  const scenario = { ...SCENARIO, replications: 1, workload: { ...SCENARIO.workload, horizon: 2 } };
+  const plain = await escalator.simulate(POLICY, scenario);
+  const understaffed = await escalator.simulate(POLICY, {
+    ...scenario,
+    policy_overrides: [{ pointer: "/teams/0/agents", value: 1 }],
+  });
+  const backlog = (run) => run.report.metrics[0].backlog;
+  assert.notDeepEqual(backlog(understaffed), backlog(plain), "one agent on first line changes the backlog");
+  await assert.rejects(escalator.simulate(POLICY, { ...scenario, policy_overrides: [{ pointer: "/no/such/place", value: 1 }] }),
+    (error) => error instanceof escalator.EscalatorError && error.path === "policy_overrides[0].pointer");
 });

@@ -1,11 +1,11 @@
-//! The generated part of docs/benchmarks.md: routing and simulation tables, native vs Wasm, next to the DESIGN.md budgets.
+//! The generated part of docs/benchmarks.md: routing and simulation tables, native vs Wasm, next to the budgets of docs/architecture.md.
 
 use std::fmt::Write as _;
 
 use crate::bench::Measurement;
 use crate::bench_report::Machine;
 
-/// DESIGN.md, "Budgets".
+/// docs/architecture.md, "Budgets".
 const ROUTING_BUDGET: &str = "millions of tickets/s natively; Wasm within 2×";
 const SIMULATION_BUDGET: &str = "≥ 1 M tickets/s natively on the full model";
 const MILLION: f64 = 1e6;

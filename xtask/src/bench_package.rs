@@ -12,7 +12,7 @@ use crate::shell::{self, root};
 
 /// The peer's measurement name in the driver's output.
 const PEER: &str = "json_rules_engine";
-/// DESIGN.md: routing with the full trace ≥ 100× json-rules-engine.
+/// docs/architecture.md: routing with the full trace ≥ 100× json-rules-engine.
 const GOAL: f64 = 100.0;
 
 pub fn run(repetitions: &[String]) -> Result<(), String> {
@@ -41,7 +41,7 @@ pub fn run(repetitions: &[String]) -> Result<(), String> {
          preset, median of the timed runs. The peer gets the same triggers, routing rules and matrix first \
          receivers as prioritised json-rules-engine rules (translated from Escalator's condition JSON by \
          `xtask/bench/run-package.mjs`); before timing, the driver checks that both pick the same team for \
-         every ticket. Goal (DESIGN.md): the full trace ≥ {GOAL}× the peer.\n\n\
+         every ticket. Goal (architecture.md): the full trace ≥ {GOAL}× the peer.\n\n\
          | measurement | what | tickets/s | × json-rules-engine |\n| --- | --- | ---: | ---: |\n",
         shell::utc_now()
     );

@@ -69,7 +69,7 @@ pub fn write(
 
 const SKELETON: &str = "# Benchmarks
 
-Measured figures for the budgets in DESIGN.md. The part between the `bench:` markers is rewritten by
+Measured figures for the budgets in [architecture.md](architecture.md#budgets). The part between the `bench:` markers is rewritten by
 `cargo xtask bench`; other measurements (browser edit → render timing, Wasm size) go in their own sections below.
 
 <!-- bench:start -->

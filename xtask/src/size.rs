@@ -68,7 +68,7 @@ fn bundles() -> Vec<Bundle> {
                 "element-styles.js",
                 "api.js",
             ]),
-            budget: Budget::AtMost(100 * 1024, "DESIGN.md and issue 8: widget Wasm + JS ≤ 100 KB gzip"),
+            budget: Budget::AtMost(100 * 1024, "widget Wasm + JS ≤ 100 KB gzip"),
         },
         Bundle {
             name: "playground page",
@@ -78,13 +78,13 @@ fn bundles() -> Vec<Bundle> {
                 .collect(),
             budget: Budget::AtMost(
                 PAGE_BEFORE_SPLIT,
-                "issue 8: the page must not grow (825,560 bytes before the split); DESIGN.md aims at 300 KB",
+                "the page must not grow past its 825,560 bytes before the split; the aim is 300 KB",
             ),
         },
         Bundle {
             name: "simulation worker (the package's engine)",
             files: from_package(&["wasm/escalator_bg.wasm", "wasm/escalator.js", "index.js", "api.js"]),
-            budget: Budget::Aim(250 * 1024, "issue 12 aims at ≤ 250 KB gzip"),
+            budget: Budget::Aim(250 * 1024, "the aim is ≤ 250 KB gzip"),
         },
     ]
 }
