@@ -167,12 +167,16 @@ test("simulate applies the scenario's policy_overrides to the policy it is given
   escalator ??= await importByName();
   const scenario = { ...SCENARIO, replications: 1, workload: { ...SCENARIO.workload, horizon: 2 } };
   const plain = await escalator.simulate(POLICY, scenario);
-  const understaffed = await escalator.simulate(POLICY, {
+  const rerouted = await escalator.simulate(POLICY, {
     ...scenario,
-    policy_overrides: [{ pointer: "/teams/0/agents", value: 1 }],
+    policy_overrides: [{ pointer: "/routing/default", value: "technical_support" }],
   });
-  const backlog = (run) => run.report.metrics[0].backlog;
-  assert.notDeepEqual(backlog(understaffed), backlog(plain), "one agent on first line changes the backlog");
+  const firstLine = (run, team) => run.report.flows
+    .filter((flow) => flow.from === null && flow.to === team)
+    .reduce((sum, flow) => sum + flow.count, 0);
+  assert.ok(firstLine(plain, "general_support") > 0);
+  assert.ok(firstLine(rerouted, "general_support") < firstLine(plain, "general_support"), "the override moved the default route");
+  assert.ok(firstLine(rerouted, "technical_support") > firstLine(plain, "technical_support"));
   await assert.rejects(escalator.simulate(POLICY, { ...scenario, policy_overrides: [{ pointer: "/no/such/place", value: 1 }] }),
     (error) => error instanceof escalator.EscalatorError && error.path === "policy_overrides[0].pointer");
 });
