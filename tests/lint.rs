@@ -759,3 +759,37 @@ fn a_row_behind_a_broader_row_without_first_still_gives_its_first() {
         "the ladder of row billing × low is never used (only its first receiver is): escalation_matrix[0] (* × *) matches first",
     );
 }
+
+#[test]
+fn legacy_and_inverted_zone_names() {
+    let d = lint_with(r#""time_zone": "Europe/London""#, r#""time_zone": "EST""#);
+    expect(
+        &d,
+        Severity::Warning,
+        "ambiguous-time-zone",
+        "calendars[0].time_zone",
+        "no daylight saving; for New York write America/New_York",
+    );
+    let d = lint_with(r#""time_zone": "Europe/London""#, r#""time_zone": "CET""#);
+    expect(
+        &d,
+        Severity::Warning,
+        "ambiguous-time-zone",
+        "calendars[0].time_zone",
+        "Europe/Berlin",
+    );
+    let d = lint_with(
+        r#""time_zone": "Europe/London""#,
+        r#""time_zone": "Etc/GMT+1""#,
+    );
+    expect(
+        &d,
+        Severity::Warning,
+        "ambiguous-time-zone",
+        "calendars[0].time_zone",
+        r#"means UTC-01:00: POSIX names invert the sign; write "-01:00""#,
+    );
+    assert!(lint_text(BASE)
+        .iter()
+        .all(|diagnostic| diagnostic.code != "ambiguous-time-zone"));
+}

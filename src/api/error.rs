@@ -189,13 +189,15 @@ impl ApiError {
         } else {
             "scenario"
         };
-        ApiError::new(
-            "scenario",
-            input,
-            error.message.clone(),
-            "see docs/scenario-format.md for the fields this place takes",
-        )
-        .at_path(error.path.clone())
+        let (code, help) = if error.over_limit {
+            ("too-large", "see the limits in docs/scenario-format.md; a smaller run gives the same answer sooner")
+        } else {
+            (
+                "scenario",
+                "see docs/scenario-format.md for the fields this place takes",
+            )
+        };
+        ApiError::new(code, input, error.message.clone(), help).at_path(error.path.clone())
     }
 
     /// The error as JSON, for the JS side to turn into an `EscalatorError`.

@@ -17,9 +17,6 @@ use crate::sim::{
     ScenarioResult, SimulationRun,
 };
 
-/// Tickets (over all replications) a run may create: about a year at 10,000 tickets a day.
-pub const MAX_SIMULATED_TICKETS: f64 = 4_000_000.0;
-
 /// A simulation in progress.
 pub struct SimulationJob {
     policy: Policy,
@@ -74,18 +71,6 @@ impl SimulationJob {
         let prepared = PreparedScenario::new(&scenario, &model)
             .map_err(|error| ApiError::from_scenario(&error))?;
         let replications = scenario.replications.max(1);
-        let tickets = prepared.expected_tickets() * f64::from(replications);
-        if tickets.is_nan() || tickets > MAX_SIMULATED_TICKETS {
-            return Err(ApiError::new(
-                "too-large",
-                "scenario",
-                format!(
-                    "the scenario would create about {tickets:.0} tickets over {replications} replications, more than the {MAX_SIMULATED_TICKETS:.0} a run may create"
-                ),
-                "shorten the horizon, lower the arrival rates or run fewer replications",
-            )
-            .at_path("workload"));
-        }
         Ok(SimulationJob {
             policy,
             model,

@@ -10,10 +10,6 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub struct Instant(pub i64);
 
 impl Instant {
-    pub fn from_datetime(at: DateTime<Utc>) -> Instant {
-        Instant(at.timestamp())
-    }
-
     pub fn to_datetime(self) -> DateTime<Utc> {
         DateTime::from_timestamp(self.0, 0).unwrap_or(DateTime::<Utc>::MIN_UTC)
     }

@@ -3,6 +3,7 @@
 pub mod arrivals;
 pub mod duration;
 pub mod fingerprint;
+pub mod limits;
 pub mod model;
 pub mod policy_model;
 pub mod prepared;

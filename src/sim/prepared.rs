@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::arrivals::WeeklyRates;
+use super::limits;
 use super::model::PolicyModel;
 use super::scenario::{
     AmountDistribution, Arrivals, KnowledgeBase, Scenario, ScenarioError, SignalRates,
@@ -348,7 +349,7 @@ impl PreparedScenario {
                 }
             }
         }
-        Ok(PreparedScenario {
+        let prepared = PreparedScenario {
             start,
             end,
             stop: end.saturating_add(drain),
@@ -370,6 +371,8 @@ impl PreparedScenario {
             knowledge_base: scenario.knowledge_base,
             patience,
             seed: scenario.seed,
-        })
+        };
+        limits::check(scenario, &prepared)?;
+        Ok(prepared)
     }
 }

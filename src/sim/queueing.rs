@@ -20,10 +20,6 @@ impl MmcQueue {
         self.offered_load() / f64::from(self.servers)
     }
 
-    pub fn is_stable(&self) -> bool {
-        self.utilisation() < 1.0
-    }
-
     /// Erlang C: the probability that an arriving customer has to wait.
     /// Computed through the Erlang B recursion B(k) = a·B(k−1)/(k + a·B(k−1)), which is numerically stable.
     pub fn probability_of_waiting(&self) -> f64 {

@@ -1,4 +1,5 @@
-//! Small policy models and calendars for tests and benchmarks, until the compiled engine policy drives the simulator.
+//! Small hand-written policy models and calendars for the simulator's tests and benchmarks (the queueing-theory
+//! checks and the four-team matrix); the real policy runs through `policy_model::EnginePolicyModel`.
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -236,6 +236,8 @@ pub struct Abandonment {
 pub struct ScenarioError {
     pub path: String,
     pub message: String,
+    /// The scenario is valid but asks for more than a run may do (`sim::limits`).
+    pub over_limit: bool,
 }
 
 impl ScenarioError {
@@ -243,6 +245,15 @@ impl ScenarioError {
         ScenarioError {
             path: path.into(),
             message: message.into(),
+            over_limit: false,
+        }
+    }
+
+    /// A valid scenario that breaks one of `sim::limits`.
+    pub fn over_limit(path: impl Into<String>, message: impl Into<String>) -> ScenarioError {
+        ScenarioError {
+            over_limit: true,
+            ..ScenarioError::new(path, message)
         }
     }
 }

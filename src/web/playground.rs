@@ -1,4 +1,5 @@
-//! The playground shell: the state reducer, the top bar with views, presets, undo/redo, import/export/share.
+//! The playground shell component: the top bar with views, presets, undo/redo, import/export/share, wired to
+//! the reducer in `state.rs`.
 
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, KeyboardEvent};

@@ -117,7 +117,7 @@ test("lint, parseCondition, simulate and summarize work from the package", async
   await assert.rejects(stopped, (error) => error.name === "AbortError");
 
   await assert.rejects(escalator.simulate(POLICY, { ...scenario, replications: 100000, workload: { ...scenario.workload, horizon: 3650 } }),
-    (error) => error.code === "too-large" && error.path === "workload");
+    (error) => error.code === "too-large" && error.path === "replications");
 });
 
 test("the package declares its entry points and types", () => {

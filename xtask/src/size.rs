@@ -83,7 +83,12 @@ fn bundles() -> Vec<Bundle> {
         },
         Bundle {
             name: "simulation worker (the package's engine)",
-            files: from_package(&["wasm/escalator_bg.wasm", "wasm/escalator.js", "index.js", "api.js"]),
+            files: from_package(&[
+                "wasm/escalator_bg.wasm",
+                "wasm/escalator.js",
+                "index.js",
+                "api.js",
+            ]),
             budget: Budget::Aim(250 * 1024, "the aim is ≤ 250 KB gzip"),
         },
     ]

@@ -156,7 +156,17 @@ fn parse_offset(text: &str) -> Option<i32> {
     (hours <= 18 && minutes <= 59).then_some(sign * (hours * 3600 + minutes * 60))
 }
 
+/// Zone names are at most 32 characters; anything much longer is no typo of one, and comparing it with
+/// every name would cost time in proportion to its length.
+const MAX_SUGGESTED_LENGTH: usize = 48;
+
 fn suggest_zone(text: &str) -> Option<String> {
+    if text.len() > MAX_SUGGESTED_LENGTH {
+        return None;
+    }
+    if let Some(offset) = offset_spelling(text) {
+        return Some(offset);
+    }
     let names: Vec<String> = jiff::tz::db()
         .available()
         .map(|name| name.as_str().to_owned())
@@ -173,10 +183,35 @@ fn suggest_zone(text: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// `GMT+1`, `UTC-5`, `UTC+05:30`: an offset written with a prefix; the engine spells it `+01:00`.
+fn offset_spelling(text: &str) -> Option<String> {
+    let rest = text
+        .strip_prefix("GMT")
+        .or_else(|| text.strip_prefix("UTC"))?;
+    let (sign, digits) = rest.split_at_checked(1)?;
+    if sign != "+" && sign != "-" {
+        return None;
+    }
+    let (hours, minutes) = digits.split_once(':').unwrap_or((digits, "00"));
+    let (hours, minutes): (u32, u32) = (hours.parse().ok()?, minutes.parse().ok()?);
+    (hours <= 18 && minutes < 60).then(|| format!("{sign}{hours:02}:{minutes:02}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+
+    #[test]
+    fn prefixed_offsets_are_suggested_in_the_engine_s_spelling() {
+        let suggestion = |text: &str| match Zone::parse(text) {
+            Err(CalendarError::UnknownTimeZone { suggestion, .. }) => suggestion,
+            other => panic!("{text}: {other:?}"),
+        };
+        assert_eq!(suggestion("GMT+1").as_deref(), Some("+01:00"));
+        assert_eq!(suggestion("UTC-5").as_deref(), Some("-05:00"));
+        assert_eq!(suggestion("UTC+05:30").as_deref(), Some("+05:30"));
+    }
 
     fn local(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(y, m, d)

@@ -143,10 +143,6 @@ impl FieldCatalog {
         self
     }
 
-    pub fn context_fields(&self) -> &[(String, FieldType)] {
-        &self.context
-    }
-
     /// Slot and type of a context field.
     pub fn context_field(&self, name: &str) -> Option<(usize, FieldType)> {
         self.context

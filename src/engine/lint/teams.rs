@@ -75,6 +75,14 @@ pub(super) fn check(index: &Index, findings: &mut Findings) {
     }
 
     for (position, spec) in policy.calendars.iter().enumerate() {
+        if let Some(advice) = zone_advice(&spec.time_zone) {
+            findings.add(
+                Severity::Warning,
+                "ambiguous-time-zone",
+                format!("calendars[{position}].time_zone"),
+                advice,
+            );
+        }
         if let Ok(calendar) = bridge::compile_calendar(spec) {
             if calendar.is_never_open() {
                 findings.add(
@@ -89,4 +97,37 @@ pub(super) fn check(index: &Index, findings: &mut Findings) {
             }
         }
     }
+}
+
+/// Zone names the tz database keeps for old software, each with what it really means and what to write.
+const LEGACY_ZONES: [(&str, &str); 12] = [
+    ("EST", "a fixed UTC−05:00 with no daylight saving; for New York write America/New_York, for a place that never changes America/Panama"),
+    ("MST", "a fixed UTC−07:00 with no daylight saving; for Denver write America/Denver, for Arizona America/Phoenix"),
+    ("HST", "a fixed UTC−10:00; write Pacific/Honolulu"),
+    ("EST5EDT", "the old US Eastern rules; write America/New_York"),
+    ("CST6CDT", "the old US Central rules; write America/Chicago"),
+    ("MST7MDT", "the old US Mountain rules; write America/Denver"),
+    ("PST8PDT", "the old US Pacific rules; write America/Los_Angeles"),
+    ("CET", "Central European time without a place; write the team's city, e.g. Europe/Berlin or Europe/Paris"),
+    ("MET", "Middle European time without a place; write the team's city, e.g. Europe/Berlin"),
+    ("EET", "Eastern European time without a place; write the team's city, e.g. Europe/Athens or Europe/Helsinki"),
+    ("WET", "Western European time without a place; write the team's city, e.g. Europe/Lisbon"),
+    ("GMT", "Greenwich time with no summer time; for the UK write Europe/London, for UTC write UTC"),
+];
+
+/// Advice for a zone name that is valid but probably not what a support team means.
+fn zone_advice(zone: &str) -> Option<String> {
+    if let Some((_, meaning)) = LEGACY_ZONES.iter().find(|(name, _)| *name == zone) {
+        return Some(format!("time zone {zone:?} is {meaning}"));
+    }
+    let offset = zone.strip_prefix("Etc/GMT")?;
+    let (sign, hours) = match offset.split_at_checked(1)? {
+        ("+", hours) => ('-', hours),
+        ("-", hours) => ('+', hours),
+        _ => return None,
+    };
+    let hours: u32 = hours.parse().ok()?;
+    Some(format!(
+        "time zone {zone:?} means UTC{sign}{hours:02}:00: POSIX names invert the sign; write \"{sign}{hours:02}:00\" or the team's city"
+    ))
 }
