@@ -1,18 +1,33 @@
-// Simulation worker: runs the JS package's `simulate` off the main thread and reports progress; the page
-// terminates the worker to cancel. The package is imported inside the handler so that a failed start is
-// reported to the page as an error instead of leaving it waiting.
+// Simulation worker: runs the JS package's `simulate` off the main thread and reports progress. A "cancel"
+// message stops the run at its next replication and keeps the last complete run, so its journeys can still
+// be opened. The package is imported inside the handler, so a failed start is reported as an error.
 const engine = import("./pkg/escalator/index.js");
 let lastRun = null;
+let running = null;
+
+/** An error the worker cannot recover from (the engine did not start, or its instance trapped). */
+function isFatal(error) {
+  return error?.name !== "EscalatorError" || error.code === "internal";
+}
 
 self.onmessage = async (event) => {
   const { id, kind, payload } = event.data;
+  if (kind === "cancel") {
+    running?.abort();
+    return;
+  }
   try {
     const { simulate } = await engine;
     if (kind === "run") {
+      running?.abort();
+      const controller = new AbortController();
+      running = controller;
       const { policy, scenario } = JSON.parse(payload);
       const run = await simulate(policy, scenario, {
         onProgress: (fraction) => self.postMessage({ id, kind: "progress", payload: fraction }),
+        signal: controller.signal,
       });
+      if (running === controller) running = null;
       lastRun?.free();
       lastRun = run;
       self.postMessage({ id, kind: "report", payload: JSON.stringify(run.report) });
@@ -21,7 +36,11 @@ self.onmessage = async (event) => {
       self.postMessage({ id, kind: "journey", payload: JSON.stringify(lastRun.journey(payload)) });
     }
   } catch (error) {
+    if (error?.name === "AbortError") {
+      self.postMessage({ id, kind: "cancelled", payload: null });
+      return;
+    }
     const where = error?.path ? `${error.path}: ` : "";
-    self.postMessage({ id, kind: "error", payload: `${where}${error?.message ?? error}` });
+    self.postMessage({ id, kind: isFatal(error) ? "fatal" : "error", payload: `${where}${error?.message ?? error}` });
   }
 };

@@ -7,6 +7,7 @@ mod components;
 pub mod draft;
 pub mod editor;
 mod format;
+mod panic_panel;
 mod playground;
 mod policy_handle;
 mod presets;
@@ -31,6 +32,7 @@ pub fn start_playground(root_id: &str) -> Result<(), JsValue> {
     let root = document
         .get_element_by_id(root_id)
         .ok_or_else(|| JsValue::from_str(&format!("no element with id {root_id:?}")))?;
+    panic_panel::install();
     root.set_inner_html("");
     yew::Renderer::<app::App>::with_root(root).render();
     Ok(())

@@ -29,8 +29,6 @@ struct Runner {
     debounce: Option<Timeout>,
     /// The ticket whose journey was asked for last.
     journey_index: usize,
-    /// A run is going on in the worker (a new one terminates it rather than queueing behind it).
-    in_flight: bool,
 }
 
 /// What views need of the simulation.
@@ -76,27 +74,33 @@ pub fn use_simulation(workspace: Rc<Workspace>) -> SimulationHandle {
             WorkerReply::Progress { id, fraction } => {
                 dispatcher.dispatch(RunAction::Progress { id, fraction })
             }
-            WorkerReply::Report { id, json } => {
-                runner.borrow_mut().in_flight = false;
-                match from_json::<SimulationReport>(&json) {
-                    Ok(report) => dispatcher.dispatch(RunAction::Finished {
-                        id,
-                        report: Rc::new(report),
-                        elapsed_ms: browser::now_ms() - runner.borrow().started_ms,
-                    }),
-                    Err(error) => dispatcher.dispatch(RunAction::Failed {
-                        id,
-                        message: format!("unreadable report: {error}"),
-                    }),
-                }
-            }
+            WorkerReply::Report { id, json } => match from_json::<SimulationReport>(&json) {
+                Ok(report) => dispatcher.dispatch(RunAction::Finished {
+                    id,
+                    report: Rc::new(report),
+                    elapsed_ms: browser::now_ms() - runner.borrow().started_ms,
+                }),
+                Err(error) => dispatcher.dispatch(RunAction::Failed {
+                    id,
+                    message: format!("unreadable report: {error}"),
+                }),
+            },
             WorkerReply::Journey { json, .. } => {
                 if let Ok(found) = from_json::<Journey>(&json) {
                     journey.set(Some((runner.borrow().journey_index, found)));
                 }
             }
             WorkerReply::Failed { id, message } => {
-                runner.borrow_mut().in_flight = false;
+                dispatcher.dispatch(RunAction::Failed { id, message })
+            }
+            // The page already shows the run as cancelled (or superseded by the next one).
+            WorkerReply::Cancelled { .. } => {}
+            WorkerReply::Crashed { message } => {
+                // The next run starts a fresh worker (and so a fresh engine instance).
+                let mut state = runner.borrow_mut();
+                state.worker = None;
+                let id = state.next_id;
+                drop(state);
                 dispatcher.dispatch(RunAction::Failed { id, message });
             }
         })
@@ -105,10 +109,9 @@ pub fn use_simulation(workspace: Rc<Workspace>) -> SimulationHandle {
         let runner = runner.clone();
         let dispatcher = run.dispatcher();
         Rc::new(move |input: String| {
+            // A run still going is superseded inside the worker (it stops at its next replication), so the
+            // worker keeps the last complete run's journeys.
             let mut state = runner.borrow_mut();
-            if state.in_flight {
-                state.worker = None;
-            }
             if state.worker.is_none() {
                 match SimulationWorker::spawn(on_reply.clone()) {
                     Ok(worker) => state.worker = Some(worker),
@@ -121,7 +124,6 @@ pub fn use_simulation(workspace: Rc<Workspace>) -> SimulationHandle {
                 }
             }
             state.next_id += 1;
-            state.in_flight = true;
             state.started_ms = browser::now_ms();
             let id = state.next_id;
             if let Some(worker) = &state.worker {
@@ -163,9 +165,12 @@ pub fn use_simulation(workspace: Rc<Workspace>) -> SimulationHandle {
         let runner = runner.clone();
         let dispatcher = run.dispatcher();
         Callback::from(move |()| {
-            let mut state = runner.borrow_mut();
-            state.worker = None;
-            state.in_flight = false;
+            // The worker stops the run at its next replication and keeps the last complete run, so the
+            // tickets on screen still open their journeys.
+            let state = runner.borrow();
+            if let Some(worker) = &state.worker {
+                worker.cancel(state.next_id);
+            }
             drop(state);
             dispatcher.dispatch(RunAction::Cancelled);
         })

@@ -9,30 +9,24 @@ use yew::Callback;
 #[derive(Debug, Clone, PartialEq)]
 pub enum WorkerReply {
     /// Share of the run done, 0 to 1.
-    Progress {
-        id: u32,
-        fraction: f64,
-    },
+    Progress { id: u32, fraction: f64 },
     /// The finished run as report JSON.
-    Report {
-        id: u32,
-        json: String,
-    },
+    Report { id: u32, json: String },
     /// One ticket's journey as JSON.
-    Journey {
-        id: u32,
-        json: String,
-    },
-    Failed {
-        id: u32,
-        message: String,
-    },
+    Journey { id: u32, json: String },
+    /// The run could not be done (a scenario the engine refused); the worker is still good.
+    Failed { id: u32, message: String },
+    /// The run stopped on a cancel; the last complete run is still in the worker.
+    Cancelled { id: u32 },
+    /// The worker cannot go on: it did not start, or its engine trapped. A fresh worker is needed.
+    Crashed { message: String },
 }
 
 /// A running worker; dropping it terminates the worker (and whatever run it was doing).
 pub struct SimulationWorker {
     worker: Worker,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 impl SimulationWorker {
@@ -41,16 +35,38 @@ impl SimulationWorker {
         options.set_type(WorkerType::Module);
         let worker = Worker::new_with_options("worker.js", &options)
             .map_err(|err| format!("cannot start the simulation worker: {err:?}"))?;
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            if let Some(reply) = read_reply(&event.data()) {
-                on_reply.emit(reply);
-            }
+        let on_message = {
+            let on_reply = on_reply.clone();
+            Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                if let Some(reply) = read_reply(&event.data()) {
+                    on_reply.emit(reply);
+                }
+            })
+        };
+        // A worker script that fails to load or to evaluate fires `error` on the worker, not a message.
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            event.prevent_default();
+            let detail = event
+                .dyn_ref::<web_sys::ErrorEvent>()
+                .map(|error| error.message())
+                .filter(|message| !message.is_empty())
+                .unwrap_or_else(|| "its script did not load".to_owned());
+            on_reply.emit(WorkerReply::Crashed {
+                message: format!("the simulation worker could not start ({detail})"),
+            });
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         Ok(SimulationWorker {
             worker,
             _on_message: on_message,
+            _on_error: on_error,
         })
+    }
+
+    /// Stops the run `id` at its next replication; the last complete run stays in the worker.
+    pub fn cancel(&self, id: u32) {
+        self.post(id, "cancel", &JsValue::NULL);
     }
 
     /// Starts a run of `input_json` (`{"policy": …, "scenario": …}`).
@@ -83,6 +99,7 @@ impl SimulationWorker {
 impl Drop for SimulationWorker {
     fn drop(&mut self) {
         self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
         self.worker.terminate();
     }
 }
@@ -104,6 +121,12 @@ fn read_reply(data: &JsValue) -> Option<WorkerReply> {
         "journey" => WorkerReply::Journey {
             id,
             json: payload.as_string()?,
+        },
+        "cancelled" => WorkerReply::Cancelled { id },
+        "fatal" => WorkerReply::Crashed {
+            message: payload
+                .as_string()
+                .unwrap_or_else(|| "the simulation engine stopped".to_owned()),
         },
         _ => WorkerReply::Failed {
             id,

@@ -20,7 +20,7 @@ const CHROMIUM_FLAGS = [
 ];
 
 /** A fresh browser profile with a page that records every console error and failed request. */
-export async function openPlayground(t, { path = "", viewport = { width: 1280, height: 800 } } = {}) {
+export async function openPlayground(t, { path = "", viewport = { width: 1280, height: 800 }, beforeLoad } = {}) {
   const profile = mkdtempSync(join(tmpdir(), "escalator-e2e-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -43,13 +43,15 @@ export async function openPlayground(t, { path = "", viewport = { width: 1280, h
   t.after(async () => {
     await context.close();
   });
+  await beforeLoad?.(context);
   await page.goto(new URL(path, BASE_URL).href);
   return {
     page,
     context,
-    /** Asserts that nothing went wrong in the page so far. */
-    assertClean(assert) {
-      assert.deepEqual(problems, [], "the page reported errors");
+    /** Asserts that nothing went wrong in the page so far, except problems matching `expected`. */
+    assertClean(assert, expected = null) {
+      const unexpected = expected ? problems.filter((problem) => !expected.test(problem)) : problems;
+      assert.deepEqual(unexpected, [], "the page reported errors");
     },
   };
 }

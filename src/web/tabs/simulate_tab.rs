@@ -76,6 +76,7 @@ pub fn SimulateTab(props: &SimulateTabProps) -> Html {
         RunStatus::Failed(message) => html! {
             <div class="run-status failed" role="alert" data-testid="run-status" data-state="failed">
                 <span>{ format!("The simulation failed: {message}") }</span>
+                <button onclick={on_run.clone()} data-testid="retry-run">{ "Retry" }</button>
             </div>
         },
         RunStatus::Idle => html! {
