@@ -84,6 +84,11 @@ impl SimulationJob {
         self.replications
     }
 
+    /// Tickets the whole run is expected to create, over every replication.
+    pub fn expected_tickets(&self) -> f64 {
+        self.prepared.expected_tickets() * f64::from(self.replications)
+    }
+
     /// Replications run so far.
     pub fn done(&self) -> u32 {
         self.runs.len() as u32

@@ -25,6 +25,11 @@ fn malformed_text_reports_kind_message_and_location() {
         ("category == \"billing\"\n  and amount > 5\n  and sigals.abusive", UnknownField, "3:7: unknown field \"sigals.abusive\" (help: did you mean \"signals.abusive\"?)", 45..59),
         ("signals.abusiv", UnknownField, "1:1: unknown signal \"signals.abusiv\" (help: did you mean \"signals.abusive\"?)", 0..14),
         ("attributes == 1", UnknownField, "1:1: \"attributes\" needs a name after it (help: write attributes.<name>)", 0..10),
+        // Found by the condition_text fuzz target: the JSON form refused these paths, so a condition saved
+        // in the structured form did not reload.
+        ("attributes.", UnknownField, "1:1: invalid field name `attributes.` (help: names are letters, digits and `_`, joined by single dots, e.g. `signals.abusive`)", 0..11),
+        ("x..y == 1", UnknownField, "1:1: invalid field name `x..y` (help: names are letters, digits and `_`, joined by single dots, e.g. `signals.abusive`)", 0..4),
+        ("amount > 5 and category.", UnknownField, "1:16: invalid field name `category.` (help: names are letters, digits and `_`, joined by single dots, e.g. `signals.abusive`)", 15..24),
         ("signals.abusive == 1", TypeMismatch, "1:20: cannot compare true/false field \"signals.abusive\" with a number 1 (help: use true or false)", 19..20),
         ("amount > \"500\"", TypeMismatch, "1:10: cannot compare number field \"amount\" with text \"500\" (help: write the number without quotes: 500)", 9..14),
         ("age > 30", TypeMismatch, "1:7: cannot compare duration field \"age\" with a number 30 (help: write a duration such as 30m, 4h or 1h30m)", 6..8),

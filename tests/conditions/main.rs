@@ -4,4 +4,5 @@ mod catalog;
 mod doc;
 mod errors;
 mod evaluation;
+mod nesting;
 mod round_trip;

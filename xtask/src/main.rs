@@ -1,10 +1,11 @@
-//! Project tasks: `cargo xtask serve | test | size | build-web | package | bench`, each installing what it needs first.
+//! Project tasks: `cargo xtask serve | test | size | build-web | package | fuzz | bench`, each installing what it needs first.
 
 mod bench;
 mod bench_markdown;
 mod bench_package;
 mod bench_report;
 mod build;
+mod fuzz;
 mod serve;
 mod shell;
 mod size;
@@ -21,6 +22,7 @@ commands:
   size               raw and gzip size of the release Wasm and JS glue, checked against budgets
   build-web          build the release Wasm and JS glue into www/pkg
   package            build the npm package (engine, widget, types) into target/npm/escalator
+  fuzz [--seconds N] every fuzz target for N seconds each (default 300); writes docs/reliability.md
   bench [--warmup N] [--runs N]
                      routing and simulation throughput, native and Wasm in Node, and the npm package
                      against json-rules-engine (median of N runs, default 3 warm-up + 11); writes
@@ -34,6 +36,7 @@ fn main() -> ExitCode {
         Some("size") => build::release_web().and_then(|()| size::run()),
         Some("build-web") => build::release_web(),
         Some("package") => build::package(),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");

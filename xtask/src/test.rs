@@ -3,9 +3,13 @@
 use std::process::Command;
 
 use crate::build;
+use crate::fuzz;
 use crate::serve::StaticServer;
 use crate::shell::{self, root};
 use crate::tools;
+
+/// Seconds each fuzz target runs in the test suite.
+const FUZZ_SECONDS_IN_TESTS: u64 = 20;
 
 /// Runs every check; stops at the first that fails.
 pub fn run(args: &[String]) -> Result<(), String> {
@@ -40,6 +44,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         "warnings",
     ]))?;
     shell::run(Command::new("cargo").args(["test", "--workspace", "--features", "escalator/cli"]))?;
+    // A short run of every fuzz target, so a parser that starts crashing fails CI (the long runs:
+    // `cargo xtask fuzz`, figures in docs/reliability.md).
+    fuzz::run_all(FUZZ_SECONDS_IN_TESTS)?;
     wasm_tests(&wasm_bindgen)?;
     end_to_end()
 }

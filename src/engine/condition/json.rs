@@ -7,6 +7,7 @@ use super::build::{build_test, RawOperand, Written};
 use super::error::{closest, ConditionError, ErrorKind, Location};
 use super::lexer::is_valid_path;
 use super::value::Value;
+use super::MAX_NESTING;
 
 /// Writes a tree in the structured form.
 pub(crate) fn to_json(expr: &Expr) -> Json {
@@ -72,8 +73,19 @@ fn child(path: &str, key: &str) -> String {
 
 const NODE_HELP: &str = "a condition is {\"all\": [...]}, {\"any\": [...]}, {\"not\": {...}} or {\"field\": ..., \"op\": ..., \"value\": ...}";
 
-/// Reads the structured form; `path` is where this node is, relative to the condition.
-pub(crate) fn from_json(json: &Json, path: &str) -> Result<Expr, ConditionError> {
+/// Levels of `all`, `any` and `not` the structured form may nest.
+const MAX_STRUCTURED_NESTING: usize = 2 * MAX_NESTING + 1;
+
+/// Reads the structured form; `path` is where this node is, relative to the condition, and `depth` how many
+/// `all`, `any` and `not` levels are open around it.
+pub(crate) fn from_json(json: &Json, path: &str, depth: usize) -> Result<Expr, ConditionError> {
+    if depth > MAX_STRUCTURED_NESTING {
+        return Err(structure_error(
+            format!("the condition nests more than {MAX_STRUCTURED_NESTING} levels of `all`, `any` and `not`"),
+            Some("flatten it: an `all` inside an `all` can be one `all`, and `not` of `not` is the condition itself"),
+            path,
+        ));
+    }
     let Json::Object(object) = json else {
         return Err(structure_error(
             format!("expected an object, found {}", describe(json)),
@@ -117,13 +129,14 @@ pub(crate) fn from_json(json: &Json, path: &str) -> Result<Expr, ConditionError>
         "not" => Ok(Expr::Not(Box::new(from_json(
             &object["not"],
             &child(path, "not"),
+            depth + 1,
         )?))),
         "field" => read_test(object, path).map(Expr::Test),
-        group => read_group(group, &object[group], path),
+        group => read_group(group, &object[group], path, depth + 1),
     }
 }
 
-fn read_group(key: &str, members: &Json, path: &str) -> Result<Expr, ConditionError> {
+fn read_group(key: &str, members: &Json, path: &str, depth: usize) -> Result<Expr, ConditionError> {
     let path = child(path, key);
     let Json::Array(members) = members else {
         return Err(structure_error(
@@ -135,7 +148,7 @@ fn read_group(key: &str, members: &Json, path: &str) -> Result<Expr, ConditionEr
     let mut exprs = members
         .iter()
         .enumerate()
-        .map(|(index, member)| from_json(member, &format!("{path}[{index}]")))
+        .map(|(index, member)| from_json(member, &format!("{path}[{index}]"), depth))
         .collect::<Result<Vec<_>, _>>()?;
     match exprs.len() {
         0 => Err(structure_error(

@@ -172,7 +172,7 @@ impl Lexer<'_> {
             }
             (c, _) if c.is_ascii_digit() => return self.number_or_duration(),
             ('-', Some(d)) if d.is_ascii_digit() => return self.number_or_duration(),
-            (c, _) if c.is_ascii_alphabetic() || c == '_' => return Ok(self.word()),
+            (c, _) if c.is_ascii_alphabetic() || c == '_' => return self.word(),
             (c, _) => {
                 return Err(self.error(
                     ErrorKind::UnexpectedCharacter,
@@ -206,17 +206,29 @@ impl Lexer<'_> {
         &self.source[start..self.at]
     }
 
-    fn word(&mut self) -> Spanned {
+    /// A keyword or a field path. A path is the same in both forms: names joined by single dots, so `a.`,
+    /// `x..y` and `.b` are errors here as they are in the JSON form.
+    fn word(&mut self) -> Result<Spanned, ConditionError> {
         let start = self.at;
-        let word = self.take_while(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+        self.take_while(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+        let source = self.source;
+        let word = &source[start..self.at];
         let token = KEYWORDS
             .iter()
             .find(|(keyword, _)| *keyword == word)
             .map_or_else(|| Token::Path(word.to_owned()), |(_, token)| token.clone());
-        Spanned {
+        if matches!(&token, Token::Path(path) if !is_valid_path(path)) {
+            return Err(self.error(
+                ErrorKind::UnknownField,
+                format!("invalid field name `{word}`"),
+                Some("names are letters, digits and `_`, joined by single dots, e.g. `signals.abusive`"),
+                start..self.at,
+            ));
+        }
+        Ok(Spanned {
             token,
             span: start..self.at,
-        }
+        })
     }
 
     fn number_or_duration(&mut self) -> Result<Spanned, ConditionError> {

@@ -18,6 +18,11 @@ mod value;
 
 use std::fmt;
 
+/// How deep the text form may nest `not` and `(`. The structured form may nest `all`, `any` and `not` up to
+/// `2 × MAX_NESTING + 1` levels, which every text condition within the limit fits in, and which keeps a policy
+/// holding the structured form well inside the JSON reader's own nesting limit (128).
+pub const MAX_NESTING: usize = 16;
+
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use ast::{Expr, Op, Operand, Test, Tests};
@@ -62,7 +67,7 @@ impl Condition {
 
     /// Reads the structured form; errors carry a JSON path relative to the condition.
     pub fn from_json(json: &serde_json::Value) -> Result<Condition, ConditionError> {
-        json::from_json(json, "").map(|expr| Condition::new(expr, Form::Structured))
+        json::from_json(json, "", 0).map(|expr| Condition::new(expr, Form::Structured))
     }
 
     pub fn new(expr: Expr, form: Form) -> Condition {

@@ -7,6 +7,7 @@ use super::build::{build_test, RawOperand, Written};
 use super::error::{text_location, ConditionError, ErrorKind, Location};
 use super::lexer::{tokenize, Spanned, Token};
 use super::value::Value;
+use super::MAX_NESTING;
 
 /// Parses the text form into a tree; ticket fields are typed, other paths are left for `bind`.
 pub(crate) fn parse(source: &str) -> Result<Expr, ConditionError> {
@@ -15,6 +16,7 @@ pub(crate) fn parse(source: &str) -> Result<Expr, ConditionError> {
         source,
         tokens,
         position: 0,
+        depth: 0,
     };
     if parser.peek() == &Token::End {
         return Err(parser.error(
@@ -52,6 +54,8 @@ struct Parser<'a> {
     source: &'a str,
     tokens: Vec<Spanned>,
     position: usize,
+    /// `not` and `(` levels open around the current token, at most `MAX_NESTING`.
+    depth: usize,
 }
 
 impl Parser<'_> {
@@ -114,6 +118,20 @@ impl Parser<'_> {
         Ok(group(members, Expr::All))
     }
 
+    /// Opens one more `not` or `(` level, refusing to go deeper than `MAX_NESTING`.
+    fn nest(&mut self, opening: &Spanned) -> Result<(), ConditionError> {
+        if self.depth >= MAX_NESTING {
+            return Err(self.error(
+                ErrorKind::InvalidStructure,
+                format!("the condition nests more than {MAX_NESTING} levels of `not` and `(`"),
+                Some("flatten it: `a and b and c` needs no parentheses, and `not not x` is `x`"),
+                opening.span.clone(),
+            ));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
     fn unary(&mut self) -> Result<Expr, ConditionError> {
         let previous = self
             .position
@@ -121,12 +139,17 @@ impl Parser<'_> {
             .map(|at| self.tokens[at].token.clone());
         match self.peek().clone() {
             Token::Not => {
-                self.advance();
-                Ok(Expr::Not(Box::new(self.unary()?)))
+                let not = self.advance();
+                self.nest(&not)?;
+                let inner = self.unary()?;
+                self.depth -= 1;
+                Ok(Expr::Not(Box::new(inner)))
             }
             Token::LeftParen => {
                 let open = self.advance();
+                self.nest(&open)?;
                 let inner = self.or_expr()?;
+                self.depth -= 1;
                 match self.peek() {
                     Token::RightParen => {
                         self.advance();
