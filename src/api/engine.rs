@@ -93,7 +93,7 @@ impl Engine {
     /// Who receives `ticket` and what decided it.
     pub fn receiver(&self, ticket: &Ticket) -> Receiver<'_> {
         let routed = route_team(&self.compiled, ticket);
-        let texts = &self.compiled.texts;
+        let texts = self.compiled.texts();
         let rule = match routed.stage {
             Stage::Trigger => texts
                 .triggers

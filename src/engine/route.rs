@@ -92,7 +92,7 @@ fn matrix_steps<'p>(
     decided: &mut bool,
 ) -> Option<usize> {
     let mut matched = None;
-    for (index, (row, texts)) in policy.matrix.iter().zip(&policy.texts.matrix).enumerate() {
+    for (index, (row, texts)) in policy.matrix.iter().zip(&policy.texts().matrix).enumerate() {
         let (Some(first), Some(texts)) = (&row.first, texts) else {
             continue;
         };
@@ -227,7 +227,7 @@ fn plan_ladder(
     };
     let mut planned = Vec::with_capacity(row.levels.len());
     for_each_ladder_level(policy, row, receiver, at, |position, level, when| {
-        let team = &policy.texts.teams[level.team];
+        let team = &policy.texts().teams[level.team];
         planned.push(PlannedLevel {
             level: position + 1,
             at: when,
@@ -254,7 +254,7 @@ fn plan_sla(
             .is_none_or(|condition| condition.matches(ticket))
     })?;
     let sla = &policy.sla_policies[sla_index];
-    let sla_texts = &policy.texts.sla_policies[sla_index];
+    let sla_texts = &policy.texts().sla_policies[sla_index];
     let (time, calendar_index) = match sla.clock {
         SlaClock::Calendar => (TimeBasis::Calendar, None),
         SlaClock::Business(index) => (TimeBasis::Business, Some(index)),
@@ -311,7 +311,7 @@ fn plan_sla(
             Some(PlannedBreach {
                 target: level.target,
                 at: advance(calendar, time, breach, level.after_breach_seconds)?,
-                team: policy.texts.teams[level.team].id.clone(),
+                team: policy.texts().teams[level.team].id.clone(),
                 action: level.action,
                 repeat_every_seconds: level.repeat_every_seconds,
             })
@@ -321,7 +321,7 @@ fn plan_sla(
         policy: sla_texts.id.clone(),
         name: sla_texts.name.clone(),
         time,
-        calendar: calendar_index.map(|index| policy.texts.calendar_ids[index].clone()),
+        calendar: calendar_index.map(|index| policy.texts().calendar_ids[index].clone()),
         pause_when_waiting: sla.pause_when_waiting,
         targets,
         breach_ladder,
@@ -337,7 +337,7 @@ pub fn route(policy: &CompiledPolicy, ticket: &Ticket, at: Instant) -> Decision 
     let mut steps =
         Vec::with_capacity(policy.triggers.len() + policy.rules.len() + policy.matrix.len() + 1);
     let mut decided = false;
-    let texts = &policy.texts;
+    let texts = policy.texts();
     let mut seen_texts = SeenTexts::default();
     let trigger = trace_steps(
         &mut steps,

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
-use crate::engine::lint::{lint, Diagnostic};
+use crate::engine::lint::{lint_compiled, Diagnostic};
 use crate::engine::policy::Policy;
 use crate::sim::scenario::Scenario;
 use crate::web::draft::TicketDraft;
@@ -170,12 +170,15 @@ impl PlaygroundState {
     }
 }
 
+/// Compiles the policy once, for routing and for lint alike.
 fn derive(policy: &Policy) -> (Compiled, Rc<Vec<Diagnostic>>) {
-    let compiled = match policy.compile() {
+    let result = policy.compile();
+    let diagnostics = Rc::new(lint_compiled(policy, &result));
+    let compiled = match result {
         Ok(compiled) => Compiled::Ready(PolicyHandle::new(compiled)),
         Err(errors) => Compiled::Invalid(errors.to_string()),
     };
-    (compiled, Rc::new(lint(policy)))
+    (compiled, diagnostics)
 }
 
 impl Reducible for PlaygroundState {

@@ -12,7 +12,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::policy::Policy;
+use super::policy::{CompileErrors, CompiledPolicy, Policy};
 
 /// How serious a diagnostic is: errors stop the policy from compiling or from working as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -113,10 +113,23 @@ impl<'a> Index<'a> {
 
 /// Every problem found in a policy, errors first, each in document order.
 pub fn lint(policy: &Policy) -> Vec<Diagnostic> {
+    lint_compiled(policy, &policy.compile())
+}
+
+/// `lint` for a policy already compiled as `compiled`, so a caller that needs both compiles once.
+pub fn lint_compiled(
+    policy: &Policy,
+    compiled: &Result<CompiledPolicy, CompileErrors>,
+) -> Vec<Diagnostic> {
     let mut findings = Findings(Vec::new());
-    if let Err(errors) = policy.compile() {
-        for error in errors.0 {
-            findings.add(Severity::Error, error.code, error.path, error.message);
+    if let Err(errors) = compiled {
+        for error in &errors.0 {
+            findings.add(
+                Severity::Error,
+                error.code,
+                error.path.clone(),
+                error.message.clone(),
+            );
         }
     }
     let index = Index::new(policy);

@@ -539,25 +539,28 @@ impl Policy {
         mark_shadowed(&mut rules);
         mark_shadowed_rows(&mut matrix, [&triggers, &rules]);
         match default_team {
-            Some(default_team) if resolver.errors.is_empty() => Ok(CompiledPolicy {
-                texts: RouteTexts::default(),
-                source: self.clone(),
-                teams,
-                calendars,
-                calendar_ids: self
-                    .calendars
-                    .iter()
-                    .map(|spec| bridge::calendar_id(spec).to_owned())
-                    .collect(),
-                triggers,
-                rules,
-                default_team,
-                priority_matrix: self.priority_matrix.as_ref().map(resolve_matrix),
-                default_priority: self.default_priority,
-                matrix,
-                sla_policies,
+            Some(default_team) if resolver.errors.is_empty() => {
+                let mut compiled = CompiledPolicy {
+                    texts: RouteTexts::default(),
+                    source: self.clone(),
+                    teams,
+                    calendars,
+                    calendar_ids: self
+                        .calendars
+                        .iter()
+                        .map(|spec| bridge::calendar_id(spec).to_owned())
+                        .collect(),
+                    triggers,
+                    rules,
+                    default_team,
+                    priority_matrix: self.priority_matrix.as_ref().map(resolve_matrix),
+                    default_priority: self.default_priority,
+                    matrix,
+                    sla_policies,
+                };
+                compiled.texts = RouteTexts::of(&compiled);
+                Ok(compiled)
             }
-            .with_route_texts()),
             _ => Err(CompileErrors(resolver.errors)),
         }
     }

@@ -151,15 +151,15 @@ pub struct CompiledPolicy {
     pub default_priority: Priority,
     pub matrix: Vec<CompiledRow>,
     pub sla_policies: Vec<CompiledSla>,
-    /// The texts routing decisions show, shared rather than copied per ticket.
-    pub texts: RouteTexts,
+    /// The texts routing decisions show, shared rather than copied per ticket. Only `Policy::compile` builds
+    /// a `CompiledPolicy`, so these are always prepared.
+    pub(super) texts: RouteTexts,
 }
 
 impl CompiledPolicy {
-    /// The policy with `texts` prepared from its other fields.
-    pub fn with_route_texts(mut self) -> CompiledPolicy {
-        self.texts = RouteTexts::of(&self);
-        self
+    /// The texts routing decisions show.
+    pub fn texts(&self) -> &RouteTexts {
+        &self.texts
     }
 
     pub fn team_index(&self, id: &str) -> Option<usize> {
