@@ -23,6 +23,18 @@ impl fmt::Display for JsonError {
 
 impl std::error::Error for JsonError {}
 
+/// The `schema_version` a document declares, read alone and leniently (every other field ignored), so that a
+/// document from a newer version can be told apart from a broken one.
+pub fn declared_version(text: &str) -> Option<u64> {
+    #[derive(serde::Deserialize)]
+    struct VersionOnly {
+        schema_version: Option<u64>,
+    }
+    serde_json::from_str::<VersionOnly>(text)
+        .ok()?
+        .schema_version
+}
+
 /// Reads `text` as a `T`; only whitespace may follow the value.
 pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, JsonError> {
     let mut deserializer = serde_json::Deserializer::from_str(text);

@@ -6,6 +6,7 @@ pub mod engine;
 pub mod json;
 pub mod metrics;
 pub mod sim;
+pub mod workspace;
 
 #[cfg(all(
     target_arch = "wasm32",

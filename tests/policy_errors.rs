@@ -146,7 +146,21 @@ fn unknown_schema_version_is_refused() {
     assert_eq!(error, PolicyError::UnsupportedVersion { found: 2 });
     assert_eq!(
         error.to_string(),
-        "schema_version: unsupported schema_version 2, expected 1"
+        "schema_version: this policy was made with a newer Escalator (format version 2); this one reads version 1"
+    );
+    let newer_with_new_fields = replaced(
+        r#""schema_version": 1"#,
+        r#""schema_version": 2, "localised_names": {}"#,
+    );
+    assert_eq!(
+        Policy::from_json(&newer_with_new_fields).unwrap_err(),
+        PolicyError::UnsupportedVersion { found: 2 },
+        "a newer document's unknown fields are no parse error"
+    );
+    let text = replaced(r#""schema_version": 1"#, r#""schema_version": 0"#);
+    assert_eq!(
+        Policy::from_json(&text).unwrap_err().to_string(),
+        "schema_version: unsupported schema_version 0, expected 1"
     );
 }
 

@@ -148,6 +148,7 @@ export interface ParsedCondition { text: string; json: ConditionJson; fields: st
 
 /** A simulation scenario; see docs/scenario-format.md for every field. */
 export interface Scenario {
+  schema_version?: 1;
   name?: string;
   description?: string;
   /** A preset name, or an inline policy; `simulate(policy, …)` replaces it with the policy given. */

@@ -14,6 +14,9 @@ use crate::engine::time::Instant;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
+    /// Version of this format; only `1` exists, and a document without it is version 1.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub schema_version: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -41,6 +44,13 @@ pub struct Scenario {
 fn one() -> u32 {
     1
 }
+
+fn is_one(value: &u32) -> bool {
+    *value == 1
+}
+
+/// The only scenario `schema_version` this build reads.
+pub const SCENARIO_VERSION: u32 = 1;
 
 /// The policy to simulate: the name of a preset or an inline policy document (kept opaque here).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -269,8 +279,26 @@ impl std::error::Error for ScenarioError {}
 impl Scenario {
     /// Reads a scenario from JSON; errors name the JSON path (e.g. `mix.categories.billing`).
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
-        crate::json::from_json(text)
-            .map_err(|err| ScenarioError::new(err.path, err.inner.to_string()))
+        let newer = |version: u64| {
+            ScenarioError::new(
+                "schema_version",
+                format!("this scenario was made with a newer Escalator (format version {version}); this one reads version {SCENARIO_VERSION}"),
+            )
+        };
+        let scenario: Scenario = crate::json::from_json(text).map_err(|err| {
+            match crate::json::declared_version(text) {
+                Some(version) if version > u64::from(SCENARIO_VERSION) => newer(version),
+                _ => ScenarioError::new(err.path, err.inner.to_string()),
+            }
+        })?;
+        match scenario.schema_version {
+            SCENARIO_VERSION => Ok(scenario),
+            version if version > SCENARIO_VERSION => Err(newer(u64::from(version))),
+            other => Err(ScenarioError::new(
+                "schema_version",
+                format!("unsupported schema_version {other}, expected {SCENARIO_VERSION}"),
+            )),
+        }
     }
 }
 
@@ -293,6 +321,20 @@ mod tests {
         assert_eq!(scenario.policy, PolicySource::Named("default".to_owned()));
         assert_eq!(scenario.mix.channels[&Channel::Email], 1.0);
         assert_eq!(scenario.handling.default.resolve, 1.0);
+    }
+
+    #[test]
+    fn scenario_versions_are_read_or_refused_in_words() {
+        let versioned = MINIMAL.replacen('{', "{\"schema_version\": 1,", 1);
+        assert_eq!(Scenario::from_json(&versioned).unwrap().schema_version, 1);
+        for newer in [
+            MINIMAL.replacen('{', "{\"schema_version\": 2,", 1),
+            MINIMAL.replacen('{', "{\"schema_version\": 2, \"exercise\": {},", 1),
+        ] {
+            let err = Scenario::from_json(&newer).unwrap_err();
+            assert_eq!(err.path, "schema_version", "{err}");
+            assert!(err.message.contains("made with a newer Escalator"), "{err}");
+        }
     }
 
     #[test]

@@ -5,8 +5,9 @@ use yew::prelude::*;
 
 use crate::web::playground::Playground;
 use crate::web::presets::{self, PresetEntry, DEFAULT_PRESET};
-use crate::web::state::Workspace;
-use crate::web::{browser, share, storage};
+use crate::web::{browser, storage};
+use crate::workspace::share;
+use crate::workspace::Workspace;
 
 #[derive(Clone, PartialEq)]
 enum Boot {

@@ -9,14 +9,15 @@ use yew::prelude::*;
 use crate::web::browser;
 use crate::web::presets::{self, PresetEntry};
 use crate::web::results::live_strip::LiveStrip;
-use crate::web::share;
 use crate::web::simulation::use_simulation;
-use crate::web::state::{Action, Compiled, PlaygroundState, Tab, Workspace};
+use crate::web::state::{Action, Compiled, PlaygroundState, Tab};
 use crate::web::storage;
 use crate::web::tabs::policy_tab::PolicyTab;
 use crate::web::tabs::simulate_tab::SimulateTab;
 use crate::web::tabs::try_tab::TryTab;
 use crate::web::workspace_file;
+use crate::workspace::share;
+use crate::workspace::Workspace;
 
 #[derive(Properties, PartialEq)]
 pub struct PlaygroundProps {
@@ -156,7 +157,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     };
     let on_draft = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |draft: crate::web::draft::TicketDraft| {
+        Callback::from(move |draft: crate::workspace::draft::TicketDraft| {
             dispatcher.dispatch(Action::SetDraft(draft))
         })
     };

@@ -5,8 +5,8 @@ use serde::Deserialize;
 use crate::json::from_json;
 use crate::sim::resolve_policy;
 use crate::sim::scenario::{PolicySource, Scenario};
-use crate::web::draft::TicketDraft;
-use crate::web::state::Workspace;
+use crate::workspace::draft::TicketDraft;
+use crate::workspace::Workspace;
 
 /// `presets/index.json`: the policies and scenarios served with the page.
 #[derive(Debug, Clone, PartialEq, Deserialize)]

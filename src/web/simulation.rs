@@ -14,8 +14,8 @@ use crate::sim::report::SimulationReport;
 use crate::sim::scenario::Scenario;
 use crate::web::browser;
 use crate::web::results::run_state::{RunAction, RunState};
-use crate::web::state::Workspace;
 use crate::web::worker_client::{SimulationWorker, WorkerReply};
+use crate::workspace::Workspace;
 
 /// Quiet time after an edit before the scenario re-runs.
 const DEBOUNCE_MS: u32 = 120;

@@ -1,34 +1,14 @@
 //! The playground's state and reducer: the workspace being edited, undo and redo, and what is derived from it.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
 use crate::engine::lint::{lint_compiled, Diagnostic};
 use crate::engine::policy::Policy;
-use crate::sim::scenario::Scenario;
-use crate::web::draft::TicketDraft;
 use crate::web::policy_handle::PolicyHandle;
-
-/// Everything a person edits: saved in the browser, exported, and carried by share links.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Workspace {
-    /// The preset this workspace started from.
-    pub preset: String,
-    pub policy: Policy,
-    pub scenario: Scenario,
-    pub draft: TicketDraft,
-    /// Condition texts typed into the rule editor that do not parse yet, by rule key (`rules/2`), kept so
-    /// nothing typed is lost; the policy keeps its last valid condition meanwhile.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub condition_drafts: BTreeMap<String, String>,
-    /// Policy JSON typed into the JSON editor that is not a valid policy yet (kept, not applied).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub policy_json_draft: Option<String>,
-}
+use crate::workspace::draft::TicketDraft;
+use crate::workspace::Workspace;
 
 /// The views of the playground.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

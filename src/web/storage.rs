@@ -2,8 +2,7 @@
 
 use gloo::storage::{LocalStorage, Storage};
 
-use crate::json::from_json;
-use crate::web::state::Workspace;
+use crate::workspace::Workspace;
 
 const KEY: &str = "escalator.workspace.v1";
 /// Where a saved workspace that no longer reads is moved, rather than thrown away.
@@ -11,15 +10,13 @@ const UNREADABLE_KEY: &str = "escalator.workspace.unreadable";
 
 /// Saves the workspace; storage may be full or disabled, which only loses the autosave.
 pub fn save(workspace: &Workspace) {
-    if let Ok(json) = serde_json::to_string(workspace) {
-        let _autosave_is_best_effort = LocalStorage::set(KEY, json);
-    }
+    let _autosave_is_best_effort = LocalStorage::set(KEY, workspace.to_json());
 }
 
 /// The saved workspace, or why it could not be read (it is then kept aside under another key).
 pub fn load() -> Option<Result<Workspace, String>> {
     let json: String = LocalStorage::get(KEY).ok()?;
-    match from_json(&json) {
+    match Workspace::from_json(&json) {
         Ok(workspace) => Some(Ok(workspace)),
         Err(error) => {
             let _kept_aside = LocalStorage::set(UNREADABLE_KEY, json);

@@ -3,7 +3,7 @@
 use crate::engine::policy::Policy;
 use crate::json::from_json;
 use crate::sim::scenario::Scenario;
-use crate::web::state::Workspace;
+use crate::workspace::Workspace;
 
 /// The workspace after importing `text`, and a sentence saying what was imported.
 pub fn import(text: &str, current: &Workspace) -> Result<(Workspace, String), String> {
@@ -17,8 +17,8 @@ pub fn import(text: &str, current: &Workspace) -> Result<(Workspace, String), St
     })?;
     let has = |field: &str| value.get(field).is_some();
     if has("policy") && has("scenario") && has("draft") {
-        let workspace: Workspace =
-            from_json(text).map_err(|err| format!("not a valid workspace: {err}"))?;
+        let workspace =
+            Workspace::from_json(text).map_err(|err| format!("not a valid workspace: {err}"))?;
         return Ok((workspace, "Imported the whole workspace.".to_owned()));
     }
     if has("schema_version") {

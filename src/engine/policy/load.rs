@@ -3,7 +3,7 @@
 use std::fmt;
 
 use super::document::Policy;
-use crate::json::{from_json, JsonError};
+use crate::json::{declared_version, from_json, JsonError};
 
 /// The only `schema_version` this build reads.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -44,6 +44,9 @@ impl PolicyError {
             PolicyError::Syntax { message, .. } | PolicyError::Shape { message, .. } => {
                 message.clone()
             }
+            PolicyError::UnsupportedVersion { found } if *found > SCHEMA_VERSION => format!(
+                "this policy was made with a newer Escalator (format version {found}); this one reads version {SCHEMA_VERSION}"
+            ),
             PolicyError::UnsupportedVersion { found } => {
                 format!("unsupported schema_version {found}, expected {SCHEMA_VERSION}")
             }
@@ -105,6 +108,14 @@ impl Policy {
             });
         }
         let policy: Policy = from_json(text).map_err(|error| {
+            // A document from a newer version is not broken: say so instead of naming its new fields.
+            if let Some(found) =
+                declared_version(text).filter(|found| *found > u64::from(SCHEMA_VERSION))
+            {
+                return PolicyError::UnsupportedVersion {
+                    found: u32::try_from(found).unwrap_or(u32::MAX),
+                };
+            }
             let JsonError { path, inner } = error;
             let (line, column) = (inner.line(), inner.column());
             let message = bare_message(&inner);

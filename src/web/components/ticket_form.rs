@@ -4,8 +4,8 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::engine::ticket::{Channel, Priority};
-use crate::web::draft::TicketDraft;
 use crate::web::format::capitalise;
+use crate::workspace::draft::TicketDraft;
 
 #[derive(Properties, PartialEq)]
 pub struct TicketFormProps {

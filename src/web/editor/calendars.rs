@@ -15,7 +15,8 @@ use crate::web::editor::week_grid::{
     day_index, weekly_open_minutes, GridUnfit, WeekGrid, DAY_KEYS, DAY_NAMES,
 };
 use crate::web::editor::SectionProps;
-use crate::web::state::{Action, Workspace};
+use crate::web::state::Action;
+use crate::workspace::Workspace;
 
 #[component]
 pub fn CalendarsSection(props: &SectionProps) -> Html {

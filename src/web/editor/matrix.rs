@@ -8,7 +8,8 @@ use crate::engine::ticket::Priority;
 use crate::web::editor::diagnostics;
 use crate::web::editor::inputs::{DurationInput, Select};
 use crate::web::editor::SectionProps;
-use crate::web::state::{Action, Workspace};
+use crate::web::state::Action;
+use crate::workspace::Workspace;
 
 fn row_edit(
     dispatch: &Callback<Action>,

@@ -18,7 +18,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::lint::Diagnostic;
-use crate::web::state::{Action, Workspace};
+use crate::web::state::Action;
+use crate::workspace::Workspace;
 
 /// What every editor section receives.
 #[derive(Properties, PartialEq)]

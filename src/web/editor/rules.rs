@@ -9,7 +9,8 @@ use crate::web::editor::diagnostics;
 use crate::web::editor::inputs::{Select, TextInput};
 use crate::web::editor::teams::unique_id;
 use crate::web::editor::SectionProps;
-use crate::web::state::{Action, Workspace};
+use crate::web::state::Action;
+use crate::workspace::Workspace;
 
 /// Rules by original index, each with its condition draft, in their new order.
 type Order = Vec<(usize, Option<String>)>;

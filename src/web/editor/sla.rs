@@ -19,7 +19,8 @@ use crate::web::editor::sla_fields::{
     remap_drafts, warnings_text,
 };
 use crate::web::editor::SectionProps;
-use crate::web::state::{Action, Workspace};
+use crate::web::state::Action;
+use crate::workspace::Workspace;
 
 /// (value, label) pairs for a `Select`.
 type Options = Vec<(String, String)>;

@@ -6,7 +6,8 @@ use crate::engine::policy::Team;
 use crate::web::editor::diagnostics;
 use crate::web::editor::inputs::{NumberInput, Select, TextInput};
 use crate::web::editor::SectionProps;
-use crate::web::state::{Action, Workspace};
+use crate::web::state::Action;
+use crate::workspace::Workspace;
 
 /// An edit of team `index`, as one undo step per field being typed into.
 fn team_edit(

@@ -8,7 +8,8 @@ use crate::engine::time::DAY;
 use crate::sim::duration::Horizon;
 use crate::sim::scenario::{Arrivals, Scenario};
 use crate::web::editor::inputs::NumberInput;
-use crate::web::state::{Action, Workspace};
+use crate::web::state::Action;
+use crate::workspace::Workspace;
 
 #[derive(Properties, PartialEq)]
 pub struct ScenarioControlsProps {

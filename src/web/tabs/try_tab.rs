@@ -8,8 +8,8 @@ use crate::web::components::sla_timeline::SlaTimeline;
 use crate::web::components::team_overview::TeamOverview;
 use crate::web::components::ticket_form::TicketForm;
 use crate::web::components::trace_table::TraceTable;
-use crate::web::draft::TicketDraft;
 use crate::web::policy_handle::PolicyHandle;
+use crate::workspace::draft::TicketDraft;
 
 /// The customer segments offered in the form.
 const SEGMENTS: [&str; 3] = ["standard", "premium", "enterprise"];

@@ -3,8 +3,7 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
-use crate::json::from_json;
-use crate::web::state::Workspace;
+use crate::workspace::Workspace;
 
 /// The fragment prefix that marks a shared workspace.
 pub const FRAGMENT_PREFIX: &str = "w=";
@@ -33,8 +32,8 @@ impl std::fmt::Display for ShareError {
 
 /// The fragment (without `#`) that carries `workspace`.
 pub fn encode(workspace: &Workspace) -> String {
-    let json = serde_json::to_vec(workspace).unwrap_or_default();
-    let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
+    let json = workspace.to_json();
+    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9);
     format!("{FRAGMENT_PREFIX}{}", URL_SAFE_NO_PAD.encode(packed))
 }
 
@@ -53,5 +52,5 @@ fn decode_data(data: &str) -> Result<Workspace, ShareError> {
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, 16 << 20)
         .map_err(|_| ShareError::NotDeflate)?;
     let text = String::from_utf8(json).map_err(|err| ShareError::NotWorkspace(err.to_string()))?;
-    from_json(&text).map_err(|err| ShareError::NotWorkspace(err.to_string()))
+    Workspace::from_json(&text).map_err(|err| ShareError::NotWorkspace(err.to_string()))
 }

@@ -1,0 +1,142 @@
+//! The workspace document natively: version-1 autosaves, exports and share links (frozen fixtures made
+//! before versions existed) open unchanged in meaning; newer versions are refused in words; drafts and
+//! share links round-trip.
+
+use escalator::engine::policy::Policy;
+use escalator::engine::ticket::Priority;
+use escalator::sim::Scenario;
+use escalator::workspace::draft::{DraftError, TicketDraft};
+use escalator::workspace::{share, Workspace, WorkspaceError, WORKSPACE_VERSION};
+
+/// What the version-1 fixtures in `tests/fixtures` hold.
+fn fixture_workspace() -> Workspace {
+    let mut workspace = Workspace {
+        preset: "normal-week".to_owned(),
+        policy: Policy::from_json(include_str!("../www/presets/default.json")).expect("policy"),
+        scenario: Scenario::from_json(include_str!("../www/presets/normal-week.json"))
+            .expect("scenario"),
+        draft: TicketDraft::new("refund", "2026-03-06T16:55".to_owned()),
+        condition_drafts: Default::default(),
+        policy_json_draft: Some("{ \"schema_version\": 1, \"name\": \"half-typed".to_owned()),
+    };
+    workspace.policy.teams[1].agents = 42;
+    workspace.draft.amount = "750".to_owned();
+    workspace
+        .condition_drafts
+        .insert("rules/0".to_owned(), "category ==".to_owned());
+    workspace
+}
+
+#[test]
+fn a_version_1_autosave_opens_unchanged() {
+    let opened = Workspace::from_json(include_str!("fixtures/workspace-v1-autosave.json"))
+        .expect("a version-1 autosave opens");
+    assert_eq!(opened, fixture_workspace());
+}
+
+#[test]
+fn a_version_1_export_opens_unchanged() {
+    let opened = Workspace::from_json(include_str!("fixtures/workspace-v1-export.json"))
+        .expect("a version-1 export opens");
+    assert_eq!(opened, fixture_workspace());
+}
+
+#[test]
+fn a_version_1_share_link_opens_unchanged() {
+    let link = include_str!("fixtures/workspace-v1-share-link.txt");
+    let opened = share::decode(link.trim())
+        .expect("a share link")
+        .expect("a version-1 share link opens");
+    assert_eq!(opened, fixture_workspace());
+}
+
+#[test]
+fn the_current_version_is_written_and_read_back() {
+    let workspace = fixture_workspace();
+    let json = workspace.to_json();
+    let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(value["schema_version"], WORKSPACE_VERSION);
+    assert_eq!(Workspace::from_json(&json).expect("reads"), workspace);
+    let link = share::encode(&workspace);
+    assert_eq!(
+        share::decode(&link).expect("a share link").expect("opens"),
+        workspace
+    );
+}
+
+#[test]
+fn a_workspace_from_a_newer_escalator_is_refused_in_words() {
+    let mut value: serde_json::Value =
+        serde_json::from_str(&fixture_workspace().to_json()).expect("JSON");
+    value["schema_version"] = serde_json::json!(WORKSPACE_VERSION + 1);
+    value["exercise"] = serde_json::json!({"title": "a field this version does not know"});
+    let error = Workspace::from_json(&value.to_string()).expect_err("newer");
+    assert_eq!(
+        error,
+        WorkspaceError::Newer {
+            found: u64::from(WORKSPACE_VERSION + 1)
+        }
+    );
+    assert!(error.to_string().contains("made with a newer Escalator"));
+}
+
+#[test]
+fn broken_workspaces_say_where() {
+    let error = Workspace::from_json(r#"{"schema_version": "two"}"#).expect_err("bad version");
+    assert!(matches!(&error, WorkspaceError::Shape { path, .. } if path == "schema_version"));
+    let mut value: serde_json::Value =
+        serde_json::from_str(&fixture_workspace().to_json()).expect("JSON");
+    value["policy"]["teams"][0]["agents"] = serde_json::json!("many");
+    let error = Workspace::from_json(&value.to_string()).expect_err("bad field");
+    assert!(
+        matches!(&error, WorkspaceError::Shape { path, .. } if path == "policy.teams[0].agents"),
+        "{error:?}"
+    );
+    assert!(matches!(
+        Workspace::from_json("{"),
+        Err(WorkspaceError::NotJson { .. })
+    ));
+    assert!(matches!(
+        Workspace::from_json("[]"),
+        Err(WorkspaceError::Shape { .. })
+    ));
+}
+
+#[test]
+fn bad_share_links_say_why() {
+    assert!(
+        share::decode("section-matrix").is_none(),
+        "an ordinary anchor is not a share link"
+    );
+    assert_eq!(
+        share::decode("w=%%%").expect("a share link"),
+        Err(share::ShareError::NotBase64)
+    );
+    assert_eq!(
+        share::decode("w=AAAA").expect("a share link"),
+        Err(share::ShareError::NotDeflate)
+    );
+}
+
+#[test]
+fn a_draft_becomes_a_ticket_created_at_the_given_utc_minute() {
+    let mut draft = TicketDraft::new("refund", "2026-03-06T16:55".to_owned());
+    draft.priority = Priority::High;
+    draft.amount = " 750.5 ".to_owned();
+    let (ticket, at) = draft.to_ticket().expect("valid draft");
+    assert_eq!(ticket.category, "refund");
+    assert_eq!(ticket.priority, Some(Priority::High));
+    assert_eq!(ticket.amount, Some(750.5));
+    assert_eq!(at.to_string(), "2026-03-06T16:55:00Z");
+}
+
+#[test]
+fn a_draft_with_a_bad_amount_says_so_and_keeps_the_text() {
+    let mut draft = TicketDraft::new("refund", "2026-03-06T16:55".to_owned());
+    draft.amount = "seven hundred".to_owned();
+    assert_eq!(
+        draft.to_ticket().unwrap_err(),
+        DraftError::Amount("seven hundred".to_owned())
+    );
+    assert_eq!(draft.amount, "seven hundred");
+}
