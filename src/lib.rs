@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod engine;
+pub mod format;
 pub mod json;
 pub mod metrics;
 pub mod sim;

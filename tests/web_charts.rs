@@ -1,7 +1,7 @@
 //! Wasm tests (headless Chromium) for the SVG chart components: the pure helpers, and each component mounted into a page.
 #![cfg(target_arch = "wasm32")]
 
-use escalator::web::charts::durations::{format_duration, nice_duration_step};
+use escalator::web::charts::durations::nice_duration_step;
 use escalator::web::charts::flow_layout::{layout_flow, ribbon_path, FlowArea};
 use escalator::web::charts::histogram_bins::{bin_durations, duration_markers};
 use escalator::web::charts::scale::{
@@ -119,17 +119,6 @@ fn duration_steps_are_whole_minutes_hours_days_or_weeks() {
         5.0 * 7.0 * DAY as f64
     );
     assert_eq!(nice_duration_step(12.0), 20.0);
-}
-
-#[wasm_bindgen_test]
-fn durations_read_in_at_most_two_units() {
-    assert_eq!(format_duration(0.0), "0");
-    assert_eq!(format_duration(45.0), "45s");
-    assert_eq!(format_duration(30.0 * MINUTE as f64), "30m");
-    assert_eq!(format_duration(5400.0), "1h 30m");
-    assert_eq!(format_duration(2.0 * HOUR as f64), "2h");
-    assert_eq!(format_duration((DAY + 6 * HOUR + 59) as f64), "1d 6h");
-    assert_eq!(format_duration(-90.0), "-1m 30s");
 }
 
 #[wasm_bindgen_test]

@@ -1,6 +1,6 @@
 //! Formatting instants and durations for people, in the playground's words.
 
-use crate::engine::time::{Instant, DAY, HOUR, MINUTE};
+use crate::engine::time::{Instant, DAY};
 
 /// `Fri 6 Mar 16:55` (UTC).
 pub fn instant(at: Instant) -> String {
@@ -14,25 +14,6 @@ pub fn instant_near(at: Instant, reference: Instant) -> String {
     } else {
         instant(at)
     }
-}
-
-/// `4h`, `1h30m`, `2d 3h`, `45m`.
-pub fn duration(seconds: i64) -> String {
-    let sign = if seconds < 0 { "-" } else { "" };
-    let seconds = seconds.abs();
-    let (days, hours, minutes) = (
-        seconds / DAY,
-        (seconds % DAY) / HOUR,
-        (seconds % HOUR) / MINUTE,
-    );
-    let text = match (days, hours, minutes) {
-        (0, 0, m) => format!("{m}m"),
-        (0, h, 0) => format!("{h}h"),
-        (0, h, m) => format!("{h}h{m}m"),
-        (d, 0, _) => format!("{d}d"),
-        (d, h, _) => format!("{d}d {h}h"),
-    };
-    format!("{sign}{text}")
 }
 
 /// `threatens_review` → `Threatens review`.

@@ -1,6 +1,6 @@
 //! Numbers as the CLI's tables show them: shares as percentages, seconds as durations.
 
-use escalator::engine::duration::Duration;
+use escalator::format;
 use escalator::metrics::compare::Unit;
 
 pub fn value(unit: Unit, value: Option<f64>) -> String {
@@ -8,8 +8,8 @@ pub fn value(unit: Unit, value: Option<f64>) -> String {
         return "—".to_owned();
     };
     match unit {
-        Unit::Ratio => format!("{:.1}%", value * 100.0),
-        Unit::Seconds => Duration::from_seconds(value.round() as i64).to_string(),
+        Unit::Ratio => format::percent(value),
+        Unit::Seconds => format::duration(value),
         Unit::Count => format!("{value:.1}"),
         Unit::Currency => format!("{value:.2}"),
     }
@@ -23,10 +23,7 @@ pub fn change(unit: Unit, change: Option<f64>) -> String {
     let sign = if change >= 0.0 { "+" } else { "-" };
     match unit {
         Unit::Ratio => format!("{sign}{:.1} pp", change.abs() * 100.0),
-        Unit::Seconds => format!(
-            "{sign}{}",
-            Duration::from_seconds(change.abs().round() as i64)
-        ),
+        Unit::Seconds => format!("{sign}{}", format::duration(change.abs())),
         Unit::Count => format!("{sign}{:.1}", change.abs()),
         Unit::Currency => format!("{sign}{:.2}", change.abs()),
     }

@@ -55,29 +55,3 @@ pub fn duration_ticks(min_seconds: f64, max_seconds: f64, target_count: usize) -
         step,
     }
 }
-
-/// A compact duration label: `0`, `45s`, `30m`, `1h 30m`, `2h`, `1d`, `1d 6h`; at most two units.
-pub fn format_duration(seconds: f64) -> String {
-    if !seconds.is_finite() {
-        return "–".to_owned();
-    }
-    let total = seconds.round() as i64;
-    if total == 0 {
-        return "0".to_owned();
-    }
-    let sign = if total < 0 { "-" } else { "" };
-    let total = total.abs();
-    let units = [(DAY, "d"), (HOUR, "h"), (MINUTE, "m"), (1, "s")];
-    let Some(first) = units.iter().position(|&(size, _)| total >= size) else {
-        return "0".to_owned();
-    };
-    let (size, unit) = units[first];
-    let mut text = format!("{sign}{}{unit}", total / size);
-    let rest = total % size;
-    if let Some(&(next_size, next_unit)) = units.get(first + 1) {
-        if rest / next_size > 0 {
-            text.push_str(&format!(" {}{next_unit}", rest / next_size));
-        }
-    }
-    text
-}

@@ -1,7 +1,8 @@
 //! How chart values read on axes and labels: counts, percentages (from fractions) or durations (from seconds).
 
-use super::durations::{duration_ticks, format_duration};
+use super::durations::duration_ticks;
 use super::scale::{format_tick, nice_ticks, NiceTicks};
+use crate::format::duration as format_duration;
 
 /// The unit of a chart's values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

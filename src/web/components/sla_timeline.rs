@@ -153,7 +153,7 @@ pub fn SlaTimeline(props: &SlaTimelineProps) -> Html {
                     { for sla.targets.iter().map(|target| html! {
                         <li data-target={target.target.as_str()}>
                             <strong>{ format::capitalise(target.target.as_str()) }</strong>
-                            { format!(" within {}", format::duration(target.seconds)) }
+                            { format!(" within {}", crate::format::seconds(target.seconds)) }
                             { match target.due {
                                 Some(due) => html! { <>{ " — due " }<span class="due">{ format::instant(due) }</span></> },
                                 None => html! { <span class="hint">{ " — counted from each reply" }</span> },

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use yew::prelude::*;
 
 use crate::metrics::{compare, headline_values, Better, ChangeStatus, MetricChange, Metrics, Unit};
-use crate::web::format;
+use crate::format;
 
 /// The cards shown, in order, with the definition each tooltip gives (docs/metrics.md).
 const CARDS: [(&str, &str); 10] = [
@@ -132,8 +132,8 @@ fn mean_headlines(metrics: &[Metrics]) -> BTreeMap<String, Headline> {
 
 pub fn show(unit: Unit, value: f64) -> String {
     match unit {
-        Unit::Ratio => format!("{:.1}%", value * 100.0),
-        Unit::Seconds => format::duration(value.round() as i64),
+        Unit::Ratio => format::percent(value),
+        Unit::Seconds => format::duration(value),
         Unit::Count => format!("{value:.1}"),
         Unit::Currency => format!("{value:.2}"),
     }

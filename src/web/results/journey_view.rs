@@ -30,7 +30,7 @@ pub fn JourneyView(props: &JourneyViewProps) -> Html {
                     html! {
                         <li class={class}>
                             <span class="when">{ format::instant(event.at) }</span>
-                            <span class="offset">{ format!("+{}", format::duration(event.at.seconds_since(created))) }</span>
+                            <span class="offset">{ format!("+{}", crate::format::seconds(event.at.seconds_since(created))) }</span>
                             <span class="what">{ text }</span>
                         </li>
                     }

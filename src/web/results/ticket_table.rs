@@ -112,8 +112,8 @@ pub fn TicketTable(props: &TicketTableProps) -> Html {
                 <td title={format!("because: {}", row.first_reason)}>{ team_name(&row.first_team) }<span class="hint">{ format!(" ({})", row.first_reason) }</span></td>
                 <td>{ team_name(&row.last_team) }</td>
                 <td>{ kinds }</td>
-                <td class="num">{ row.first_response_seconds.map(format::duration).unwrap_or_else(|| "—".to_owned()) }</td>
-                <td class="num">{ row.resolution_seconds.map(format::duration).unwrap_or_else(|| "—".to_owned()) }</td>
+                <td class="num">{ row.first_response_seconds.map(crate::format::seconds).unwrap_or_else(|| "—".to_owned()) }</td>
+                <td class="num">{ row.resolution_seconds.map(crate::format::seconds).unwrap_or_else(|| "—".to_owned()) }</td>
                 <td>{ if row.breached { html! { <span class="tag bad">{ "breached" }</span> } } else { html! {} } }</td>
             </tr>
         }

@@ -1,0 +1,72 @@
+//! How numbers are written for people, one formatter per kind of value, shared by the playground's cards,
+//! charts and tables and by the CLI: durations, shares as percentages, counts.
+
+use crate::engine::time::{DAY, HOUR, MINUTE};
+
+/// A compact duration: `0`, `45s`, `1m 33s`, `30m`, `1h 30m`, `2h`, `1d`, `1d 6h` — the largest unit and
+/// the next one when it is not zero, rounded to the second; `–` for a value that is not a number.
+pub fn duration(seconds: f64) -> String {
+    if !seconds.is_finite() {
+        return "–".to_owned();
+    }
+    let total = seconds.round() as i64;
+    if total == 0 {
+        return "0".to_owned();
+    }
+    let sign = if total < 0 { "-" } else { "" };
+    let total = total.unsigned_abs();
+    let units = [(DAY, "d"), (HOUR, "h"), (MINUTE, "m"), (1, "s")]
+        .map(|(size, unit)| (size.unsigned_abs(), unit));
+    let Some(first) = units.iter().position(|&(size, _)| total >= size) else {
+        return "0".to_owned();
+    };
+    let (size, unit) = units[first];
+    let mut text = format!("{sign}{}{unit}", total / size);
+    let rest = total % size;
+    if let Some(&(next_size, next_unit)) = units.get(first + 1) {
+        if rest / next_size > 0 {
+            text.push_str(&format!(" {}{next_unit}", rest / next_size));
+        }
+    }
+    text
+}
+
+/// A duration in whole seconds, as `duration` writes it.
+pub fn seconds(seconds: i64) -> String {
+    duration(seconds as f64)
+}
+
+/// A share between 0 and 1 as a percentage with one decimal: `12.5%`.
+pub fn percent(ratio: f64) -> String {
+    if ratio.is_finite() {
+        format!("{:.1}%", ratio * 100.0)
+    } else {
+        "–".to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_keep_two_units_and_never_round_a_minute_and_a_half_to_zero() {
+        assert_eq!(duration(0.0), "0");
+        assert_eq!(duration(45.0), "45s");
+        assert_eq!(duration(93.0), "1m 33s");
+        assert_eq!(duration(1800.0), "30m");
+        assert_eq!(duration(5400.0), "1h 30m");
+        assert_eq!(duration(7200.0), "2h");
+        assert_eq!(duration((DAY + 6 * HOUR + 59) as f64), "1d 6h");
+        assert_eq!(duration(-90.0), "-1m 30s");
+        assert_eq!(duration(f64::NAN), "–");
+        assert_eq!(seconds(4 * HOUR), "4h");
+    }
+
+    #[test]
+    fn percentages_have_one_decimal() {
+        assert_eq!(percent(0.125), "12.5%");
+        assert_eq!(percent(1.0), "100.0%");
+        assert_eq!(percent(f64::INFINITY), "–");
+    }
+}
