@@ -35,6 +35,64 @@ pub fn declared_version(text: &str) -> Option<u64> {
         .schema_version
 }
 
+/// serde's words for what it expected, as a support lead would say them.
+const PLAIN_TYPES: [(&str, &str); 12] = [
+    ("expected u32", "expected a whole number (0 or more)"),
+    ("expected u64", "expected a whole number (0 or more)"),
+    ("expected u16", "expected a whole number (0 or more)"),
+    ("expected u8", "expected a whole number (0 or more)"),
+    ("expected i64", "expected a whole number"),
+    ("expected i32", "expected a whole number"),
+    ("expected f64", "expected a number"),
+    ("expected a boolean", "expected true or false"),
+    ("expected a sequence", "expected a list `[...]`"),
+    ("expected a string", "expected text in quotes"),
+    ("invalid type: map,", "invalid type: an object `{...}`,"),
+    ("invalid type: sequence,", "invalid type: a list `[...]`,"),
+];
+
+/// A serde_json message in plain words (`expected u32` → `expected a whole number (0 or more)`).
+pub fn plain_words(message: &str) -> String {
+    PLAIN_TYPES
+        .iter()
+        .fold(message.to_owned(), |text, (rust, plain)| {
+            text.replace(rust, plain)
+        })
+}
+
+/// How to fix the input, for the messages serde_json gives most often; `None` when there is nothing
+/// better to say than the message.
+pub fn fix_for(message: &str) -> Option<String> {
+    if let Some(rest) = message.strip_prefix("invalid type: string \"") {
+        let quoted = rest.split('"').next().unwrap_or_default();
+        if quoted.parse::<f64>().is_ok() && message.contains("number") {
+            return Some(format!("write the number without quotes: {quoted}"));
+        }
+    }
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+    {
+        return Some(format!("add the field \"{field}\" here"));
+    }
+    let fix = if message.starts_with("trailing comma") {
+        "remove the comma after the last item"
+    } else if message.starts_with("expected `,` or `}`") {
+        "put a comma between two fields, or close the object with `}`"
+    } else if message.starts_with("expected `,` or `]`") {
+        "put a comma between two items, or close the list with `]`"
+    } else if message.starts_with("EOF while parsing") {
+        "the document ends too early: a closing `}` or `]` (or a quote) is missing"
+    } else if message.starts_with("key must be a string") {
+        "field names need double quotes, e.g. \"name\""
+    } else if message.starts_with("expected value") {
+        "a value is missing or misspelt here: text needs double quotes, and true, false and null are lower case"
+    } else {
+        return None;
+    };
+    Some(fix.to_owned())
+}
+
 /// Reads `text` as a `T`; only whitespace may follow the value.
 pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, JsonError> {
     let mut deserializer = serde_json::Deserializer::from_str(text);

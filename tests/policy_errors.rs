@@ -20,11 +20,11 @@ fn the_base_policy_is_valid() {
 
 /// (replace this, with this, expected path, expected message)
 const CASES: &[(&str, &str, &str, &str)] = &[
-    (r#""agents": 4"#, r#""agents": "four""#, "teams[0].agents", r#"invalid type: string "four", expected u32"#),
-    (r#""hourly_cost": 50"#, r#""hourly_cost": "cheap""#, "teams[1].hourly_cost", r#"invalid type: string "cheap", expected f64"#),
-    (r#""level": 2"#, r#""level": -2"#, "tiers[1].level", "invalid value: integer `-2`, expected u32"),
-    (r#""handles": ["billing"]"#, r#""handles": "billing""#, "teams[0].handles", r#"invalid type: string "billing", expected a sequence"#),
-    (r#""parent": "boss""#, r#""parent": 7"#, "teams[0].parent", "invalid type: integer `7`, expected a string"),
+    (r#""agents": 4"#, r#""agents": "four""#, "teams[0].agents", r#"invalid type: string "four", expected a whole number (0 or more)"#),
+    (r#""hourly_cost": 50"#, r#""hourly_cost": "cheap""#, "teams[1].hourly_cost", r#"invalid type: string "cheap", expected a number"#),
+    (r#""level": 2"#, r#""level": -2"#, "tiers[1].level", "invalid value: integer `-2`, expected a whole number (0 or more)"),
+    (r#""handles": ["billing"]"#, r#""handles": "billing""#, "teams[0].handles", r#"invalid type: string "billing", expected a list `[...]`"#),
+    (r#""parent": "boss""#, r#""parent": 7"#, "teams[0].parent", "invalid type: integer `7`, expected text in quotes"),
     (r#""agents": 1,"#, r#""agents": 1, "skills": [],"#, "teams[1].skills", "unknown field `skills`, expected one of `id`, `name`, `tier`, `handles`, `agents`, `calendar`, `parent`, `hourly_cost`"),
     (r#""name": "Small shop","#, r#""name": "Small shop", "colour": "blue","#, "colour", "unknown field `colour`, expected one of `schema_version`, `name`, `description`, `tiers`, `categories`, `teams`, `calendars`, `priority_matrix`, `default_priority`, `triggers`, `routing`, `escalation_matrix`, `sla_policies`"),
     (r#""kind": "none""#, r#""kind": "sideways""#, "routing.rules[0].kind", "unknown variant `sideways`, expected one of `none`, `functional`, `hierarchical`"),
@@ -33,12 +33,12 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     (r#""low": { "high": "medium", "medium": "low", "low": "low" }"#, r#""low": { "high": "medium", "medium": "low", "lowest": "low" }"#, "priority_matrix.low.lowest", "unknown field `lowest`, expected one of `high`, `medium`, `low`"),
     (r#""time": "business", "kind""#, r#""time": "wall", "kind""#, "escalation_matrix[0].levels[0].time", "unknown variant `wall`, expected `business` or `calendar`"),
     (r#""critical": { "first_response": "30m", "resolution": "4h" }"#, r#""critical": { "resolution": "4h" }"#, "sla_policies[0].targets.critical", "missing field `first_response`"),
-    (r#""warnings": [50, 75]"#, r#""warnings": [50, "75"]"#, "sla_policies[0].warnings[1]", r#"invalid type: string "75", expected u32"#),
+    (r#""warnings": [50, 75]"#, r#""warnings": [50, "75"]"#, "sla_policies[0].warnings[1]", r#"invalid type: string "75", expected a whole number (0 or more)"#),
     (r#""target": "first_response""#, r#""target": "first_reply""#, "sla_policies[0].breach_ladder[0].target", "unknown variant `first_reply`, expected one of `first_response`, `next_update`, `resolution`"),
     (r#""action": "notify""#, r#""action": "page""#, "sla_policies[0].breach_ladder[0].action", "unknown variant `page`, expected `escalate` or `notify`"),
-    (r#""pause_when_waiting": true"#, r#""pause_when_waiting": "yes""#, "sla_policies[0].pause_when_waiting", r#"invalid type: string "yes", expected a boolean"#),
-    (r#""time_zone": "Europe/London""#, r#""time_zone": 1"#, "calendars[0].time_zone", "invalid type: integer `1`, expected a string"),
-    (r#""days": ["mon", "tue", "wed", "thu", "fri"]"#, r#""days": "weekdays""#, "calendars[0].hours[0].days", r#"invalid type: string "weekdays", expected a sequence"#),
+    (r#""pause_when_waiting": true"#, r#""pause_when_waiting": "yes""#, "sla_policies[0].pause_when_waiting", r#"invalid type: string "yes", expected true or false"#),
+    (r#""time_zone": "Europe/London""#, r#""time_zone": 1"#, "calendars[0].time_zone", "invalid type: integer `1`, expected text in quotes"),
+    (r#""days": ["mon", "tue", "wed", "thu", "fri"]"#, r#""days": "weekdays""#, "calendars[0].hours[0].days", r#"invalid type: string "weekdays", expected a list `[...]`"#),
     (r#""id": "office","#, r#""id": "office", "opening": [],"#, "calendars[0].opening", "unknown field `opening`, expected one of `id`, `name`, `time_zone`, `always_open`, `hours`, `holidays`"),
     (r#""default": "desk""#, r#""fallback": "desk""#, "routing.fallback", "unknown field `fallback`, expected `rules` or `default`"),
     (r#""time": "business",
@@ -46,15 +46,15 @@ const CASES: &[(&str, &str, &str, &str)] = &[
       "calendar""#, "sla_policies[0].default_priority", "unknown field `default_priority`, expected one of `id`, `name`, `when`, `time`, `calendar`, `pause_when_waiting`, `warnings`, `targets`, `breach_ladder`"),
     (r#""tiers": ["#, r#""default_priority": "urgent", "tiers": ["#, "default_priority", "unknown variant `urgent`, expected one of `critical`, `high`, `medium`, `low`"),
     (r#"{ "id": "l1", "name": "First line", "level": 1 }"#, r#"{ "id": "l1", "level": 1 }"#, "tiers[0]", "missing field `name`"),
-    (r#""teams": ["#, r#""teams": {"#, "teams", "invalid type: map, expected a sequence"),
+    (r#""teams": ["#, r#""teams": {"#, "teams", "invalid type: an object `{...}`, expected a list `[...]`"),
     (r#""when": "signals.abusive""#, r#""when": "signals.abusiv""#, "triggers[0].when", r#"1:1: unknown signal "signals.abusiv" (help: did you mean "signals.abusive"?)"#),
     (r#""when": "signals.abusive""#, r#""when": "category = \"x\"""#, "triggers[0].when", "1:10: unknown operator `=` (help: compare with `==`)"),
     (r#""when": "signals.abusive""#, r#""when": {"field": "amount", "op": ">", "value": "lots"}"#, "triggers[0].when", r#"value: cannot compare number field "amount" with text "lots""#),
     (r#""when": "category == \"billing\"""#, r#""when": "amount > \"lots\"""#, "routing.rules[0].when", r#"1:10: cannot compare number field "amount" with text "lots""#),
     (r#""after": "4h""#, r#""after": "4 hours""#, "escalation_matrix[0].levels[0].after", r#"invalid duration "4 hours": unknown duration unit ' ' (use w, d, h, m or s)"#),
-    (r#""after": "4h""#, r#""after": 30"#, "escalation_matrix[0].levels[0].after", "invalid type: integer `30`, expected a string"),
-    (r#""priority": "*", "levels""#, r#""priority": "*", "first": 7, "levels""#, "escalation_matrix[0].first", "invalid type: integer `7`, expected a string"),
-    (r#""priority": "*", "levels""#, r#""priority": "*", "first": ["desk"], "levels""#, "escalation_matrix[0].first", "invalid type: sequence, expected a string"),
+    (r#""after": "4h""#, r#""after": 30"#, "escalation_matrix[0].levels[0].after", r#"the number 30 has no unit: write it as text with one, e.g. "30m" or "30h""#),
+    (r#""priority": "*", "levels""#, r#""priority": "*", "first": 7, "levels""#, "escalation_matrix[0].first", "invalid type: integer `7`, expected text in quotes"),
+    (r#""priority": "*", "levels""#, r#""priority": "*", "first": ["desk"], "levels""#, "escalation_matrix[0].first", "invalid type: a list `[...]`, expected text in quotes"),
     (r#""priority": "*", "levels""#, r#""priority": "*", "frist": "desk", "levels""#, "escalation_matrix[0].frist", "unknown field `frist`, expected one of `category`, `priority`, `first`, `levels`"),
     (r#""first_response": "30m""#, r#""first_response": "30x""#, "sla_policies[0].targets.critical.first_response", r#"invalid duration "30x": unknown duration unit 'x' (use w, d, h, m or s)"#),
 ];
@@ -96,7 +96,7 @@ fn wrong_type_reports_exact_line_and_column() {
     assert_eq!(
         error.to_string(),
         format!(
-            r#"teams[0].agents: invalid type: string "four", expected u32 at line {line} column {column}"#
+            r#"teams[0].agents: invalid type: string "four", expected a whole number (0 or more) at line {line} column {column}"#
         )
     );
 }
@@ -191,5 +191,42 @@ fn conditions_and_durations_that_parse_but_do_not_compile() {
                 "a duration cannot be negative"
             ),
         ]
+    );
+}
+
+/// The front door's error for `text`: message, where, and how to fix it.
+fn api_error(text: &str) -> escalator::api::ApiError {
+    escalator::api::Engine::compile(text).expect_err("the policy is refused")
+}
+
+#[test]
+fn messages_say_how_to_fix_the_input() {
+    let quoted_number = api_error(&replaced(r#""agents": 4"#, r#""agents": "12""#));
+    assert_eq!(quoted_number.path.as_deref(), Some("teams[0].agents"));
+    assert_eq!(quoted_number.help, "write the number without quotes: 12");
+
+    let bare_duration = api_error(&replaced(r#""after": "4h""#, r#""after": 30"#));
+    assert!(
+        bare_duration.message.contains("has no unit"),
+        "{}",
+        bare_duration.message
+    );
+
+    let trailing = api_error(
+        "{\"schema_version\": 1,\n \"tiers\": [{\"id\": \"l1\", \"name\": \"L1\", \"level\": 1},]}",
+    );
+    assert_eq!(trailing.code, "policy-syntax");
+    assert_eq!(trailing.help, "remove the comma after the last item");
+    assert_eq!(trailing.line, Some(2));
+
+    let missing_version = api_error(&BASE.replacen(r#""schema_version": 1,"#, "", 1));
+    assert_eq!(missing_version.message, "missing field `schema_version`");
+    assert_eq!(
+        (missing_version.line, missing_version.column),
+        (Some(1), Some(1))
+    );
+    assert_eq!(
+        missing_version.help,
+        r#"add the field "schema_version" here"#
     );
 }

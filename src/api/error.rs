@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::engine::condition::ConditionError;
 use crate::engine::policy::{CompileErrors, PolicyError};
-use crate::json::JsonError;
+use crate::json::{fix_for, plain_words, JsonError};
 use crate::sim::ScenarioError;
 
 /// One problem among several (a policy that does not compile lists every bad reference).
@@ -106,7 +106,8 @@ impl ApiError {
             error.inner.line(),
             error.inner.column()
         );
-        let message = full.strip_suffix(&suffix).unwrap_or(&full).to_owned();
+        let message = plain_words(full.strip_suffix(&suffix).unwrap_or(&full));
+        let help = fix_for(&message).unwrap_or_else(|| help.to_owned());
         ApiError::new(code, input, message, help)
             .at_path(error.path.clone())
             .at_line_column(error.inner.line(), error.inner.column())
@@ -127,7 +128,9 @@ impl ApiError {
                 "set \"schema_version\": 1",
             ),
         };
-        let api = ApiError::new(code, "policy", error.message(), help).at_path(error.path());
+        let message = error.message();
+        let help = fix_for(&message).unwrap_or_else(|| help.to_owned());
+        let api = ApiError::new(code, "policy", message, help).at_path(error.path());
         match error.line_column() {
             Some((line, column)) => api.at_line_column(line, column),
             None => api,

@@ -188,9 +188,33 @@ impl Serialize for Duration {
 
 impl<'de> Deserialize<'de> for Duration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse()
-            .map_err(|err| serde::de::Error::custom(format!("invalid duration {text:?}: {err}")))
+        struct DurationVisitor;
+        impl serde::de::Visitor<'_> for DurationVisitor {
+            type Value = Duration;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a duration in quotes, such as \"30m\", \"4h\" or \"1h30m\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Duration, E> {
+                text.parse()
+                    .map_err(|err| E::custom(format!("invalid duration {text:?}: {err}")))
+            }
+            fn visit_u64<E: serde::de::Error>(self, number: u64) -> Result<Duration, E> {
+                Err(E::custom(format!(
+                    "the number {number} has no unit: write it as text with one, e.g. \"{number}m\" or \"{number}h\""
+                )))
+            }
+            fn visit_i64<E: serde::de::Error>(self, number: i64) -> Result<Duration, E> {
+                Err(E::custom(format!(
+                    "the number {number} has no unit: write it as text with one, e.g. \"{number}m\" or \"{number}h\""
+                )))
+            }
+            fn visit_f64<E: serde::de::Error>(self, number: f64) -> Result<Duration, E> {
+                Err(E::custom(format!(
+                    "the number {number} has no unit: write it as text with whole units, e.g. \"1h30m\""
+                )))
+            }
+        }
+        deserializer.deserialize_any(DurationVisitor)
     }
 }
 

@@ -288,7 +288,7 @@ impl Scenario {
         let scenario: Scenario = crate::json::from_json(text).map_err(|err| {
             match crate::json::declared_version(text) {
                 Some(version) if version > u64::from(SCENARIO_VERSION) => newer(version),
-                _ => ScenarioError::new(err.path, err.inner.to_string()),
+                _ => ScenarioError::new(err.path, crate::json::plain_words(&err.inner.to_string())),
             }
         })?;
         match scenario.schema_version {

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::draft::TicketDraft;
 use crate::engine::policy::Policy;
-use crate::json::from_json;
+use crate::json::{from_json, plain_words};
 use crate::sim::scenario::Scenario;
 
 /// The version this build writes. Version 1 (everything saved before versions existed) had no
@@ -134,7 +134,7 @@ impl Workspace {
         }
         from_json(&Value::Object(document).to_string()).map_err(|error| WorkspaceError::Shape {
             path: error.path,
-            message: error.inner.to_string(),
+            message: plain_words(&error.inner.to_string()),
         })
     }
 }

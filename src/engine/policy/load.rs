@@ -3,7 +3,7 @@
 use std::fmt;
 
 use super::document::Policy;
-use crate::json::{declared_version, from_json, JsonError};
+use crate::json::{declared_version, from_json, plain_words, JsonError};
 
 /// The only `schema_version` this build reads.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -91,7 +91,7 @@ impl std::error::Error for PolicyError {}
 fn bare_message(error: &serde_json::Error) -> String {
     let full = error.to_string();
     let suffix = format!(" at line {} column {}", error.line(), error.column());
-    full.strip_suffix(&suffix).unwrap_or(&full).to_owned()
+    plain_words(full.strip_suffix(&suffix).unwrap_or(&full))
 }
 
 impl Policy {
@@ -117,8 +117,13 @@ impl Policy {
                 };
             }
             let JsonError { path, inner } = error;
-            let (line, column) = (inner.line(), inner.column());
             let message = bare_message(&inner);
+            // serde notices a missing field at the end of its object; the version belongs at the top.
+            let (line, column) = if path == "." && message == "missing field `schema_version`" {
+                (1, 1)
+            } else {
+                (inner.line(), inner.column())
+            };
             if inner.is_syntax() || inner.is_eof() {
                 PolicyError::Syntax {
                     message,

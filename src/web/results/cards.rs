@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use yew::prelude::*;
 
-use crate::metrics::{compare, headline_values, Better, ChangeStatus, MetricChange, Metrics, Unit};
 use crate::format;
+use crate::metrics::{compare, headline_values, Better, ChangeStatus, MetricChange, Metrics, Unit};
 
 /// The cards shown, in order, with the definition each tooltip gives (docs/metrics.md).
 const CARDS: [(&str, &str); 10] = [
