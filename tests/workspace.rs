@@ -140,3 +140,16 @@ fn a_draft_with_a_bad_amount_says_so_and_keeps_the_text() {
     );
     assert_eq!(draft.amount, "seven hundred");
 }
+
+#[test]
+fn links_longer_than_browsers_keep_are_refused() {
+    assert!(share::fits_in_a_link(&"a".repeat(share::MAX_LINK_LENGTH)));
+    assert!(!share::fits_in_a_link(
+        &"a".repeat(share::MAX_LINK_LENGTH + 1)
+    ));
+    let ordinary = format!(
+        "http://127.0.0.1:8080/#{}",
+        share::encode(&fixture_workspace())
+    );
+    assert!(share::fits_in_a_link(&ordinary));
+}

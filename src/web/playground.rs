@@ -146,13 +146,30 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
             browser::download(&name, "application/json", &json);
         })
     };
+    let on_export_workspace = {
+        let workspace = workspace.clone();
+        Callback::from(move |_: MouseEvent| {
+            let name = format!("{}.workspace.json", workspace_file::file_stem(&workspace));
+            browser::download(&name, "application/json", &workspace.to_json());
+        })
+    };
     let on_share = {
         let workspace = workspace.clone();
         let share_link = share_link.clone();
+        let notice = notice.clone();
         Callback::from(move |_: MouseEvent| {
             let link = browser::address_with_fragment(&share::encode(&workspace));
-            browser::copy_to_clipboard(&link);
-            share_link.set(Some(link));
+            if share::fits_in_a_link(&link) {
+                browser::copy_to_clipboard(&link);
+                share_link.set(Some(link));
+            } else {
+                share_link.set(None);
+                notice.set(Some(format!(
+                    "This workspace is too big for a link ({} characters; browsers keep at most {}). Use Export workspace and send the file instead: Import opens it.",
+                    link.len(),
+                    share::MAX_LINK_LENGTH
+                )));
+            }
         })
     };
     let on_draft = {
@@ -235,6 +252,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
                 </label>
                 <button onclick={on_export_policy} data-testid="export-policy">{ "Export policy" }</button>
                 <button onclick={on_export_scenario} data-testid="export-scenario">{ "Export scenario" }</button>
+                <button onclick={on_export_workspace} data-testid="export-workspace">{ "Export workspace" }</button>
                 <button class="primary" onclick={on_share} data-testid="share">{ "Share link" }</button>
             </div>
             if let Some(link) = &*share_link {

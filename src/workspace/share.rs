@@ -8,6 +8,16 @@ use crate::workspace::Workspace;
 /// The fragment prefix that marks a shared workspace.
 pub const FRAGMENT_PREFIX: &str = "w=";
 
+/// The longest address a share link may be. Chromium keeps addresses up to 2 MiB (2,097,152 characters;
+/// measured by `tests/e2e/reliability.test.mjs`) and drops longer ones silently; other browsers and the
+/// tools links travel through may cut sooner, so a workspace this big is offered as a file instead.
+pub const MAX_LINK_LENGTH: usize = 2_000_000;
+
+/// Whether `address` (page address plus fragment) is short enough to work as a link.
+pub fn fits_in_a_link(address: &str) -> bool {
+    address.len() <= MAX_LINK_LENGTH
+}
+
 /// Why a shared link could not be opened.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ShareError {

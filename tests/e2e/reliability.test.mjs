@@ -95,3 +95,40 @@ test("after Cancel, a ticket of the previous run still opens its journey", async
   assert.match(await journey.innerText(), /Created/);
   assertClean(assert);
 });
+
+test("Chromium keeps addresses up to 2 MiB; a workspace too big for a link is offered as a file", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.locator("#ticket-category").waitFor();
+  // Measure the limit share links must respect: the longest address Chromium navigates to.
+  const base = new URL("nothing-here.html", page.url()).href;
+  const navigates = async (length) => {
+    try {
+      await page.goto(`${base}#x=${"a".repeat(length - base.length - 3)}`, { timeout: 30_000 });
+      return (await page.evaluate(() => location.href.length)) === length;
+    } catch {
+      return false;
+    }
+  };
+  assert.equal(await navigates(2_097_152), true, "2 MiB is kept");
+  assert.equal(await navigates(2_097_153), false, "one more character is refused");
+
+  await page.goto(new URL("./", base).href);
+  await page.locator("#ticket-category").waitFor();
+  const policy = JSON.parse(await (await fetch(new URL("presets/default.json", base))).text());
+  let noise = "";
+  while (noise.length < 2_400_000) noise += Math.random().toString(36).slice(2);
+  policy.description = noise;
+  await page.getByTestId("import-file").setInputFiles({
+    name: "huge.policy.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(policy)),
+  });
+  await page.getByTestId("notice").filter({ hasText: "Imported the policy" }).waitFor();
+  await page.getByTestId("share").click();
+  const notice = page.getByTestId("notice").filter({ hasText: "too big for a link" });
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /Export workspace/);
+  assert.equal(await page.getByTestId("share-link").count(), 0, "no link that would not open");
+  const download = page.waitForEvent("download");
+  await page.getByTestId("export-workspace").click();
+  assert.match((await download).suggestedFilename(), /\.workspace\.json$/);
+  assertClean(assert, /nothing-here\.html|ERR_ABORTED|404/);
+});
