@@ -202,11 +202,14 @@ fn route_rejects_a_bad_ticket_or_instant_clearly() {
     assert!(stderr(&output).contains("RFC 3339"), "{}", stderr(&output));
 }
 
+/// A preset document as JSON, to change before writing it out.
+fn preset(path: &str) -> serde_json::Value {
+    serde_json::from_str(&fs::read_to_string(root().join(path)).expect("preset")).expect("JSON")
+}
+
 /// The normal-week scenario shortened to two days, so the test stays quick.
 fn short_scenario() -> PathBuf {
-    let mut scenario: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(root().join(SCENARIO)).expect("preset"))
-            .expect("JSON");
+    let mut scenario = preset(SCENARIO);
     scenario["workload"]["horizon"] = 2.into();
     scenario["policy"] = "default".into();
     temp_file("short-week.json", &scenario.to_string())
@@ -245,9 +248,7 @@ fn simulate_prints_headline_metrics_with_intervals() {
 #[test]
 fn compare_sets_baseline_against_variant_with_intervals() {
     let scenario = short_scenario();
-    let mut policy: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(root().join(DEFAULT_POLICY)).expect("preset"))
-            .expect("JSON");
+    let mut policy = preset(DEFAULT_POLICY);
     policy["teams"][0]["agents"] = 1.into();
     let variant = temp_file("one-agent.json", &policy.to_string());
     let output = escalator(&[
@@ -272,9 +273,7 @@ fn compare_sets_baseline_against_variant_with_intervals() {
 
 #[test]
 fn absurd_scenarios_are_refused_before_work_starts() {
-    let mut scenario: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(root().join(SCENARIO)).expect("preset"))
-            .expect("JSON");
+    let mut scenario = preset(SCENARIO);
     scenario["workload"]["horizon"] = 36_500.into();
     let path = temp_file("century.json", &scenario.to_string());
     let output = escalator(&["simulate", DEFAULT_POLICY, &path.display().to_string()]);

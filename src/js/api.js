@@ -104,25 +104,21 @@ export function makeApi(bindings) {
     }
   }
 
+  /** Compiles `policy`, asks `question` of it, and frees it again. */
+  function once(policy, question) {
+    const compiled = new CompiledPolicy(policy);
+    try {
+      return question(compiled);
+    } finally {
+      compiled.free();
+    }
+  }
+
   const api = {
     EscalatorError,
     compile: (policy) => new CompiledPolicy(policy),
-    route(policy, ticket, at) {
-      const compiled = new CompiledPolicy(policy);
-      try {
-        return compiled.route(ticket, at);
-      } finally {
-        compiled.free();
-      }
-    },
-    slaPlan(policy, ticket, at) {
-      const compiled = new CompiledPolicy(policy);
-      try {
-        return compiled.slaPlan(ticket, at);
-      } finally {
-        compiled.free();
-      }
-    },
+    route: (policy, ticket, at) => once(policy, (compiled) => compiled.route(ticket, at)),
+    slaPlan: (policy, ticket, at) => once(policy, (compiled) => compiled.slaPlan(ticket, at)),
   };
   if (bindings.lint) {
     api.lint = (policy) => JSON.parse(call(() => bindings.lint(jsonText(policy, "policy"))));

@@ -75,3 +75,21 @@ export function recordBenchmarkSection(name, markdown) {
     : `${document.trimEnd()}\n\n${start}\n${markdown}${end}\n`;
   writeFileSync(path, updated);
 }
+
+/** How long a simulation in the served page may take in the tests. */
+export const RUN_TIMEOUT = 120_000;
+
+/** How many runs the Simulate view has shown so far. */
+export async function generation(page) {
+  return Number((await page.locator(".simulate-page").getAttribute("data-generation")) ?? 0);
+}
+
+/** Waits until the Simulate view shows a run after the `above`-th, and returns its number. */
+export async function waitForGeneration(page, above) {
+  await page.waitForFunction(
+    (n) => Number(document.querySelector(".simulate-page")?.dataset.generation ?? 0) > n,
+    above,
+    { timeout: RUN_TIMEOUT },
+  );
+  return generation(page);
+}

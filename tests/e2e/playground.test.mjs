@@ -3,21 +3,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { openPlayground, recordBenchmarkSection, screenshot, DOCS_DIR } from "./browser.mjs";
+import { openPlayground, recordBenchmarkSection, screenshot, DOCS_DIR, RUN_TIMEOUT, generation, waitForGeneration } from "./browser.mjs";
 
-const RUN_TIMEOUT = 120_000;
 
-async function generation(page) {
-  return Number((await page.locator(".simulate-page").getAttribute("data-generation")) ?? 0);
-}
 
-async function waitForGeneration(page, above) {
-  await page.waitForFunction(
-    (n) => Number(document.querySelector(".simulate-page")?.dataset.generation ?? 0) > n,
-    above,
-    { timeout: RUN_TIMEOUT },
-  );
-}
 
 async function liveValue(page, id) {
   return Number(await page.locator(`[data-testid="live-strip"] [data-metric="${id}"]`).getAttribute("data-value"));

@@ -2,22 +2,10 @@
 // a worker that cannot start says so and recovers on Retry, and Cancel keeps the last run's journeys.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openPlayground, screenshot } from "./browser.mjs";
+import { openPlayground, screenshot, RUN_TIMEOUT, generation, waitForGeneration } from "./browser.mjs";
 
-const RUN_TIMEOUT = 120_000;
 
-async function generation(page) {
-  return Number((await page.locator(".simulate-page").getAttribute("data-generation")) ?? 0);
-}
 
-async function waitForGeneration(page, above) {
-  await page.waitForFunction(
-    (n) => Number(document.querySelector(".simulate-page")?.dataset.generation ?? 0) > n,
-    above,
-    { timeout: RUN_TIMEOUT },
-  );
-  return generation(page);
-}
 
 test("a panic shows the error panel, and reloading keeps the edits", async (t) => {
   const { page, assertClean } = await openPlayground(t);

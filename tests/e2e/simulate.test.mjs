@@ -1,18 +1,9 @@
 // End-to-end: the Simulate view runs the selected preset in a worker and shows metrics, charts and tickets (issue 4).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openPlayground, screenshot } from "./browser.mjs";
+import { openPlayground, screenshot, generation, waitForGeneration } from "./browser.mjs";
 
-const RUN_TIMEOUT = 120_000;
 
-async function waitForGeneration(page, above) {
-  await page.waitForFunction(
-    (n) => Number(document.querySelector(".simulate-page")?.dataset.generation ?? 0) > n,
-    above,
-    { timeout: RUN_TIMEOUT },
-  );
-  return Number(await page.locator(".simulate-page").getAttribute("data-generation"));
-}
 
 async function metric(page, id) {
   return Number(await page.locator(`[data-testid="metric-cards"] [data-metric="${id}"]`).first().getAttribute("data-value"));
