@@ -38,8 +38,19 @@ fn fuzz_dir() -> PathBuf {
     root().join("tests/fuzz")
 }
 
-/// Installs cargo-fuzz from crates.io unless `cargo +nightly fuzz` already runs.
+/// Makes sure the nightly toolchain (sanitizers) and cargo-fuzz (from crates.io) are there.
 fn ensure_cargo_fuzz() -> Result<(), String> {
+    let toolchains =
+        shell::output(Command::new("rustup").args(["toolchain", "list"])).unwrap_or_default();
+    if !toolchains.lines().any(|line| line.starts_with("nightly")) {
+        shell::run(Command::new("rustup").args([
+            "toolchain",
+            "install",
+            "nightly",
+            "--profile",
+            "minimal",
+        ]))?;
+    }
     if shell::output(Command::new("cargo").args(["+nightly", "fuzz", "--version"])).is_some() {
         return Ok(());
     }
