@@ -230,3 +230,38 @@ fn messages_say_how_to_fix_the_input() {
         r#"add the field "schema_version" here"#
     );
 }
+
+#[test]
+fn absurd_policies_are_refused_with_the_path_of_what_is_too_many() {
+    let mut value: serde_json::Value = serde_json::from_str(BASE).expect("JSON");
+    let rule = serde_json::json!({"id": "r", "when": "amount > 1", "to": "desk"});
+    value["routing"]["rules"] = serde_json::Value::Array(vec![rule; 1_001]);
+    let error = Policy::from_json(&value.to_string()).unwrap_err();
+    assert_eq!(error.path(), "routing.rules");
+    assert_eq!(
+        error.message(),
+        "1001 routing rules is more than the 1000 a policy may have"
+    );
+    assert_eq!(api_error(&value.to_string()).code, "too-large");
+}
+
+#[test]
+fn an_unknown_id_lists_a_few_known_ones_not_thousands() {
+    let mut value: serde_json::Value = serde_json::from_str(BASE).expect("JSON");
+    let teams: Vec<serde_json::Value> = (0..300)
+        .map(|n| serde_json::json!({"id": format!("team{n:03}"), "name": "T", "tier": "l1", "agents": 1}))
+        .collect();
+    value["teams"] = serde_json::Value::Array(teams);
+    value["routing"]["default"] = "nobody".into();
+    let errors = Policy::from_json(&value.to_string())
+        .expect("reads")
+        .compile()
+        .expect_err("unknown default team");
+    let message = &errors
+        .0
+        .iter()
+        .find(|error| error.path == "routing.default")
+        .expect("the default route's error")
+        .message;
+    assert!(message.ends_with("team011, and 288 more)"), "{message}");
+}

@@ -127,6 +127,10 @@ impl ApiError {
                 "policy-version",
                 "set \"schema_version\": 1",
             ),
+            PolicyError::TooLarge { .. } => (
+                "too-large",
+                "see the limits in docs/policy-format.md; split the policy or merge entries",
+            ),
         };
         let message = error.message();
         let help = fix_for(&message).unwrap_or_else(|| help.to_owned());

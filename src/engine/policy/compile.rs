@@ -507,12 +507,20 @@ fn index_ids<'a>(
 
 /// ", known: a, b, c" in sorted order, or nothing when the list is empty.
 fn known<'k, 'a: 'k>(ids: impl Iterator<Item = &'k &'a str>) -> String {
+    /// Ids a message lists at most, so a policy with thousands of teams does not write megabytes.
+    const LISTED: usize = 12;
     let mut ids: Vec<&str> = ids.copied().collect();
     if ids.is_empty() {
         return String::new();
     }
     ids.sort_unstable();
-    format!(" (known: {})", ids.join(", "))
+    let more = ids.len().saturating_sub(LISTED);
+    ids.truncate(LISTED);
+    if more > 0 {
+        format!(" (known: {}, and {more} more)", ids.join(", "))
+    } else {
+        format!(" (known: {})", ids.join(", "))
+    }
 }
 
 fn parse_priority_pattern(text: &str) -> Option<Option<Priority>> {

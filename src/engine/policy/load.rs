@@ -26,6 +26,8 @@ pub enum PolicyError {
     },
     /// A `schema_version` this build does not know.
     UnsupportedVersion { found: u32 },
+    /// A valid document with more entries of a kind than a policy may have (`policy::limits`).
+    TooLarge { path: String, message: String },
 }
 
 impl PolicyError {
@@ -33,7 +35,7 @@ impl PolicyError {
     pub fn path(&self) -> &str {
         match self {
             PolicyError::Syntax { .. } => ".",
-            PolicyError::Shape { path, .. } => path,
+            PolicyError::Shape { path, .. } | PolicyError::TooLarge { path, .. } => path,
             PolicyError::UnsupportedVersion { .. } => "schema_version",
         }
     }
@@ -41,9 +43,9 @@ impl PolicyError {
     /// The message without location.
     pub fn message(&self) -> String {
         match self {
-            PolicyError::Syntax { message, .. } | PolicyError::Shape { message, .. } => {
-                message.clone()
-            }
+            PolicyError::Syntax { message, .. }
+            | PolicyError::Shape { message, .. }
+            | PolicyError::TooLarge { message, .. } => message.clone(),
             PolicyError::UnsupportedVersion { found } if *found > SCHEMA_VERSION => format!(
                 "this policy was made with a newer Escalator (format version {found}); this one reads version {SCHEMA_VERSION}"
             ),
@@ -59,7 +61,7 @@ impl PolicyError {
             PolicyError::Syntax { line, column, .. } | PolicyError::Shape { line, column, .. } => {
                 Some((*line, *column))
             }
-            PolicyError::UnsupportedVersion { .. } => None,
+            PolicyError::UnsupportedVersion { .. } | PolicyError::TooLarge { .. } => None,
         }
     }
 }
@@ -81,6 +83,7 @@ impl fmt::Display for PolicyError {
             PolicyError::UnsupportedVersion { .. } => {
                 write!(f, "schema_version: {}", self.message())
             }
+            PolicyError::TooLarge { path, message } => write!(f, "{path}: {message}"),
         }
     }
 }
@@ -144,6 +147,7 @@ impl Policy {
                 found: policy.schema_version,
             });
         }
+        super::limits::check_policy(&policy)?;
         Ok(policy)
     }
 

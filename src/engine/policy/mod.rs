@@ -4,6 +4,7 @@ pub mod bridge;
 pub mod compile;
 pub mod compiled;
 pub mod document;
+pub mod limits;
 pub mod load;
 pub mod route_texts;
 
