@@ -7,6 +7,7 @@ pub mod format;
 pub mod json;
 pub mod metrics;
 pub mod sim;
+pub mod view;
 pub mod workspace;
 
 #[cfg(all(

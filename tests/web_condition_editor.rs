@@ -5,11 +5,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use escalator::engine::condition::{Condition, FieldCatalog, FieldType, Op};
+use escalator::view::condition_rows::{
+    operators_for, value_input, BuildError, BuilderForm, ConditionRow, Joiner, ValueInput,
+};
 use escalator::web::editor::condition_editor::{
     ConditionEdit, ConditionEditor, ConditionEditorProps,
-};
-use escalator::web::editor::condition_rows::{
-    operators_for, value_input, BuildError, BuilderForm, ConditionRow, Joiner, ValueInput,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

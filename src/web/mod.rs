@@ -17,7 +17,6 @@ pub mod state;
 mod storage;
 mod tabs;
 mod worker_client;
-mod workspace_file;
 
 use wasm_bindgen::prelude::*;
 

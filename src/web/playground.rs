@@ -15,7 +15,7 @@ use crate::web::storage;
 use crate::web::tabs::policy_tab::PolicyTab;
 use crate::web::tabs::simulate_tab::SimulateTab;
 use crate::web::tabs::try_tab::TryTab;
-use crate::web::workspace_file;
+use crate::workspace::import;
 use crate::workspace::share;
 use crate::workspace::Workspace;
 
@@ -118,7 +118,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
                     gloo::file::futures::read_as_text(&gloo::file::File::from(file.clone())).await;
                 let outcome = text
                     .map_err(|err| err.to_string())
-                    .and_then(|text| workspace_file::import(&text, &current));
+                    .and_then(|text| import::import(&text, &current));
                 match outcome {
                     Ok((workspace, message)) => {
                         dispatcher.dispatch(Action::Replace(Box::new(workspace)));
@@ -134,14 +134,14 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     let on_export_policy = {
         let workspace = workspace.clone();
         Callback::from(move |_: MouseEvent| {
-            let name = format!("{}.policy.json", workspace_file::file_stem(&workspace));
+            let name = format!("{}.policy.json", import::file_stem(&workspace));
             browser::download(&name, "application/json", &workspace.policy.to_json());
         })
     };
     let on_export_scenario = {
         let workspace = workspace.clone();
         Callback::from(move |_: MouseEvent| {
-            let name = format!("{}.scenario.json", workspace_file::file_stem(&workspace));
+            let name = format!("{}.scenario.json", import::file_stem(&workspace));
             let json = serde_json::to_string_pretty(&workspace.scenario).unwrap_or_default();
             browser::download(&name, "application/json", &json);
         })
@@ -149,7 +149,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     let on_export_workspace = {
         let workspace = workspace.clone();
         Callback::from(move |_: MouseEvent| {
-            let name = format!("{}.workspace.json", workspace_file::file_stem(&workspace));
+            let name = format!("{}.workspace.json", import::file_stem(&workspace));
             browser::download(&name, "application/json", &workspace.to_json());
         })
     };

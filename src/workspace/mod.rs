@@ -1,8 +1,9 @@
-//! What a person edits, as plain data: the workspace document with its versions, the ticket draft, and the
-//! share-link encoding. Pure and tested natively; the playground (`src/web`) renders and edits it.
+//! What a person edits, as plain data: the workspace document with its versions, the ticket draft, reading an
+//! imported file, and the share-link encoding. Pure and tested natively; the playground (`src/web`) renders and edits it.
 
 pub mod document;
 pub mod draft;
+pub mod import;
 pub mod share;
 
 pub use document::{Workspace, WorkspaceError, WORKSPACE_VERSION};

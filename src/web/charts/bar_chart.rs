@@ -3,8 +3,8 @@
 use yew::prelude::*;
 
 use super::marks::{empty_message, legend, num, y_axis, Tone, VIEW_WIDTH};
-use super::scale::LinearScale;
-use super::values::ValueFormat;
+use crate::view::scale::LinearScale;
+use crate::view::values::ValueFormat;
 
 /// One part of a bar; a bar with several segments is stacked bottom-up in order.
 #[derive(Debug, Clone, PartialEq)]

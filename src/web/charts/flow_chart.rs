@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use super::flow_layout::{layout_flow, ribbon_path, FlowArea, FlowKind, FlowLink, FlowNode};
 use super::marks::{empty_message, legend, num, Tone, VIEW_WIDTH};
+use crate::view::flow_layout::{layout_flow, ribbon_path, FlowArea, FlowKind, FlowLink, FlowNode};
 
 #[derive(Properties, Debug, Clone, PartialEq)]
 pub struct FlowChartProps {

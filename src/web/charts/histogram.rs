@@ -2,11 +2,11 @@
 
 use yew::prelude::*;
 
-use super::histogram_bins::{bin_durations, duration_markers, DurationMarkers, HistogramBin};
 use super::marks::{empty_message, num, y_axis, Tone, VIEW_WIDTH};
-use super::scale::{LinearScale, NiceTicks};
-use super::values::ValueFormat;
 use crate::format::duration as format_duration;
+use crate::view::histogram_bins::{bin_durations, duration_markers, DurationMarkers, HistogramBin};
+use crate::view::scale::{LinearScale, NiceTicks};
+use crate::view::values::ValueFormat;
 
 /// What the histogram counts: raw durations in seconds (binned here) or bins worked out elsewhere.
 #[derive(Debug, Clone, PartialEq)]

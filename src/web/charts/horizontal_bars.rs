@@ -3,8 +3,8 @@
 use yew::prelude::*;
 
 use super::marks::{empty_message, num, Tone, VIEW_WIDTH};
-use super::scale::LinearScale;
-use super::values::ValueFormat;
+use crate::view::scale::LinearScale;
+use crate::view::values::ValueFormat;
 
 /// One row: a label, its value and the bar's colour.
 #[derive(Debug, Clone, PartialEq)]

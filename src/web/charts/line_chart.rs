@@ -3,9 +3,9 @@
 use yew::prelude::*;
 
 use super::marks::{empty_message, legend, num, y_axis, Tone, VIEW_WIDTH};
-use super::scale::LinearScale;
-use super::time_axis::{moment_label, time_ticks};
-use super::values::ValueFormat;
+use crate::view::scale::LinearScale;
+use crate::view::time_axis::{moment_label, time_ticks};
+use crate::view::values::ValueFormat;
 
 /// A named series of (UTC seconds, value) points, drawn in time order.
 #[derive(Debug, Clone, PartialEq)]

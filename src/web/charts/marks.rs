@@ -2,8 +2,9 @@
 
 use yew::prelude::*;
 
-use super::scale::{LinearScale, NiceTicks};
-use super::values::ValueFormat;
+pub use crate::view::scale::num;
+use crate::view::scale::{LinearScale, NiceTicks};
+use crate::view::values::ValueFormat;
 
 /// The colour of a mark, one of the playground's palette (set by `chart-tone-*` classes in style.css).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -34,11 +35,6 @@ impl Tone {
             Tone::Neutral => "chart-tone-neutral",
         }
     }
-}
-
-/// An SVG coordinate with one decimal, enough at any screen size for a 1000-unit-wide view box.
-pub fn num(value: f64) -> String {
-    format!("{value:.1}")
 }
 
 /// The common view-box width of the charts; they scale to 100% of their container.

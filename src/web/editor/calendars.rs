@@ -9,11 +9,11 @@ use yew::prelude::*;
 
 use crate::engine::calendar::{CalendarSpec, HolidaySpec, WeeklyHoursSpec, Zone};
 use crate::engine::lint::Diagnostic;
-use crate::web::editor::diagnostics;
-use crate::web::editor::inputs::{Checkbox, TextInput};
-use crate::web::editor::week_grid::{
+use crate::view::week_grid::{
     day_index, weekly_open_minutes, GridUnfit, WeekGrid, DAY_KEYS, DAY_NAMES,
 };
+use crate::web::editor::diagnostics;
+use crate::web::editor::inputs::{Checkbox, TextInput};
 use crate::web::editor::SectionProps;
 use crate::web::state::Action;
 use crate::workspace::Workspace;

@@ -5,12 +5,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::condition_rows::{
+use super::inputs::{Select, TextInput};
+use crate::engine::condition::{Condition, ConditionError, Expr, FieldCatalog, Op};
+use crate::view::condition_rows::{
     field_paths, is_attribute, operators_for, value_input, BuildError, BuilderForm, ConditionRow,
     Joiner, RowProblem, ValueInput, ATTRIBUTE_PREFIX,
 };
-use super::inputs::{Select, TextInput};
-use crate::engine::condition::{Condition, ConditionError, Expr, FieldCatalog, Op};
 
 /// One edit: the text as it now reads, and the condition when that text is valid.
 #[derive(Debug, Clone, PartialEq)]

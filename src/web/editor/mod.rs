@@ -2,7 +2,6 @@
 
 pub mod calendars;
 pub mod condition_editor;
-pub mod condition_rows;
 pub mod diagnostics;
 pub mod inputs;
 pub mod json;
@@ -11,7 +10,6 @@ pub mod rules;
 pub mod sla;
 pub mod sla_fields;
 pub mod teams;
-pub mod week_grid;
 
 use std::rc::Rc;
 

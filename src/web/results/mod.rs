@@ -2,7 +2,6 @@
 
 pub mod cards;
 pub mod charts_panel;
-pub mod csv;
 pub mod journey_view;
 pub mod live_strip;
 pub mod run_state;

@@ -3,10 +3,10 @@
 
 use yew::prelude::*;
 
+use crate::view::csv;
 use crate::web::browser;
 use crate::web::results::cards::MetricCards;
 use crate::web::results::charts_panel::ChartsPanel;
-use crate::web::results::csv;
 use crate::web::results::journey_view::JourneyView;
 use crate::web::results::run_state::{RunAction, RunStatus};
 use crate::web::results::scenario_controls::ScenarioControls;

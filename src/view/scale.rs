@@ -121,3 +121,8 @@ pub fn format_tick(value: f64, step: f64) -> String {
         text
     }
 }
+
+/// An SVG coordinate with one decimal, enough at any screen size for a 1000-unit-wide view box.
+pub fn num(value: f64) -> String {
+    format!("{value:.1}")
+}

@@ -1,6 +1,6 @@
 //! The compact Sankey layout behind `FlowChart`: columns left to right, node heights and ribbon widths ∝ counts.
 
-use super::marks::num;
+use super::scale::num;
 
 /// Why a ticket moved along a link: its first routing (from arrivals) or an escalation of one of the three kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,13 @@
+//! Pure models of what the playground draws and exports: chart scales and ticks, duration ticks, histogram
+//! bins, the flow layout, the week grid of a calendar, condition rows of the rule editor, and CSV. No yew or
+//! browser code: the components in `src/web` render these, and they are tested natively.
+
+pub mod condition_rows;
+pub mod csv;
+pub mod durations;
+pub mod flow_layout;
+pub mod histogram_bins;
+pub mod scale;
+pub mod time_axis;
+pub mod values;
+pub mod week_grid;
