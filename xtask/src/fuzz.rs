@@ -10,7 +10,7 @@ use crate::bench_report;
 use crate::shell::{self, root};
 
 /// The targets, each a parser or a document reader of the engine.
-pub const TARGETS: [(&str, &str); 4] = [
+pub const TARGETS: [(&str, &str); 5] = [
     (
         "condition_text",
         "condition text form: parse, check, both round trips",
@@ -24,6 +24,7 @@ pub const TARGETS: [(&str, &str); 4] = [
         "scenario JSON: read, check limits, run when small",
     ),
     ("duration_text", "duration text: parse and print back"),
+    ("share_link", "share-link fragment: inflate, read, encode and open again"),
 ];
 
 /// What one target's run did.
