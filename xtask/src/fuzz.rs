@@ -24,7 +24,10 @@ pub const TARGETS: [(&str, &str); 5] = [
         "scenario JSON: read, check limits, run when small",
     ),
     ("duration_text", "duration text: parse and print back"),
-    ("share_link", "share-link fragment: inflate, read, encode and open again"),
+    (
+        "share_link",
+        "share-link fragment: inflate, read, encode and open again",
+    ),
 ];
 
 /// What one target's run did.
