@@ -61,6 +61,13 @@ test("two calculators answer independently and fire decision with the right team
   assert.match(text, /First reply by Mon, Mar 9, 12:55 \(Europe\/London\)/);
   assert.match(text, /If still open/);
 
+  // The lang attribute writes the due times in that language.
+  await page.evaluate(() => document.getElementById("returns-calculator").setAttribute("lang", "de"));
+  await page.waitForFunction(() => /Erste|Mo\./.test(document.getElementById("returns-calculator").shadowRoot.textContent));
+  assert.match(await answer.innerText(), /First reply by Mo\., 9\. März, 12:55 \(Europe\/London\)/);
+  await page.evaluate(() => document.getElementById("returns-calculator").removeAttribute("lang"));
+  await page.waitForFunction(() => /Mon, Mar 9/.test(document.getElementById("returns-calculator").shadowRoot.textContent));
+
   // The manager signal is a trigger that goes over the rules' heads.
   await page.check("#returns-calculator input[data-signal=demands_manager]");
   await page.waitForFunction(() => document.getElementById("returns-calculator").decision.team === "care_managers");
