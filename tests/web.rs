@@ -1,5 +1,6 @@
-//! Wasm tests run in headless Chromium by wasm-bindgen-test (`cargo xtask test`): the playground's reducer in a
-//! real browser (the workspace document, drafts and share links are tested natively in `tests/workspace.rs`).
+//! Wasm tests run in headless Chromium by wasm-bindgen-test (`cargo xtask test`): the playground's reducer
+//! recompiling the policy it shows (edits, undo and the workspace document are tested natively in
+//! `tests/workspace_edit.rs` and `tests/workspace.rs`).
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::*;
@@ -13,6 +14,7 @@ mod workspace {
     use escalator::sim::Scenario;
     use escalator::web::state::{Action, PlaygroundState};
     use escalator::workspace::draft::TicketDraft;
+    use escalator::workspace::edit::Edit;
     use escalator::workspace::Workspace;
     use wasm_bindgen_test::*;
     use yew::Reducible;
@@ -29,34 +31,12 @@ mod workspace {
         }
     }
 
-    fn set_agents(agents: u32) -> Action {
-        Action::edit("teams/0/agents", move |w: &mut Workspace| {
-            w.policy.teams[0].agents = agents
-        })
-    }
-
-    #[wasm_bindgen_test]
-    fn typing_into_one_field_is_one_undo_step_and_redo_reapplies_it() {
-        let state = Rc::new(PlaygroundState::new(workspace()));
-        let original = state.workspace.policy.teams[0].agents;
-        let state = state.reduce(set_agents(7)).reduce(set_agents(70));
-        assert_eq!(state.workspace.policy.teams[0].agents, 70);
-        let undone = state.reduce(Action::Undo);
-        assert_eq!(
-            undone.workspace.policy.teams[0].agents, original,
-            "both keystrokes undo together"
-        );
-        assert!(!undone.can_undo());
-        let redone = undone.reduce(Action::Redo);
-        assert_eq!(redone.workspace.policy.teams[0].agents, 70);
-    }
-
     #[wasm_bindgen_test]
     fn undo_leaves_the_ticket_being_tried_alone_and_recompiles_the_policy() {
         let state = Rc::new(PlaygroundState::new(workspace()));
-        let state = state.reduce(Action::edit("routing/default", |w: &mut Workspace| {
-            w.policy.routing.default = "no_such_team".to_owned();
-        }));
+        let state = state.reduce(Action::Edit(Edit::SetDefaultTeam(
+            "no_such_team".to_owned(),
+        )));
         assert!(
             state.policy().is_none(),
             "an unknown default team does not compile"

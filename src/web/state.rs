@@ -1,4 +1,5 @@
-//! The playground's state and reducer: the workspace being edited, undo and redo, and what is derived from it.
+//! The playground's state and reducer: the workspace's history (`crate::workspace::history`), the tab shown,
+//! and what is derived from the policy (compiled once per edit, for routing and lint alike).
 
 use std::rc::Rc;
 
@@ -8,6 +9,8 @@ use crate::engine::lint::{lint_compiled, Diagnostic};
 use crate::engine::policy::Policy;
 use crate::web::policy_handle::PolicyHandle;
 use crate::workspace::draft::TicketDraft;
+use crate::workspace::edit::Edit;
+use crate::workspace::history::History;
 use crate::workspace::Workspace;
 
 /// The views of the playground.
@@ -18,18 +21,9 @@ pub enum Tab {
     Simulate,
 }
 
-/// How many edits undo remembers.
-const UNDO_DEPTH: usize = 200;
-
-/// An edit of the workspace, applied to a copy.
-pub type EditFn = Rc<dyn Fn(&mut Workspace)>;
-
 pub enum Action {
-    /// An undoable edit. Consecutive edits with the same `key` (typing into one field) are one undo step.
-    Edit {
-        key: String,
-        apply: EditFn,
-    },
+    /// An undoable edit (see `Edit::key` for which edits are one step).
+    Edit(Edit),
     /// Replaces the whole workspace (a preset, an import, a share link), undoably.
     Replace(Box<Workspace>),
     /// The ticket being tried: saved with the workspace, but not an undo step (undo leaves it as it is).
@@ -39,15 +33,6 @@ pub enum Action {
     SelectTab(Tab),
 }
 
-impl Action {
-    pub fn edit(key: impl Into<String>, apply: impl Fn(&mut Workspace) + 'static) -> Action {
-        Action::Edit {
-            key: key.into(),
-            apply: Rc::new(apply),
-        }
-    }
-}
-
 /// The compiled form of the workspace's policy, or why it does not compile.
 #[derive(Clone, PartialEq)]
 pub enum Compiled {
@@ -55,46 +40,43 @@ pub enum Compiled {
     Invalid(String),
 }
 
+#[derive(Clone)]
 pub struct PlaygroundState {
     pub workspace: Rc<Workspace>,
     pub compiled: Compiled,
     pub diagnostics: Rc<Vec<Diagnostic>>,
     pub tab: Tab,
-    undo: Vec<Rc<Workspace>>,
-    redo: Vec<Rc<Workspace>>,
-    last_edit_key: Option<String>,
+    history: History,
 }
 
 impl PartialEq for PlaygroundState {
     fn eq(&self, other: &PlaygroundState) -> bool {
         Rc::ptr_eq(&self.workspace, &other.workspace)
             && self.tab == other.tab
-            && self.undo.len() == other.undo.len()
-            && self.redo.len() == other.redo.len()
+            && self.history.depths() == other.history.depths()
     }
 }
 
 impl PlaygroundState {
     pub fn new(workspace: Workspace) -> PlaygroundState {
-        let workspace = Rc::new(workspace);
+        let history = History::new(workspace);
+        let workspace = history.current().clone();
         let (compiled, diagnostics) = derive(&workspace.policy);
         PlaygroundState {
             workspace,
             compiled,
             diagnostics,
             tab: Tab::Try,
-            undo: Vec::new(),
-            redo: Vec::new(),
-            last_edit_key: None,
+            history,
         }
     }
 
     pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
+        self.history.can_undo()
     }
 
     pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
+        self.history.can_redo()
     }
 
     pub fn policy(&self) -> Option<&PolicyHandle> {
@@ -104,8 +86,11 @@ impl PlaygroundState {
         }
     }
 
-    /// The same history and tab with another workspace; derived values are recomputed only if the policy changed.
-    fn with_workspace(&self, workspace: Rc<Workspace>) -> PlaygroundState {
+    /// This state after `change` to its history; derived values are recomputed only if the policy changed.
+    fn with_history(&self, change: impl FnOnce(&mut History)) -> PlaygroundState {
+        let mut history = self.history.clone();
+        change(&mut history);
+        let workspace = history.current().clone();
         let (compiled, diagnostics) = if workspace.policy == self.workspace.policy {
             (self.compiled.clone(), self.diagnostics.clone())
         } else {
@@ -116,37 +101,8 @@ impl PlaygroundState {
             compiled,
             diagnostics,
             tab: self.tab,
-            undo: self.undo.clone(),
-            redo: self.redo.clone(),
-            last_edit_key: self.last_edit_key.clone(),
+            history,
         }
-    }
-
-    /// `snapshot` with the ticket currently being tried, which undo and redo do not touch.
-    fn keeping_draft(&self, snapshot: &Rc<Workspace>) -> Rc<Workspace> {
-        if snapshot.draft == self.workspace.draft {
-            return snapshot.clone();
-        }
-        let mut workspace = (**snapshot).clone();
-        workspace.draft = self.workspace.draft.clone();
-        Rc::new(workspace)
-    }
-
-    fn record(&self, next: Workspace, key: Option<String>) -> PlaygroundState {
-        if next == *self.workspace {
-            return self.with_workspace(self.workspace.clone());
-        }
-        let mut state = self.with_workspace(Rc::new(next));
-        let coalesce = key.is_some() && key == self.last_edit_key;
-        if !coalesce {
-            state.undo.push(self.workspace.clone());
-            if state.undo.len() > UNDO_DEPTH {
-                state.undo.remove(0);
-            }
-        }
-        state.redo.clear();
-        state.last_edit_key = key;
-        state
     }
 }
 
@@ -165,44 +121,21 @@ impl Reducible for PlaygroundState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let next = match action {
-            Action::Edit { key, apply } => {
-                let mut edited = (*self.workspace).clone();
-                apply(&mut edited);
-                self.record(edited, Some(key))
-            }
-            Action::Replace(workspace) => self.record(*workspace, None),
-            Action::SetDraft(draft) => {
-                let mut workspace = (*self.workspace).clone();
-                workspace.draft = draft;
-                self.with_workspace(Rc::new(workspace))
-            }
-            Action::Undo => {
-                let Some(previous) = self.undo.last().cloned() else {
-                    return self;
-                };
-                let mut state = self.with_workspace(self.keeping_draft(&previous));
-                state.undo.pop();
-                state.redo.push(self.workspace.clone());
-                state.last_edit_key = None;
-                state
-            }
-            Action::Redo => {
-                let Some(following) = self.redo.last().cloned() else {
-                    return self;
-                };
-                let mut state = self.with_workspace(self.keeping_draft(&following));
-                state.redo.pop();
-                state.undo.push(self.workspace.clone());
-                state.last_edit_key = None;
-                state
-            }
-            Action::SelectTab(tab) => {
-                let mut state = self.with_workspace(self.workspace.clone());
-                state.tab = tab;
-                state
-            }
-        };
-        Rc::new(next)
+        Rc::new(match action {
+            Action::Edit(edit) => self.with_history(|history| history.edit(&edit)),
+            Action::Replace(workspace) => self.with_history(|history| history.replace(*workspace)),
+            Action::SetDraft(draft) => self.with_history(|history| history.set_draft(draft)),
+            Action::Undo if self.can_undo() => self.with_history(|history| {
+                history.undo();
+            }),
+            Action::Redo if self.can_redo() => self.with_history(|history| {
+                history.redo();
+            }),
+            Action::Undo | Action::Redo => return self,
+            Action::SelectTab(tab) => PlaygroundState {
+                tab,
+                ..(*self).clone()
+            },
+        })
     }
 }

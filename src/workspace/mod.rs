@@ -3,6 +3,9 @@
 
 pub mod document;
 pub mod draft;
+pub mod edit;
+pub mod fields;
+pub mod history;
 pub mod import;
 pub mod share;
 

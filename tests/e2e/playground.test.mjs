@@ -207,3 +207,30 @@ test("the SLA and calendar editors show the preset's targets and hours (screensh
   await screenshot(page, "screenshot-calendar-editor.png");
   assertClean(assert);
 });
+
+test("a half-typed SLA condition moves with its policy, and a painted stroke is one undo step", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("tab-policy").click();
+  await page.getByTestId("sla-condition-0").fill('category ==');
+  assert.match(await page.getByTestId("sla-condition-error-0").innerText(), /Column/);
+  await page.getByTestId("sla-down-0").click();
+  assert.equal(await page.getByTestId("sla-id-1").inputValue(), "outage", "the outage policy moved down");
+  assert.equal(await page.getByTestId("sla-condition-1").inputValue(), "category ==", "its draft moved with it");
+  assert.equal(await page.getByTestId("sla-condition-error-0").count(), 0, "the policy now first has no draft");
+  await page.getByTestId("undo").click();
+  assert.equal(await page.getByTestId("sla-id-0").inputValue(), "outage", "undo moves it back");
+  assert.equal(await page.getByTestId("sla-condition-0").inputValue(), "category ==");
+
+  const cells = ["10", "11", "12"].map((hour) => page.getByTestId(`calendar-cell-0-sat-${hour}`));
+  await cells[0].scrollIntoViewIfNeeded();
+  const first = await cells[0].boundingBox();
+  const last = await cells[2].boundingBox();
+  await page.mouse.move(first.x + first.width / 2, first.y + first.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(last.x + last.width / 2, last.y + last.height / 2, { steps: 6 });
+  await page.mouse.up();
+  for (const cell of cells) assert.equal(await cell.getAttribute("aria-pressed"), "true", "the stroke opened it");
+  await page.getByTestId("undo").click();
+  for (const cell of cells) assert.equal(await cell.getAttribute("aria-pressed"), "false", "one undo closes the whole stroke");
+  assertClean(assert);
+});

@@ -22,7 +22,8 @@ commands:
   size               raw and gzip size of the release Wasm and JS glue, checked against budgets
   build-web          build the release Wasm and JS glue into www/pkg
   package            build the npm package (engine, widget, types) into target/npm/escalator
-  fuzz [--seconds N] every fuzz target for N seconds each (default 300); writes docs/reliability.md
+  fuzz [--seconds N] [--runs N]
+                     every fuzz target for N seconds or N executions each (default 300 s); writes docs/reliability.md
   bench [--warmup N] [--runs N]
                      routing and simulation throughput, native and Wasm in Node, and the npm package
                      against json-rules-engine (median of N runs, default 3 warm-up + 11); writes

@@ -46,7 +46,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     shell::run(Command::new("cargo").args(["test", "--workspace", "--features", "escalator/cli"]))?;
     // A short run of every fuzz target, so a parser that starts crashing fails CI (the long runs:
     // `cargo xtask fuzz`, figures in docs/reliability.md).
-    fuzz::run_all(FUZZ_SECONDS_IN_TESTS)?;
+    fuzz::run_all(fuzz::Budget {
+        seconds: Some(FUZZ_SECONDS_IN_TESTS),
+        executions: None,
+    })?;
     wasm_tests(&wasm_bindgen)?;
     end_to_end()
 }

@@ -286,6 +286,15 @@ impl PriorityTargets {
             Priority::Low => &self.low,
         }
     }
+
+    pub fn for_priority_mut(&mut self, priority: Priority) -> &mut Targets {
+        match priority {
+            Priority::Critical => &mut self.critical,
+            Priority::High => &mut self.high,
+            Priority::Medium => &mut self.medium,
+            Priority::Low => &mut self.low,
+        }
+    }
 }
 
 /// The promises for one priority. `next_update` is optional.

@@ -16,21 +16,14 @@ use crate::web::editor::diagnostics;
 use crate::web::editor::inputs::{Checkbox, TextInput};
 use crate::web::editor::SectionProps;
 use crate::web::state::Action;
-use crate::workspace::Workspace;
+use crate::workspace::edit::{CalendarField, Edit, IntervalField};
 
 #[component]
 pub fn CalendarsSection(props: &SectionProps) -> Html {
     let policy = &props.workspace.policy;
-    let on_add = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            dispatch.emit(Action::edit("calendar/add", |workspace: &mut Workspace| {
-                let calendars = &mut workspace.policy.calendars;
-                let id = unused_id(calendars);
-                calendars.push(new_calendar(id));
-            }));
-        })
-    };
+    let on_add = props
+        .dispatch
+        .reform(|_: MouseEvent| Action::Edit(Edit::AddCalendar));
     html! {
         <section class="panel" id="section-calendars">
             <div class="panel-head"><h2>{ "Calendars" }</h2>
@@ -55,28 +48,6 @@ pub fn CalendarsSection(props: &SectionProps) -> Html {
     }
 }
 
-fn unused_id(calendars: &[CalendarSpec]) -> String {
-    (1..)
-        .map(|number| format!("calendar-{number}"))
-        .find(|id| calendars.iter().all(|spec| spec.id != *id))
-        .unwrap_or_default()
-}
-
-fn new_calendar(id: String) -> CalendarSpec {
-    CalendarSpec {
-        id,
-        name: String::new(),
-        time_zone: "UTC".to_owned(),
-        always_open: false,
-        hours: vec![WeeklyHoursSpec {
-            days: DAY_KEYS[..5].iter().map(|day| (*day).to_owned()).collect(),
-            from: "09:00".to_owned(),
-            to: "17:00".to_owned(),
-        }],
-        holidays: Vec::new(),
-    }
-}
-
 #[derive(Properties, PartialEq)]
 struct CalendarCardProps {
     index: usize,
@@ -87,21 +58,12 @@ struct CalendarCardProps {
     dispatch: Callback<Action>,
 }
 
-/// Dispatches an edit of calendar `index`, coalescing with earlier edits of the same `field`.
-fn edit_calendar(
-    dispatch: &Callback<Action>,
-    index: usize,
-    field: &str,
-    apply: impl Fn(&mut CalendarSpec) + 'static,
-) {
-    dispatch.emit(Action::edit(
-        format!("calendar/{index}/{field}"),
-        move |workspace: &mut Workspace| {
-            if let Some(spec) = workspace.policy.calendars.get_mut(index) {
-                apply(spec);
-            }
-        },
-    ));
+/// Dispatches an edit of calendar `index`'s own fields; consecutive edits of one field are one undo step.
+fn edit_calendar(dispatch: &Callback<Action>, index: usize, field: CalendarField) {
+    dispatch.emit(Action::Edit(Edit::SetCalendar {
+        calendar: index,
+        field,
+    }));
 }
 
 #[component]
@@ -116,16 +78,12 @@ fn CalendarCard(props: &CalendarCardProps) -> Html {
 
     let on_id = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |text: String| {
-            edit_calendar(&dispatch, index, "id", move |spec| spec.id = text.clone())
-        })
+        Callback::from(move |text: String| edit_calendar(&dispatch, index, CalendarField::Id(text)))
     };
     let on_name = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |text: String| {
-            edit_calendar(&dispatch, index, "name", move |spec| {
-                spec.name = text.clone()
-            })
+            edit_calendar(&dispatch, index, CalendarField::Name(text))
         })
     };
     let on_zone = {
@@ -134,9 +92,7 @@ fn CalendarCard(props: &CalendarCardProps) -> Html {
         Callback::from(move |text: String| match Zone::parse(&text) {
             Ok(_) => {
                 zone_draft.set(None);
-                edit_calendar(&dispatch, index, "time_zone", move |spec| {
-                    spec.time_zone = text.clone()
-                });
+                edit_calendar(&dispatch, index, CalendarField::TimeZone(text));
             }
             Err(error) => zone_draft.set(Some((text, error.to_string()))),
         })
@@ -152,25 +108,19 @@ fn CalendarCard(props: &CalendarCardProps) -> Html {
             } else {
                 (*stashed_hours).clone()
             };
-            edit_calendar(&dispatch, index, "always_open", move |spec| {
-                spec.always_open = always_open;
-                spec.hours = restored.clone();
-            });
-        })
-    };
-    let on_remove = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            dispatch.emit(Action::edit(
-                format!("calendar/{index}/remove"),
-                move |workspace: &mut Workspace| {
-                    if index < workspace.policy.calendars.len() {
-                        workspace.policy.calendars.remove(index);
-                    }
+            edit_calendar(
+                &dispatch,
+                index,
+                CalendarField::AlwaysOpen {
+                    open: always_open,
+                    hours: restored,
                 },
-            ));
+            );
         })
     };
+    let on_remove = props
+        .dispatch
+        .reform(move |_: MouseEvent| Action::Edit(Edit::RemoveCalendar(index)));
 
     let (zone_text, zone_error) = match &*zone_draft {
         Some((text, error)) => (text.clone(), Some(error.clone())),
@@ -286,11 +236,7 @@ fn WeeklyHours(props: &WeeklyHoursProps) -> Html {
             let prefer_rows = prefer_rows.clone();
             let onclick = Callback::from(move |_: MouseEvent| {
                 prefer_rows.set(false);
-                edit_calendar(&dispatch, index, "hours/round", |spec| {
-                    if let Ok(grid) = WeekGrid::covering(&spec.hours) {
-                        spec.hours = grid.to_hours();
-                    }
-                })
+                dispatch.emit(Action::Edit(Edit::RoundHoursToGrid(index)));
             });
             html! {
                 <>
@@ -328,26 +274,14 @@ struct IntervalRowsProps {
 }
 
 /// Dispatches an edit of `hours[interval]` of calendar `index`.
-fn edit_interval(
-    dispatch: &Callback<Action>,
-    index: usize,
-    interval: usize,
-    field: &str,
-    apply: impl Fn(&mut WeeklyHoursSpec) + 'static,
-) {
-    edit_calendar(
-        dispatch,
-        index,
-        &format!("hours/{interval}/{field}"),
-        move |spec| {
-            if let Some(hours) = spec.hours.get_mut(interval) {
-                apply(hours);
-            }
-        },
-    );
+fn edit_interval(dispatch: &Callback<Action>, index: usize, interval: usize, field: IntervalField) {
+    dispatch.emit(Action::Edit(Edit::SetInterval {
+        calendar: index,
+        interval,
+        field,
+    }));
 }
 
-/// The weekly intervals as rows (days, from, to), exact to the minute: for hours the grid cannot show.
 #[component]
 fn IntervalRows(props: &IntervalRowsProps) -> Html {
     let index = props.index;
@@ -362,19 +296,7 @@ fn IntervalRows(props: &IntervalRowsProps) -> Html {
                     &dispatch,
                     index,
                     interval,
-                    &format!("days/{day}"),
-                    move |hours| {
-                        let mut days: Vec<usize> =
-                            hours.days.iter().filter_map(|d| day_index(d)).collect();
-                        if on {
-                            days.retain(|listed| *listed != day);
-                        } else {
-                            days.push(day);
-                        }
-                        days.sort_unstable();
-                        days.dedup();
-                        hours.days = days.into_iter().map(|d| DAY_KEYS[d].to_owned()).collect();
-                    },
+                    IntervalField::Day { day, listed: !on },
                 )
             });
             html! {
@@ -391,13 +313,12 @@ fn IntervalRows(props: &IntervalRowsProps) -> Html {
                 let input: HtmlInputElement = event.target_unchecked_into();
                 let text = input.value();
                 if !text.is_empty() {
-                    edit_interval(&dispatch, index, interval, field, move |hours| {
-                        if field == "from" {
-                            hours.from = text.clone();
-                        } else {
-                            hours.to = text.clone();
-                        }
-                    });
+                    let field = if field == "from" {
+                        IntervalField::From(text)
+                    } else {
+                        IntervalField::To(text)
+                    };
+                    edit_interval(&dispatch, index, interval, field);
                 }
             });
             let label = if field == "from" {
@@ -418,21 +339,12 @@ fn IntervalRows(props: &IntervalRowsProps) -> Html {
             .filter(|(_, parsed)| parsed.is_none())
             .map(|(text, _)| text.as_str())
             .collect();
-        let on_remove = {
-            let dispatch = dispatch.clone();
-            Callback::from(move |_: MouseEvent| {
-                edit_calendar(
-                    &dispatch,
-                    index,
-                    &format!("hours/{interval}/remove"),
-                    move |spec| {
-                        if interval < spec.hours.len() {
-                            spec.hours.remove(interval);
-                        }
-                    },
-                )
+        let on_remove = dispatch.reform(move |_: MouseEvent| {
+            Action::Edit(Edit::RemoveInterval {
+                calendar: index,
+                interval,
             })
-        };
+        });
         html! {
             <li class="cal-interval" data-testid={format!("calendar-interval-{index}-{interval}")}>
                 <span class="cal-days" role="group" aria-label={format!("Days of interval {}", interval + 1)}>
@@ -450,18 +362,7 @@ fn IntervalRows(props: &IntervalRowsProps) -> Html {
             </li>
         }
     };
-    let on_add = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            edit_calendar(&dispatch, index, "hours/add", |spec| {
-                spec.hours.push(WeeklyHoursSpec {
-                    days: vec!["sat".to_owned()],
-                    from: "10:00".to_owned(),
-                    to: "14:00".to_owned(),
-                })
-            })
-        })
-    };
+    let on_add = dispatch.reform(move |_: MouseEvent| Action::Edit(Edit::AddInterval(index)));
     html! {
         <>
             <p class="hint">{ "An interval whose closing time is not after its opening time runs overnight into the next day." }</p>
@@ -504,12 +405,13 @@ fn set_hour(
     hour: usize,
     open: bool,
 ) {
-    edit_calendar(dispatch, index, &format!("hours/{stroke}"), move |spec| {
-        if let Ok(mut grid) = WeekGrid::from_hours(&spec.hours) {
-            grid.set(day, hour, open);
-            spec.hours = grid.to_hours();
-        }
-    });
+    dispatch.emit(Action::Edit(Edit::PaintHour {
+        calendar: index,
+        stroke,
+        day,
+        hour,
+        open,
+    }));
 }
 
 /// 7 × 24 toggle buttons. A pointer stroke paints the state opposite to the cell where it started and is
@@ -679,22 +581,11 @@ fn Holidays(props: &HolidaysProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let date = (*new_date).clone();
             let name = Some(new_name.trim().to_owned()).filter(|name| !name.is_empty());
-            edit_calendar(&dispatch, index, "holidays/add", move |spec| {
-                if spec.holidays.iter().all(|holiday| holiday.date != date) {
-                    let at = spec
-                        .holidays
-                        .iter()
-                        .position(|holiday| holiday.date > date)
-                        .unwrap_or(spec.holidays.len());
-                    spec.holidays.insert(
-                        at,
-                        HolidaySpec {
-                            date: date.clone(),
-                            name: name.clone(),
-                        },
-                    );
-                }
-            });
+            dispatch.emit(Action::Edit(Edit::AddHoliday {
+                calendar: index,
+                date,
+                name,
+            }));
             new_date.set(String::new());
             new_name.set(String::new());
         })
@@ -708,12 +599,8 @@ fn Holidays(props: &HolidaysProps) -> Html {
             <ul class="cal-holiday-list" data-testid={format!("calendar-holidays-{index}")}>
                 { for props.holidays.iter().enumerate().map(|(position, holiday)| {
                     let dispatch = props.dispatch.clone();
-                    let onclick = Callback::from(move |_: MouseEvent| {
-                        edit_calendar(&dispatch, index, &format!("holidays/remove/{position}"), move |spec| {
-                            if position < spec.holidays.len() {
-                                spec.holidays.remove(position);
-                            }
-                        })
+                    let onclick = dispatch.reform(move |_: MouseEvent| {
+                        Action::Edit(Edit::RemoveHoliday { calendar: index, holiday: position })
                     });
                     let text = match &holiday.name {
                         Some(name) => format!("{} — {name}", holiday.date),

@@ -4,6 +4,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::engine::duration::Duration;
+use crate::workspace::fields::parse_duration_field;
 
 #[derive(Properties, PartialEq)]
 pub struct TextInputProps {
@@ -176,19 +177,4 @@ pub fn DurationInput(props: &DurationInputProps) -> Html {
             }
         </span>
     }
-}
-
-/// A duration from a box: empty is `None` when optional, otherwise an error; else `4h`, `1h30m`, `2d`….
-pub fn parse_duration_field(text: &str, optional: bool) -> Result<Option<Duration>, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return if optional {
-            Ok(None)
-        } else {
-            Err("required: write e.g. 30m, 4h or 1h30m".to_owned())
-        };
-    }
-    text.parse::<Duration>()
-        .map(Some)
-        .map_err(|error| error.to_string())
 }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::engine::policy::Policy;
 use crate::web::editor::SectionProps;
 use crate::web::state::Action;
+use crate::workspace::edit::Edit;
 
 #[component]
 pub fn JsonSection(props: &SectionProps) -> Html {
@@ -24,19 +25,7 @@ pub fn JsonSection(props: &SectionProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |event: InputEvent| {
             let area: HtmlTextAreaElement = event.target_unchecked_into();
-            let typed = area.value();
-            let parsed = Policy::from_json(&typed).ok();
-            dispatch.emit(Action::edit(
-                "policy-json",
-                move |workspace| match &parsed {
-                    Some(policy) => {
-                        workspace.policy = policy.clone();
-                        workspace.condition_drafts.clear();
-                        workspace.policy_json_draft = None;
-                    }
-                    None => workspace.policy_json_draft = Some(typed.clone()),
-                },
-            ));
+            dispatch.emit(Action::Edit(Edit::SetPolicyJson(area.value())));
         })
     };
     html! {

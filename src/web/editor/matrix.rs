@@ -3,44 +3,42 @@
 use yew::prelude::*;
 
 use crate::engine::duration::Duration;
-use crate::engine::policy::{Direction, LadderLevel, MatrixRow, TimeBasis, WILDCARD};
+use crate::engine::policy::{Direction, TimeBasis, WILDCARD};
 use crate::engine::ticket::Priority;
 use crate::web::editor::diagnostics;
 use crate::web::editor::inputs::{DurationInput, Select};
 use crate::web::editor::SectionProps;
 use crate::web::state::Action;
-use crate::workspace::Workspace;
+use crate::workspace::edit::{Edit, MatrixCellField, MatrixRowField};
 
-fn row_edit(
+/// A callback that sets one field of matrix row `row`.
+fn row_field<T: 'static>(
     dispatch: &Callback<Action>,
-    key: String,
     row: usize,
-    apply: impl Fn(&mut MatrixRow) + 'static,
-) {
-    dispatch.emit(Action::edit(key, move |workspace: &mut Workspace| {
-        if let Some(target) = workspace.policy.escalation_matrix.get_mut(row) {
-            apply(target);
-        }
-    }));
+    field: impl Fn(T) -> MatrixRowField + 'static,
+) -> Callback<T> {
+    dispatch.reform(move |value: T| {
+        Action::Edit(Edit::SetMatrixRow {
+            row,
+            field: field(value),
+        })
+    })
 }
 
-fn level_edit(
+/// A callback that sets one field of level `level` of matrix row `row`.
+fn cell_field<T: 'static>(
     dispatch: &Callback<Action>,
     row: usize,
     level: usize,
-    field: &str,
-    apply: impl Fn(&mut LadderLevel) + 'static,
-) {
-    row_edit(
-        dispatch,
-        format!("matrix/{row}/{level}/{field}"),
-        row,
-        move |target| {
-            if let Some(cell) = target.levels.get_mut(level) {
-                apply(cell);
-            }
-        },
-    );
+    field: impl Fn(T) -> MatrixCellField + 'static,
+) -> Callback<T> {
+    dispatch.reform(move |value: T| {
+        Action::Edit(Edit::SetMatrixCell {
+            row,
+            level,
+            field: field(value),
+        })
+    })
 }
 
 #[component]
@@ -86,25 +84,23 @@ pub fn MatrixSection(props: &SectionProps) -> Html {
 
     let rows = policy.escalation_matrix.iter().enumerate().map(|(r, row)| {
         let path = format!("escalation_matrix[{r}]");
-        let on_category = { let d = dispatch.clone(); Callback::from(move |v: String| row_edit(&d, format!("matrix/{r}/category"), r, move |row| row.category = v.clone())) };
-        let on_priority = { let d = dispatch.clone(); Callback::from(move |v: String| row_edit(&d, format!("matrix/{r}/priority"), r, move |row| row.priority = v.clone())) };
-        let on_first = { let d = dispatch.clone(); Callback::from(move |v: String| row_edit(&d, format!("matrix/{r}/first"), r, move |row| row.first = (!v.is_empty()).then(|| v.clone()))) };
+        let on_category = row_field(dispatch, r, MatrixRowField::Category);
+        let on_priority = row_field(dispatch, r, MatrixRowField::Priority);
+        let on_first = row_field(dispatch, r, |v: String| MatrixRowField::First(Some(v).filter(|v| !v.is_empty())));
         let cells = (0..columns).map(|l| {
             let Some(level) = row.levels.get(l) else {
                 return html! { <td class="matrix-cell empty"></td> };
             };
-            let on_team = { let d = dispatch.clone(); Callback::from(move |v: String| level_edit(&d, r, l, "to", move |c| c.to = v.clone())) };
-            let on_after = { let d = dispatch.clone(); Callback::from(move |v: Option<Duration>| if let Some(v) = v { level_edit(&d, r, l, "after", move |c| c.after = v) }) };
-            let on_kind = { let d = dispatch.clone(); Callback::from(move |v: String| level_edit(&d, r, l, "kind", move |c| c.kind = if v == "functional" { Direction::Functional } else { Direction::Hierarchical })) };
-            let on_basis = { let d = dispatch.clone(); Callback::from(move |v: String| level_edit(&d, r, l, "time", move |c| c.time = if v == "calendar" { TimeBasis::Calendar } else { TimeBasis::Business })) };
-            let on_remove = {
+            let on_team = cell_field(dispatch, r, l, MatrixCellField::To);
+            let on_after = {
                 let d = dispatch.clone();
-                Callback::from(move |_: MouseEvent| row_edit(&d, format!("matrix/{r}/{l}/remove"), r, move |row| {
-                    if l < row.levels.len() {
-                        row.levels.remove(l);
-                    }
-                }))
+                Callback::from(move |v: Option<Duration>| if let Some(v) = v {
+                    d.emit(Action::Edit(Edit::SetMatrixCell { row: r, level: l, field: MatrixCellField::After(v) }))
+                })
             };
+            let on_kind = cell_field(dispatch, r, l, |v: String| MatrixCellField::Kind(if v == "functional" { Direction::Functional } else { Direction::Hierarchical }));
+            let on_basis = cell_field(dispatch, r, l, |v: String| MatrixCellField::Time(if v == "calendar" { TimeBasis::Calendar } else { TimeBasis::Business }));
+            let on_remove = dispatch.reform(move |_: MouseEvent| Action::Edit(Edit::RemoveMatrixLevel { row: r, level: l }));
             html! {
                 <td class={classes!("matrix-cell", format!("kind-{}", level.kind.as_str()))} data-testid={format!("matrix-cell-{r}-{l}")}>
                     <Select options={teams.clone()} value={level.to.clone()} on_change={on_team}
@@ -121,34 +117,12 @@ pub fn MatrixSection(props: &SectionProps) -> Html {
                 </td>
             }
         });
-        let on_add_level = {
-            let d = dispatch.clone();
-            let first_team = teams.first().map(|t| t.0.clone()).unwrap_or_default();
-            Callback::from(move |_: MouseEvent| {
-                let team = first_team.clone();
-                row_edit(&d, format!("matrix/{r}/add"), r, move |row| {
-                    let after = row.levels.last().map(|l| Duration::from_seconds(l.after.seconds() * 2)).unwrap_or(Duration::hours(4));
-                    row.levels.push(LadderLevel { to: team.clone(), after, time: TimeBasis::Business, kind: Direction::Hierarchical });
-                })
-            })
-        };
+        let on_add_level = dispatch.reform(move |_: MouseEvent| Action::Edit(Edit::AddMatrixLevel { row: r }));
         let move_row = |delta: isize| {
-            let d = dispatch.clone();
-            Callback::from(move |_: MouseEvent| d.emit(Action::edit(format!("matrix/{r}/move"), move |w: &mut Workspace| {
-                let target = r as isize + delta;
-                if target >= 0 && (target as usize) < w.policy.escalation_matrix.len() {
-                    w.policy.escalation_matrix.swap(r, target as usize);
-                }
-            })))
+            let to = r.checked_add_signed(delta).unwrap_or(r);
+            dispatch.reform(move |_: MouseEvent| Action::Edit(Edit::MoveMatrixRow { from: r, to }))
         };
-        let on_remove_row = {
-            let d = dispatch.clone();
-            Callback::from(move |_: MouseEvent| d.emit(Action::edit(format!("matrix/{r}/remove"), move |w: &mut Workspace| {
-                if r < w.policy.escalation_matrix.len() {
-                    w.policy.escalation_matrix.remove(r);
-                }
-            })))
-        };
+        let on_remove_row = dispatch.reform(move |_: MouseEvent| Action::Edit(Edit::RemoveMatrixRow(r)));
         html! {
             <>
             <tr data-row={r.to_string()}>
@@ -174,19 +148,7 @@ pub fn MatrixSection(props: &SectionProps) -> Html {
             </>
         }
     });
-    let on_add_row = {
-        let d = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            d.emit(Action::edit("matrix/add", |w: &mut Workspace| {
-                w.policy.escalation_matrix.push(MatrixRow {
-                    category: WILDCARD.to_owned(),
-                    priority: WILDCARD.to_owned(),
-                    first: None,
-                    levels: Vec::new(),
-                });
-            }))
-        })
-    };
+    let on_add_row = dispatch.reform(|_: MouseEvent| Action::Edit(Edit::AddMatrixRow));
     html! {
         <section class="panel" id="section-matrix">
             <div class="panel-head"><h2>{ "Escalation matrix" }</h2>

@@ -8,7 +8,6 @@ pub mod json;
 pub mod matrix;
 pub mod rules;
 pub mod sla;
-pub mod sla_fields;
 pub mod teams;
 
 use std::rc::Rc;

@@ -3,47 +3,14 @@
 use yew::prelude::*;
 
 use crate::engine::condition::{Condition, FieldCatalog};
-use crate::engine::policy::{Direction, Rule, RuleKind, Trigger};
+use crate::engine::policy::{Rule, RuleKind, Trigger};
 use crate::web::editor::condition_editor::{ConditionEdit, ConditionEditor};
 use crate::web::editor::diagnostics;
 use crate::web::editor::inputs::{Select, TextInput};
-use crate::web::editor::teams::unique_id;
 use crate::web::editor::SectionProps;
 use crate::web::state::Action;
+use crate::workspace::edit::{Edit, RuleField, RuleList};
 use crate::workspace::Workspace;
-
-/// Rules by original index, each with its condition draft, in their new order.
-type Order = Vec<(usize, Option<String>)>;
-
-/// Which ordered list a rule lives in.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum RuleList {
-    Triggers,
-    Rules,
-}
-
-impl RuleList {
-    fn key(self) -> &'static str {
-        match self {
-            RuleList::Triggers => "triggers",
-            RuleList::Rules => "rules",
-        }
-    }
-
-    fn path(self, index: usize) -> String {
-        match self {
-            RuleList::Triggers => format!("triggers[{index}]"),
-            RuleList::Rules => format!("routing.rules[{index}]"),
-        }
-    }
-
-    fn len(self, workspace: &Workspace) -> usize {
-        match self {
-            RuleList::Triggers => workspace.policy.triggers.len(),
-            RuleList::Rules => workspace.policy.routing.rules.len(),
-        }
-    }
-}
 
 /// The text a rule's condition box shows: what was typed if it does not parse yet, else the condition.
 pub fn condition_text(
@@ -54,71 +21,9 @@ pub fn condition_text(
 ) -> String {
     workspace
         .condition_drafts
-        .get(&format!("{}/{index}", list.key()))
+        .get(&list.drafts().key(index))
         .cloned()
         .unwrap_or_else(|| condition.to_text())
-}
-
-/// Applies an edited condition: a valid one replaces the rule's; invalid text is kept as a draft.
-fn set_condition(workspace: &mut Workspace, list: RuleList, index: usize, edit: &ConditionEdit) {
-    let key = format!("{}/{index}", list.key());
-    match &edit.parsed {
-        Some(condition) => {
-            let condition = condition.clone();
-            workspace.condition_drafts.remove(&key);
-            match list {
-                RuleList::Triggers => {
-                    if let Some(trigger) = workspace.policy.triggers.get_mut(index) {
-                        trigger.when = condition;
-                    }
-                }
-                RuleList::Rules => {
-                    if let Some(rule) = workspace.policy.routing.rules.get_mut(index) {
-                        rule.when = condition;
-                    }
-                }
-            }
-        }
-        None => {
-            workspace.condition_drafts.insert(key, edit.text.clone());
-        }
-    }
-}
-
-/// Moves or removes a rule, keeping condition drafts attached to the rule they belong to.
-fn restructure(workspace: &mut Workspace, list: RuleList, change: impl FnOnce(&mut Order)) {
-    let len = list.len(workspace);
-    let mut order: Order = (0..len)
-        .map(|i| {
-            (
-                i,
-                workspace
-                    .condition_drafts
-                    .remove(&format!("{}/{i}", list.key())),
-            )
-        })
-        .collect();
-    change(&mut order);
-    match list {
-        RuleList::Triggers => reorder(&mut workspace.policy.triggers, &order),
-        RuleList::Rules => reorder(&mut workspace.policy.routing.rules, &order),
-    }
-    for (position, (_, draft)) in order.into_iter().enumerate() {
-        if let Some(text) = draft {
-            workspace
-                .condition_drafts
-                .insert(format!("{}/{position}", list.key()), text);
-        }
-    }
-}
-
-/// Rebuilds `items` in the order given by their original indices (dropping those left out).
-fn reorder<T: Clone>(items: &mut Vec<T>, order: &Order) {
-    let old = items.clone();
-    *items = order
-        .iter()
-        .filter_map(|(index, _)| old.get(*index).cloned())
-        .collect();
 }
 
 #[derive(Properties, PartialEq)]
@@ -140,93 +45,45 @@ pub struct RuleRowProps {
 
 #[component]
 fn RuleRow(props: &RuleRowProps) -> Html {
-    let (list, index, d) = (props.list, props.index, props.dispatch.clone());
-    let edit = move |field: &'static str, apply: fn(&mut Workspace, RuleList, usize, String)| {
-        let d = d.clone();
-        Callback::from(move |value: String| {
-            d.emit(Action::edit(
-                format!("{}/{index}/{field}", list.key()),
-                move |w: &mut Workspace| apply(w, list, index, value.clone()),
-            ))
+    let (list, index, dispatch) = (props.list, props.index, &props.dispatch);
+    let field = |make: fn(String) -> RuleField| {
+        dispatch.reform(move |value: String| {
+            Action::Edit(Edit::SetRule {
+                list,
+                rule: index,
+                field: make(value),
+            })
         })
     };
-    let on_condition = {
-        let d = props.dispatch.clone();
-        Callback::from(move |change: ConditionEdit| {
-            d.emit(Action::edit(
-                format!("{}/{index}/when", list.key()),
-                move |w: &mut Workspace| set_condition(w, list, index, &change),
-            ))
+    let on_condition = dispatch.reform(move |change: ConditionEdit| {
+        Action::Edit(Edit::SetCondition {
+            list,
+            rule: index,
+            text: change.text,
+        })
+    });
+    let on_to = field(RuleField::To);
+    let on_kind = field(|kind| {
+        RuleField::Kind(match kind.as_str() {
+            "functional" => RuleKind::Functional,
+            "hierarchical" => RuleKind::Hierarchical,
+            _ => RuleKind::None,
+        })
+    });
+    let on_description = field(RuleField::Description);
+    let move_to = |to: usize| {
+        dispatch.reform(move |_: MouseEvent| {
+            Action::Edit(Edit::MoveRule {
+                list,
+                from: index,
+                to,
+            })
         })
     };
-    let on_to = edit("to", |w, list, i, team| match list {
-        RuleList::Triggers => {
-            if let Some(t) = w.policy.triggers.get_mut(i) {
-                t.to = team
-            }
-        }
-        RuleList::Rules => {
-            if let Some(r) = w.policy.routing.rules.get_mut(i) {
-                r.to = team
-            }
-        }
-    });
-    let on_kind = edit("kind", |w, list, i, kind| match list {
-        RuleList::Triggers => {
-            if let Some(t) = w.policy.triggers.get_mut(i) {
-                t.kind = if kind == "functional" {
-                    Direction::Functional
-                } else {
-                    Direction::Hierarchical
-                }
-            }
-        }
-        RuleList::Rules => {
-            if let Some(r) = w.policy.routing.rules.get_mut(i) {
-                r.kind = match kind.as_str() {
-                    "functional" => RuleKind::Functional,
-                    "hierarchical" => RuleKind::Hierarchical,
-                    _ => RuleKind::None,
-                }
-            }
-        }
-    });
-    let on_description = edit("description", |w, list, i, text| match list {
-        RuleList::Triggers => {
-            if let Some(t) = w.policy.triggers.get_mut(i) {
-                t.description = text
-            }
-        }
-        RuleList::Rules => {
-            if let Some(r) = w.policy.routing.rules.get_mut(i) {
-                r.description = text
-            }
-        }
-    });
-    let structural = |label: &'static str, change: fn(&mut Order, usize)| {
-        let d = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            d.emit(Action::edit(
-                format!("{}/{index}/{label}", list.key()),
-                move |w: &mut Workspace| restructure(w, list, |order| change(order, index)),
-            ))
-        })
-    };
-    let on_up = structural("up", |order, i| {
-        if i > 0 {
-            order.swap(i, i - 1)
-        }
-    });
-    let on_down = structural("down", |order, i| {
-        if i + 1 < order.len() {
-            order.swap(i, i + 1)
-        }
-    });
-    let on_remove = structural("remove", |order, i| {
-        if i < order.len() {
-            order.remove(i);
-        }
-    });
+    let on_up = move_to(index.saturating_sub(1));
+    let on_down = move_to(index + 1);
+    let on_remove =
+        dispatch.reform(move |_: MouseEvent| Action::Edit(Edit::RemoveRule { list, rule: index }));
     html! {
         <li class={classes!("rule", props.error.is_some().then_some("invalid"))} data-testid={format!("{}-{}", list.key(), props.id)}>
             <div class="rule-order">
@@ -274,7 +131,7 @@ pub fn RulesSection(props: &SectionProps) -> Html {
     let error_of = |list: RuleList, index: usize| {
         workspace
             .condition_drafts
-            .get(&format!("{}/{index}", list.key()))
+            .get(&list.drafts().key(index))
             .and_then(|text| {
                 Condition::parse_checked(text, &FieldCatalog::ticket())
                     .err()
@@ -338,58 +195,13 @@ pub fn RulesSection(props: &SectionProps) -> Html {
             )
         });
     let add = |list: RuleList| {
-        let d = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            d.emit(Action::edit(
-                format!("{}/add", list.key()),
-                move |w: &mut Workspace| {
-                    let taken: Vec<String> = w
-                        .policy
-                        .triggers
-                        .iter()
-                        .map(|t| t.id.clone())
-                        .chain(w.policy.routing.rules.iter().map(|r| r.id.clone()))
-                        .collect();
-                    let id = unique_id(
-                        &taken,
-                        if list == RuleList::Triggers {
-                            "new_trigger"
-                        } else {
-                            "new_rule"
-                        },
-                    );
-                    let team = w.policy.routing.default.clone();
-                    let when = Condition::parse("signals.threatens_review")
-                        .expect("a constant condition parses");
-                    match list {
-                        RuleList::Triggers => w.policy.triggers.push(Trigger {
-                            id,
-                            description: String::new(),
-                            when,
-                            to: team,
-                            kind: Direction::Hierarchical,
-                            reason: String::new(),
-                        }),
-                        RuleList::Rules => w.policy.routing.rules.push(Rule {
-                            id,
-                            description: String::new(),
-                            when,
-                            to: team,
-                            kind: RuleKind::None,
-                        }),
-                    }
-                },
-            ))
-        })
+        props
+            .dispatch
+            .reform(move |_: MouseEvent| Action::Edit(Edit::AddRule(list)))
     };
-    let on_default = {
-        let d = props.dispatch.clone();
-        Callback::from(move |team: String| {
-            d.emit(Action::edit("routing/default", move |w: &mut Workspace| {
-                w.policy.routing.default = team.clone()
-            }))
-        })
-    };
+    let on_default = props
+        .dispatch
+        .reform(|team: String| Action::Edit(Edit::SetDefaultTeam(team)));
     html! {
         <section class="panel" id="section-rules">
             <div class="panel-head"><h2>{ "Triggers and routing rules" }</h2>

@@ -4,23 +4,20 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::condition::{Condition, FieldCatalog};
+use crate::engine::condition::Condition;
 use crate::engine::duration::Duration;
 use crate::engine::journey::SlaTarget;
 use crate::engine::lint::Diagnostic;
-use crate::engine::policy::{
-    BreachAction, BreachLevel, PriorityTargets, SlaPolicy, Targets, TimeBasis,
-};
+use crate::engine::policy::{BreachAction, BreachLevel, PriorityTargets, SlaPolicy};
 use crate::engine::ticket::Priority;
 use crate::web::editor::diagnostics;
 use crate::web::editor::inputs::{Checkbox, DurationInput, Select, TextInput};
-use crate::web::editor::sla_fields::{
-    apply_clock, clock_value, condition_error, condition_meaning, draft_key, parse_warnings,
-    remap_drafts, warnings_text,
-};
 use crate::web::editor::SectionProps;
 use crate::web::state::Action;
-use crate::workspace::Workspace;
+use crate::workspace::edit::{BreachField, DraftList, Edit, SlaField};
+use crate::workspace::fields::{
+    clock_field, clock_value, condition_error, condition_meaning, parse_warnings, warnings_text,
+};
 
 /// (value, label) pairs for a `Select`.
 type Options = Vec<(String, String)>;
@@ -46,19 +43,9 @@ pub fn SlaSection(props: &SectionProps) -> Html {
         .iter()
         .map(|team| (team.id.clone(), team.name.clone()))
         .collect();
-    let on_add = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            dispatch.emit(Action::edit("sla/add", |workspace: &mut Workspace| {
-                let policies = &mut workspace.policy.sla_policies;
-                let id = (1..)
-                    .map(|number| format!("sla-{number}"))
-                    .find(|id| policies.iter().all(|policy| policy.id != *id))
-                    .unwrap_or_default();
-                policies.push(new_policy(id));
-            }));
-        })
-    };
+    let on_add = props
+        .dispatch
+        .reform(|_: MouseEvent| Action::Edit(Edit::AddSla));
     let count = policy.sla_policies.len();
     html! {
         <section class="panel" id="section-sla">
@@ -70,7 +57,7 @@ pub fn SlaSection(props: &SectionProps) -> Html {
                 }
                 { for policy.sla_policies.iter().enumerate().map(|(index, sla)| html! {
                     <SlaPolicyCard key={index} {index} {count} sla={sla.clone()}
-                        draft={workspace.condition_drafts.get(&draft_key(index)).cloned()}
+                        draft={workspace.condition_drafts.get(&DraftList::SlaPolicies.key(index)).cloned()}
                         calendars={calendars.clone()} teams={teams.clone()}
                         diagnostics={props.diagnostics.clone()} dispatch={props.dispatch.clone()} />
                 }) }
@@ -80,54 +67,18 @@ pub fn SlaSection(props: &SectionProps) -> Html {
     }
 }
 
-fn new_policy(id: String) -> SlaPolicy {
-    let targets = |first: i64, resolution: i64| Targets {
-        first_response: Duration::hours(first),
-        next_update: None,
-        resolution: Duration::hours(resolution),
-    };
-    SlaPolicy {
-        id,
-        name: String::new(),
-        when: None,
-        time: TimeBasis::Business,
-        calendar: None,
-        pause_when_waiting: true,
-        warnings: vec![75],
-        targets: PriorityTargets {
-            critical: targets(1, 4),
-            high: targets(2, 8),
-            medium: targets(4, 24),
-            low: targets(8, 40),
-        },
-        breach_ladder: Vec::new(),
-    }
-}
-
-/// Dispatches an edit of SLA policy `index`, coalescing with earlier edits of the same `field`.
-fn edit_sla(
+/// A callback that sets one field of SLA policy `index`; consecutive edits of one field are one undo step.
+fn sla_field<T: 'static>(
     dispatch: &Callback<Action>,
     index: usize,
-    field: &str,
-    apply: impl Fn(&mut SlaPolicy) + 'static,
-) {
-    dispatch.emit(Action::edit(
-        format!("sla/{index}/{field}"),
-        move |workspace: &mut Workspace| {
-            if let Some(sla) = workspace.policy.sla_policies.get_mut(index) {
-                apply(sla);
-            }
-        },
-    ));
-}
-
-fn targets_mut(targets: &mut PriorityTargets, priority: Priority) -> &mut Targets {
-    match priority {
-        Priority::Critical => &mut targets.critical,
-        Priority::High => &mut targets.high,
-        Priority::Medium => &mut targets.medium,
-        Priority::Low => &mut targets.low,
-    }
+    field: impl Fn(T) -> SlaField + 'static,
+) -> Callback<T> {
+    dispatch.reform(move |value: T| {
+        Action::Edit(Edit::SetSla {
+            sla: index,
+            field: field(value),
+        })
+    })
 }
 
 fn target_label(target: SlaTarget) -> &'static str {
@@ -171,84 +122,18 @@ fn SlaPolicyCard(props: &SlaPolicyCardProps) -> Html {
         sla.name.clone()
     };
 
-    let on_id = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |text: String| {
-            edit_sla(&dispatch, index, "id", move |sla| sla.id = text.clone())
-        })
-    };
-    let on_name = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |text: String| {
-            edit_sla(&dispatch, index, "name", move |sla| sla.name = text.clone())
-        })
-    };
-    let on_clock = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |value: String| {
-            edit_sla(&dispatch, index, "clock", move |sla| {
-                apply_clock(sla, &value)
-            })
-        })
-    };
-    let on_pause = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |pause: bool| {
-            edit_sla(&dispatch, index, "pause", move |sla| {
-                sla.pause_when_waiting = pause
-            })
-        })
-    };
-    let on_warnings = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |warnings: Vec<u32>| {
-            edit_sla(&dispatch, index, "warnings", move |sla| {
-                sla.warnings = warnings.clone()
-            })
-        })
-    };
+    let on_id = sla_field(dispatch, index, SlaField::Id);
+    let on_name = sla_field(dispatch, index, SlaField::Name);
+    let on_clock = sla_field(dispatch, index, |value: String| clock_field(&value));
+    let on_pause = sla_field(dispatch, index, SlaField::PauseWhenWaiting);
+    let on_warnings = sla_field(dispatch, index, SlaField::Warnings);
     let move_to = |to: Option<usize>| -> Callback<MouseEvent> {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            let Some(to) = to else { return };
-            dispatch.emit(Action::edit(
-                format!("sla/{index}/move"),
-                move |workspace: &mut Workspace| {
-                    let policies = &mut workspace.policy.sla_policies;
-                    if index < policies.len() && to < policies.len() {
-                        policies.swap(index, to);
-                        remap_drafts(&mut workspace.condition_drafts, |at| {
-                            Some(match at {
-                                at if at == index => to,
-                                at if at == to => index,
-                                at => at,
-                            })
-                        });
-                    }
-                },
-            ));
-        })
+        let to = to.unwrap_or(index);
+        dispatch.reform(move |_: MouseEvent| Action::Edit(Edit::MoveSla { from: index, to }))
     };
     let on_up = move_to(index.checked_sub(1));
     let on_down = move_to(Some(index + 1).filter(|below| *below < props.count));
-    let on_remove = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            dispatch.emit(Action::edit(
-                format!("sla/{index}/remove"),
-                move |workspace: &mut Workspace| {
-                    if index < workspace.policy.sla_policies.len() {
-                        workspace.policy.sla_policies.remove(index);
-                        remap_drafts(&mut workspace.condition_drafts, |at| match at {
-                            at if at == index => None,
-                            at if at > index => Some(at - 1),
-                            at => Some(at),
-                        });
-                    }
-                },
-            ));
-        })
-    };
+    let on_remove = dispatch.reform(move |_: MouseEvent| Action::Edit(Edit::RemoveSla(index)));
 
     let mut clock_options: Options = vec![
         ("calendar".to_owned(), "Calendar time (24/7)".to_owned()),
@@ -346,28 +231,7 @@ fn ConditionField(props: &ConditionFieldProps) -> Html {
         let typed = typed.clone();
         Callback::from(move |text: String| {
             typed.set(Some(text.clone()));
-            let parsed = if text.trim().is_empty() {
-                Ok(None)
-            } else {
-                Condition::parse_checked(&text, &FieldCatalog::ticket()).map(Some)
-            };
-            dispatch.emit(Action::edit(
-                format!("sla/{index}/when"),
-                move |workspace: &mut Workspace| {
-                    let key = draft_key(index);
-                    match &parsed {
-                        Ok(when) => {
-                            workspace.condition_drafts.remove(&key);
-                            if let Some(sla) = workspace.policy.sla_policies.get_mut(index) {
-                                sla.when = when.clone();
-                            }
-                        }
-                        Err(_) => {
-                            workspace.condition_drafts.insert(key, text.clone());
-                        }
-                    }
-                },
-            ));
+            dispatch.emit(Action::Edit(Edit::SetSlaCondition { sla: index, text }));
         })
     };
     html! {
@@ -435,21 +299,13 @@ fn TargetsTable(props: &TargetsTableProps) -> Html {
     let index = props.index;
     let cell = |priority: Priority, target: SlaTarget| -> Html {
         let dispatch = props.dispatch.clone();
-        let key = format!("targets/{}/{}", priority.as_str(), target.as_str());
-        let on_change = {
-            let key = key.clone();
-            Callback::from(move |value: Option<Duration>| {
-                edit_sla(&dispatch, index, &key, move |sla| {
-                    let targets = targets_mut(&mut sla.targets, priority);
-                    match (target, value) {
-                        (SlaTarget::FirstResponse, Some(value)) => targets.first_response = value,
-                        (SlaTarget::Resolution, Some(value)) => targets.resolution = value,
-                        (SlaTarget::NextUpdate, value) => targets.next_update = value,
-                        (_, None) => {}
-                    }
-                })
-            })
-        };
+        let on_change = sla_field(&dispatch, index, move |value: Option<Duration>| {
+            SlaField::Target {
+                priority,
+                target,
+                value,
+            }
+        });
         let optional = target == SlaTarget::NextUpdate;
         html! {
             <td>
@@ -489,24 +345,20 @@ struct BreachLadderProps {
     dispatch: Callback<Action>,
 }
 
-/// Dispatches an edit of breach level `level` of SLA policy `index`.
-fn edit_level(
+/// A callback that sets one field of breach level `level` of SLA policy `index`.
+fn level_field<T: 'static>(
     dispatch: &Callback<Action>,
     index: usize,
     level: usize,
-    field: &str,
-    apply: impl Fn(&mut BreachLevel) + 'static,
-) {
-    edit_sla(
-        dispatch,
-        index,
-        &format!("breach_ladder/{level}/{field}"),
-        move |sla| {
-            if let Some(breach) = sla.breach_ladder.get_mut(level) {
-                apply(breach);
-            }
-        },
-    );
+    field: impl Fn(T) -> BreachField + 'static,
+) -> Callback<T> {
+    dispatch.reform(move |value: T| {
+        Action::Edit(Edit::SetBreachLevel {
+            sla: index,
+            level,
+            field: field(value),
+        })
+    })
 }
 
 #[component]
@@ -523,87 +375,27 @@ fn BreachLadder(props: &BreachLadderProps) -> Html {
         ),
         ("notify".to_owned(), "Notify (alert only)".to_owned()),
     ];
-    let on_add = {
-        let dispatch = props.dispatch.clone();
-        let first_team = props
-            .teams
-            .first()
-            .map(|(id, _)| id.clone())
-            .unwrap_or_default();
-        Callback::from(move |_: MouseEvent| {
-            let to = first_team.clone();
-            edit_sla(&dispatch, index, "breach_ladder/add", move |sla| {
-                sla.breach_ladder.push(BreachLevel {
-                    target: SlaTarget::FirstResponse,
-                    after_breach: None,
-                    to: to.clone(),
-                    action: BreachAction::Notify,
-                    repeat_every: None,
-                })
-            })
-        })
-    };
+    let on_add = props
+        .dispatch
+        .reform(move |_: MouseEvent| Action::Edit(Edit::AddBreachLevel { sla: index }));
     let row = |level: usize, breach: &BreachLevel| -> Html {
         let dispatch = &props.dispatch;
-        let on_target = {
-            let dispatch = dispatch.clone();
-            Callback::from(move |value: String| {
-                edit_level(&dispatch, index, level, "target", move |breach| {
-                    breach.target = parse_target(&value)
-                })
+        let on_target = level_field(dispatch, index, level, |value: String| {
+            BreachField::Target(parse_target(&value))
+        });
+        let on_after = level_field(dispatch, index, level, BreachField::AfterBreach);
+        let on_to = level_field(dispatch, index, level, BreachField::To);
+        let on_action = level_field(dispatch, index, level, |value: String| {
+            BreachField::Action(if value == "notify" {
+                BreachAction::Notify
+            } else {
+                BreachAction::Escalate
             })
-        };
-        let on_after = {
-            let dispatch = dispatch.clone();
-            Callback::from(move |value: Option<Duration>| {
-                edit_level(&dispatch, index, level, "after_breach", move |breach| {
-                    breach.after_breach = value
-                })
-            })
-        };
-        let on_to = {
-            let dispatch = dispatch.clone();
-            Callback::from(move |value: String| {
-                edit_level(&dispatch, index, level, "to", move |breach| {
-                    breach.to = value.clone()
-                })
-            })
-        };
-        let on_action = {
-            let dispatch = dispatch.clone();
-            Callback::from(move |value: String| {
-                edit_level(&dispatch, index, level, "action", move |breach| {
-                    breach.action = if value == "notify" {
-                        BreachAction::Notify
-                    } else {
-                        BreachAction::Escalate
-                    }
-                })
-            })
-        };
-        let on_repeat = {
-            let dispatch = dispatch.clone();
-            Callback::from(move |value: Option<Duration>| {
-                edit_level(&dispatch, index, level, "repeat_every", move |breach| {
-                    breach.repeat_every = value
-                })
-            })
-        };
-        let on_remove = {
-            let dispatch = dispatch.clone();
-            Callback::from(move |_: MouseEvent| {
-                edit_sla(
-                    &dispatch,
-                    index,
-                    &format!("breach_ladder/{level}/remove"),
-                    move |sla| {
-                        if level < sla.breach_ladder.len() {
-                            sla.breach_ladder.remove(level);
-                        }
-                    },
-                )
-            })
-        };
+        });
+        let on_repeat = level_field(dispatch, index, level, BreachField::RepeatEvery);
+        let on_remove = dispatch.reform(move |_: MouseEvent| {
+            Action::Edit(Edit::RemoveBreachLevel { sla: index, level })
+        });
         let action = match breach.action {
             BreachAction::Escalate => "escalate",
             BreachAction::Notify => "notify",

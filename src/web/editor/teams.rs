@@ -2,28 +2,30 @@
 
 use yew::prelude::*;
 
-use crate::engine::policy::Team;
 use crate::web::editor::diagnostics;
 use crate::web::editor::inputs::{NumberInput, Select, TextInput};
 use crate::web::editor::SectionProps;
 use crate::web::state::Action;
-use crate::workspace::Workspace;
+use crate::workspace::edit::{Edit, TeamField};
 
-/// An edit of team `index`, as one undo step per field being typed into.
-fn team_edit(
+/// A callback that sets one field of team `index` from what its input gives.
+fn team_field<T: 'static>(
     dispatch: &Callback<Action>,
     index: usize,
-    field: &'static str,
-    apply: impl Fn(&mut Team) + 'static,
-) {
-    dispatch.emit(Action::edit(
-        format!("teams/{index}/{field}"),
-        move |workspace: &mut Workspace| {
-            if let Some(team) = workspace.policy.teams.get_mut(index) {
-                apply(team);
-            }
-        },
-    ));
+    field: impl Fn(T) -> TeamField + 'static,
+) -> Callback<T> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |value: T| {
+        dispatch.emit(Action::Edit(Edit::SetTeam {
+            team: index,
+            field: field(value),
+        }))
+    })
+}
+
+/// `None` for the empty option of a select.
+fn chosen(value: String) -> Option<String> {
+    Some(value).filter(|value| !value.is_empty())
 }
 
 #[component]
@@ -51,28 +53,16 @@ pub fn TeamsSection(props: &SectionProps) -> Html {
 
     let rows = policy.teams.iter().enumerate().map(|(index, team)| {
         let path = format!("teams[{index}]");
-        let on_name = { let d = dispatch.clone(); Callback::from(move |v: String| team_edit(&d, index, "name", move |t| t.name = v.clone())) };
-        let on_tier = { let d = dispatch.clone(); Callback::from(move |v: String| team_edit(&d, index, "tier", move |t| t.tier = v.clone())) };
-        let on_agents = { let d = dispatch.clone(); Callback::from(move |v: f64| team_edit(&d, index, "agents", move |t| t.agents = v.round() as u32)) };
-        let on_handles = {
-            let d = dispatch.clone();
-            Callback::from(move |v: String| {
-                team_edit(&d, index, "handles", move |t| {
-                    t.handles = v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
-                })
-            })
-        };
-        let on_calendar = { let d = dispatch.clone(); Callback::from(move |v: String| team_edit(&d, index, "calendar", move |t| t.calendar = (!v.is_empty()).then(|| v.clone()))) };
-        let on_parent = { let d = dispatch.clone(); Callback::from(move |v: String| team_edit(&d, index, "parent", move |t| t.parent = (!v.is_empty()).then(|| v.clone()))) };
-        let on_cost = { let d = dispatch.clone(); Callback::from(move |v: f64| team_edit(&d, index, "cost", move |t| t.hourly_cost = Some(v))) };
-        let on_remove = {
-            let d = dispatch.clone();
-            Callback::from(move |_: MouseEvent| d.emit(Action::edit(format!("teams/{index}/remove"), move |w: &mut Workspace| {
-                if index < w.policy.teams.len() {
-                    w.policy.teams.remove(index);
-                }
-            })))
-        };
+        let on_name = team_field(dispatch, index, TeamField::Name);
+        let on_tier = team_field(dispatch, index, TeamField::Tier);
+        let on_agents = team_field(dispatch, index, |v: f64| TeamField::Agents(v.round().clamp(0.0, u32::MAX as f64) as u32));
+        let on_handles = team_field(dispatch, index, |v: String| {
+            TeamField::Handles(v.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect())
+        });
+        let on_calendar = team_field(dispatch, index, |v: String| TeamField::Calendar(chosen(v)));
+        let on_parent = team_field(dispatch, index, |v: String| TeamField::Parent(chosen(v)));
+        let on_cost = team_field(dispatch, index, |v: f64| TeamField::HourlyCost(Some(v)));
+        let on_remove = dispatch.reform(move |_: MouseEvent| Action::Edit(Edit::RemoveTeam(index)));
         html! {
             <>
             <tr key={team.id.clone()} data-team={team.id.clone()}>
@@ -92,37 +82,7 @@ pub fn TeamsSection(props: &SectionProps) -> Html {
             </>
         }
     });
-    let on_add = {
-        let d = dispatch.clone();
-        Callback::from(move |_: MouseEvent| {
-            d.emit(Action::edit("teams/add", |w: &mut Workspace| {
-                let id = unique_id(
-                    &w.policy
-                        .teams
-                        .iter()
-                        .map(|t| t.id.clone())
-                        .collect::<Vec<_>>(),
-                    "new_team",
-                );
-                let tier = w
-                    .policy
-                    .tiers
-                    .first()
-                    .map(|t| t.id.clone())
-                    .unwrap_or_default();
-                w.policy.teams.push(Team {
-                    id: id.clone(),
-                    name: "New team".to_owned(),
-                    tier,
-                    handles: Vec::new(),
-                    agents: 1,
-                    calendar: None,
-                    parent: None,
-                    hourly_cost: None,
-                });
-            }))
-        })
-    };
+    let on_add = dispatch.reform(|_: MouseEvent| Action::Edit(Edit::AddTeam));
     html! {
         <section class="panel" id="section-teams">
             <div class="panel-head"><h2>{ "Teams and tiers" }</h2><p>{ "Who works where, on which hours, with which skills." }</p></div>
@@ -138,15 +98,4 @@ pub fn TeamsSection(props: &SectionProps) -> Html {
             <div class="panel-foot"><button onclick={on_add}>{ "+ Add team" }</button></div>
         </section>
     }
-}
-
-/// `base`, or `base_2`, `base_3`… whichever is not taken.
-pub fn unique_id(taken: &[String], base: &str) -> String {
-    if !taken.iter().any(|id| id == base) {
-        return base.to_owned();
-    }
-    (2..)
-        .map(|n| format!("{base}_{n}"))
-        .find(|candidate| !taken.contains(candidate))
-        .unwrap_or_else(|| base.to_owned())
 }

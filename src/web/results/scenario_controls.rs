@@ -2,14 +2,12 @@
 
 use yew::prelude::*;
 
-use crate::engine::duration::Duration;
 use crate::engine::policy::Policy;
 use crate::engine::time::DAY;
-use crate::sim::duration::Horizon;
 use crate::sim::scenario::{Arrivals, Scenario};
 use crate::web::editor::inputs::NumberInput;
 use crate::web::state::Action;
-use crate::workspace::Workspace;
+use crate::workspace::edit::{Edit, ScenarioField};
 
 #[derive(Properties, PartialEq)]
 pub struct ScenarioControlsProps {
@@ -18,14 +16,21 @@ pub struct ScenarioControlsProps {
     pub dispatch: Callback<Action>,
 }
 
-fn scenario_edit(
+/// A callback that sets one scenario setting from what its input gives.
+fn scenario_field(
     dispatch: &Callback<Action>,
-    key: String,
-    apply: impl Fn(&mut Scenario) + 'static,
-) {
-    dispatch.emit(Action::edit(key, move |workspace: &mut Workspace| {
-        apply(&mut workspace.scenario)
-    }));
+    field: impl Fn(f64) -> ScenarioField + 'static,
+) -> Callback<f64> {
+    dispatch.reform(move |value: f64| Action::Edit(Edit::SetScenario(field(value))))
+}
+
+/// A whole number from a number box, within `0..=max`.
+fn whole(value: f64, max: f64) -> f64 {
+    if value.is_finite() {
+        value.round().clamp(0.0, max)
+    } else {
+        0.0
+    }
 }
 
 #[component]
@@ -33,56 +38,21 @@ pub fn ScenarioControls(props: &ScenarioControlsProps) -> Html {
     let scenario = &props.scenario;
     let d = &props.dispatch;
     let days = (scenario.workload.horizon.0.seconds() as f64 / DAY as f64).round();
-    let on_days = {
-        let d = d.clone();
-        Callback::from(move |v: f64| {
-            scenario_edit(&d, "scenario/horizon".into(), move |s| {
-                s.workload.horizon = Horizon(Duration::from_seconds(
-                    v.clamp(1.0, 91.0).round() as i64 * DAY,
-                ))
-            })
-        })
-    };
+    let on_days = scenario_field(d, |v| ScenarioField::HorizonDays(whole(v, 91.0) as u32));
     let volume = match &scenario.workload.arrivals {
         Arrivals::Daily { volume, .. } => Some(("Tickets per day", *volume)),
         Arrivals::Constant { per_hour } => Some(("Tickets per hour", *per_hour)),
         Arrivals::HourOfWeek(_) => None,
     };
-    let on_volume = {
-        let d = d.clone();
-        Callback::from(move |v: f64| {
-            scenario_edit(&d, "scenario/volume".into(), move |s| {
-                match &mut s.workload.arrivals {
-                    Arrivals::Daily { volume, .. } => *volume = v,
-                    Arrivals::Constant { per_hour } => *per_hour = v,
-                    Arrivals::HourOfWeek(_) => {}
-                }
-            })
-        })
-    };
-    let on_replications = {
-        let d = d.clone();
-        Callback::from(move |v: f64| {
-            scenario_edit(&d, "scenario/replications".into(), move |s| {
-                s.replications = v.clamp(1.0, 30.0) as u32
-            })
-        })
-    };
-    let on_seed = {
-        let d = d.clone();
-        Callback::from(move |v: f64| {
-            scenario_edit(&d, "scenario/seed".into(), move |s| s.seed = v as u64)
-        })
-    };
+    let on_volume = scenario_field(d, ScenarioField::Volume);
+    let on_replications = scenario_field(d, |v| ScenarioField::Replications(whole(v, 30.0) as u32));
+    let on_seed = scenario_field(d, |v| ScenarioField::Seed(whole(v, u64::MAX as f64) as u64));
     let staffing = props.policy.teams.iter().map(|team| {
         let agents = scenario.staffing.get(&team.id).copied().unwrap_or(team.agents);
         let id = team.id.clone();
-        let d = d.clone();
-        let on_change = Callback::from(move |v: f64| {
-            let id = id.clone();
-            scenario_edit(&d, format!("scenario/staffing/{id}"), move |s| {
-                s.staffing.insert(id.clone(), v.round() as u32);
-            })
+        let on_change = scenario_field(d, move |v| ScenarioField::Staffing {
+            team: id.clone(),
+            agents: whole(v, u32::MAX as f64) as u32,
         });
         html! {
             <label class="control-row" key={team.id.clone()}>
@@ -94,12 +64,9 @@ pub fn ScenarioControls(props: &ScenarioControlsProps) -> Html {
     let total_weight: f64 = scenario.mix.categories.values().sum();
     let mix = scenario.mix.categories.iter().map(|(category, weight)| {
         let category_id = category.clone();
-        let d = d.clone();
-        let on_change = Callback::from(move |v: f64| {
-            let category = category_id.clone();
-            scenario_edit(&d, format!("scenario/mix/{category}"), move |s| {
-                s.mix.categories.insert(category.clone(), v);
-            })
+        let on_change = scenario_field(d, move |weight| ScenarioField::MixWeight {
+            category: category_id.clone(),
+            weight,
         });
         let share = if total_weight > 0.0 { weight / total_weight * 100.0 } else { 0.0 };
         html! {

@@ -1,21 +1,14 @@
-//! Wasm tests of the policy editor's SLA fields and inputs (the weekly hours grid is tested natively in
-//! `tests/view.rs`).
-#![cfg(target_arch = "wasm32")]
-
-use std::collections::BTreeMap;
+//! The policy editor's text boxes natively: durations, warning percentages, condition errors and the SLA
+//! clock select (the weekly hours grid is tested in `tests/view.rs`, edits in `tests/workspace_edit.rs`).
 
 use escalator::engine::duration::Duration;
 use escalator::engine::policy::{Policy, TimeBasis};
-use escalator::web::editor::inputs::parse_duration_field;
-use escalator::web::editor::sla_fields::{
-    apply_clock, clock_value, condition_error, condition_meaning, parse_warnings, remap_drafts,
-    warnings_text,
+use escalator::workspace::fields::{
+    clock_field, clock_value, condition_error, condition_meaning, parse_duration_field,
+    parse_warnings, warnings_text,
 };
-use wasm_bindgen_test::*;
 
-wasm_bindgen_test_configure!(run_in_browser);
-
-#[wasm_bindgen_test]
+#[test]
 fn warnings_are_read_from_a_list_of_percentages() {
     assert_eq!(parse_warnings("50, 75"), Ok(vec![50, 75]));
     assert_eq!(parse_warnings(" 50 75% "), Ok(vec![50, 75]));
@@ -28,7 +21,7 @@ fn warnings_are_read_from_a_list_of_percentages() {
     assert_eq!(warnings_text(&[50, 75]), "50, 75");
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn duration_boxes_accept_durations_and_optional_blanks() {
     assert_eq!(
         parse_duration_field(" 1h30m ", false),
@@ -45,7 +38,7 @@ fn duration_boxes_accept_durations_and_optional_blanks() {
     );
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn condition_errors_name_their_column() {
     assert_eq!(
         condition_error("amount => 500").as_deref(),
@@ -59,54 +52,26 @@ fn condition_errors_name_their_column() {
     assert_eq!(condition_meaning("  "), None);
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn the_clock_select_maps_to_time_basis_and_calendar() {
     let json = include_str!("../www/presets/default.json");
     let policy = Policy::from_json(json).expect("default preset");
     let mut sla = policy.sla_policies[0].clone();
-    apply_clock(&mut sla, "business:office");
+    clock_field("business:office").set(&mut sla);
     assert_eq!(
         (sla.time, sla.calendar.as_deref()),
         (TimeBasis::Business, Some("office"))
     );
     assert_eq!(clock_value(&sla), "business:office");
-    apply_clock(&mut sla, "business:");
+    clock_field("business:").set(&mut sla);
     assert_eq!(
         (sla.time, sla.calendar.as_deref()),
         (TimeBasis::Business, None)
     );
-    apply_clock(&mut sla, "calendar");
+    clock_field("calendar").set(&mut sla);
     assert_eq!(
         (sla.time, sla.calendar.as_deref()),
         (TimeBasis::Calendar, None)
     );
     assert_eq!(clock_value(&sla), "calendar");
-}
-
-#[wasm_bindgen_test]
-fn condition_drafts_follow_their_policy_when_policies_move_or_go() {
-    let mut drafts: BTreeMap<String, String> = [
-        ("sla/0", "a =="),
-        ("sla/2", "b =="),
-        ("rules/0", "routing draft"),
-    ]
-    .into_iter()
-    .map(|(key, text)| (key.to_owned(), text.to_owned()))
-    .collect();
-    remap_drafts(&mut drafts, |at| {
-        Some(match at {
-            1 => 2,
-            2 => 1,
-            at => at,
-        })
-    });
-    assert_eq!(drafts.get("sla/1").map(String::as_str), Some("b =="));
-    assert_eq!(drafts.get("sla/2"), None);
-    remap_drafts(&mut drafts, |at| match at {
-        0 => None,
-        at => Some(at - 1),
-    });
-    let keys: Vec<&str> = drafts.keys().map(String::as_str).collect();
-    assert_eq!(keys, ["rules/0", "sla/0"]);
-    assert_eq!(drafts["sla/0"], "b ==");
 }

@@ -1,0 +1,716 @@
+//! Every `Edit` natively: what it changes, which edits are one undo step, and condition drafts following
+//! their rule or SLA policy when the list is reordered or shortened.
+
+use std::collections::BTreeSet;
+
+use escalator::engine::duration::Duration;
+use escalator::engine::journey::SlaTarget;
+use escalator::engine::policy::{BreachAction, Direction, Policy, RuleKind, TimeBasis};
+use escalator::engine::ticket::Priority;
+use escalator::sim::scenario::Arrivals;
+use escalator::sim::Scenario;
+use escalator::workspace::draft::TicketDraft;
+use escalator::workspace::edit::{
+    BreachField, CalendarField, DraftList, Edit, IntervalField, MatrixCellField, MatrixRowField,
+    RuleField, RuleList, ScenarioField, SlaField, TeamField,
+};
+use escalator::workspace::history::History;
+use escalator::workspace::Workspace;
+
+fn workspace() -> Workspace {
+    Workspace {
+        preset: "normal-week".to_owned(),
+        policy: Policy::from_json(include_str!("../www/presets/default.json")).expect("policy"),
+        scenario: Scenario::from_json(include_str!("../www/presets/normal-week.json"))
+            .expect("scenario"),
+        draft: TicketDraft::new("billing", "2026-03-06T16:55".to_owned()),
+        condition_drafts: Default::default(),
+        policy_json_draft: None,
+    }
+}
+
+fn applied(edit: Edit) -> Workspace {
+    let mut workspace = workspace();
+    edit.apply(&mut workspace);
+    workspace
+}
+
+/// The variant's name. No wildcard arm: a new variant does not compile until it is named here, and
+/// `every_edit_is_exercised` then fails until `examples` has one.
+fn variant(edit: &Edit) -> &'static str {
+    match edit {
+        Edit::AddTeam => "AddTeam",
+        Edit::SetTeam { .. } => "SetTeam",
+        Edit::RemoveTeam(_) => "RemoveTeam",
+        Edit::AddMatrixRow => "AddMatrixRow",
+        Edit::SetMatrixRow { .. } => "SetMatrixRow",
+        Edit::MoveMatrixRow { .. } => "MoveMatrixRow",
+        Edit::RemoveMatrixRow(_) => "RemoveMatrixRow",
+        Edit::AddMatrixLevel { .. } => "AddMatrixLevel",
+        Edit::SetMatrixCell { .. } => "SetMatrixCell",
+        Edit::RemoveMatrixLevel { .. } => "RemoveMatrixLevel",
+        Edit::AddRule(_) => "AddRule",
+        Edit::SetRule { .. } => "SetRule",
+        Edit::SetCondition { .. } => "SetCondition",
+        Edit::MoveRule { .. } => "MoveRule",
+        Edit::RemoveRule { .. } => "RemoveRule",
+        Edit::SetDefaultTeam(_) => "SetDefaultTeam",
+        Edit::AddSla => "AddSla",
+        Edit::SetSla { .. } => "SetSla",
+        Edit::SetSlaCondition { .. } => "SetSlaCondition",
+        Edit::MoveSla { .. } => "MoveSla",
+        Edit::RemoveSla(_) => "RemoveSla",
+        Edit::AddBreachLevel { .. } => "AddBreachLevel",
+        Edit::SetBreachLevel { .. } => "SetBreachLevel",
+        Edit::RemoveBreachLevel { .. } => "RemoveBreachLevel",
+        Edit::AddCalendar => "AddCalendar",
+        Edit::SetCalendar { .. } => "SetCalendar",
+        Edit::RemoveCalendar(_) => "RemoveCalendar",
+        Edit::PaintHour { .. } => "PaintHour",
+        Edit::RoundHoursToGrid(_) => "RoundHoursToGrid",
+        Edit::AddInterval(_) => "AddInterval",
+        Edit::SetInterval { .. } => "SetInterval",
+        Edit::RemoveInterval { .. } => "RemoveInterval",
+        Edit::AddHoliday { .. } => "AddHoliday",
+        Edit::RemoveHoliday { .. } => "RemoveHoliday",
+        Edit::SetScenario(_) => "SetScenario",
+        Edit::SetPolicyJson(_) => "SetPolicyJson",
+    }
+}
+
+const ALL_VARIANTS: usize = 36;
+
+/// A check of what an edit did to the preset workspace.
+type Check = fn(&Workspace);
+
+/// One edit of every kind, each with its check.
+fn examples() -> Vec<(Edit, Check)> {
+    vec![
+        (Edit::AddTeam, |w| {
+            let team = w.policy.teams.last().unwrap();
+            assert_eq!((team.id.as_str(), team.tier.as_str()), ("new_team", "l1"));
+        }),
+        (
+            Edit::SetTeam {
+                team: 1,
+                field: TeamField::Agents(9),
+            },
+            |w| assert_eq!(w.policy.teams[1].agents, 9),
+        ),
+        (Edit::RemoveTeam(0), |w| {
+            assert_eq!(w.policy.teams[0].id, "technical_support")
+        }),
+        (Edit::AddMatrixRow, |w| {
+            let row = w.policy.escalation_matrix.last().unwrap();
+            assert_eq!((row.category.as_str(), row.levels.len()), ("*", 0));
+        }),
+        (
+            Edit::SetMatrixRow {
+                row: 0,
+                field: MatrixRowField::First(Some("billing".to_owned())),
+            },
+            |w| {
+                assert_eq!(
+                    w.policy.escalation_matrix[0].first.as_deref(),
+                    Some("billing")
+                )
+            },
+        ),
+        (Edit::MoveMatrixRow { from: 0, to: 2 }, |w| {
+            let original = workspace().policy.escalation_matrix;
+            assert_eq!(w.policy.escalation_matrix[2], original[0]);
+            assert_eq!(w.policy.escalation_matrix[0], original[1]);
+        }),
+        (Edit::RemoveMatrixRow(0), |w| {
+            assert_eq!(w.policy.escalation_matrix.len(), 10)
+        }),
+        (Edit::AddMatrixLevel { row: 6 }, |w| {
+            let levels = &w.policy.escalation_matrix[6].levels;
+            assert_eq!(levels.len(), 2);
+            assert_eq!(levels[1].after.seconds(), levels[0].after.seconds() * 2);
+            assert_eq!(levels[1].to, "general_support");
+        }),
+        (
+            Edit::SetMatrixCell {
+                row: 0,
+                level: 1,
+                field: MatrixCellField::After(Duration::hours(3)),
+            },
+            |w| {
+                assert_eq!(
+                    w.policy.escalation_matrix[0].levels[1].after,
+                    Duration::hours(3)
+                )
+            },
+        ),
+        (Edit::RemoveMatrixLevel { row: 5, level: 0 }, |w| {
+            assert_eq!(w.policy.escalation_matrix[5].levels.len(), 2)
+        }),
+        (Edit::AddRule(RuleList::Triggers), |w| {
+            let trigger = w.policy.triggers.last().unwrap();
+            assert_eq!(trigger.id, "new_trigger");
+            assert_eq!(trigger.to, w.policy.routing.default);
+        }),
+        (
+            Edit::SetRule {
+                list: RuleList::Triggers,
+                rule: 0,
+                field: RuleField::Kind(RuleKind::Functional),
+            },
+            |w| assert_eq!(w.policy.triggers[0].kind, Direction::Functional),
+        ),
+        (
+            Edit::SetCondition {
+                list: RuleList::Rules,
+                rule: 0,
+                text: "amount > 900".to_owned(),
+            },
+            |w| assert_eq!(w.policy.routing.rules[0].when.to_text(), "amount > 900"),
+        ),
+        (
+            Edit::MoveRule {
+                list: RuleList::Triggers,
+                from: 2,
+                to: 0,
+            },
+            |w| assert_eq!(w.policy.triggers[0].id, "enterprise_churn_risk"),
+        ),
+        (
+            Edit::RemoveRule {
+                list: RuleList::Rules,
+                rule: 0,
+            },
+            |w| assert!(w.policy.routing.rules.is_empty()),
+        ),
+        (Edit::SetDefaultTeam("billing".to_owned()), |w| {
+            assert_eq!(w.policy.routing.default, "billing")
+        }),
+        (Edit::AddSla, |w| {
+            let sla = w.policy.sla_policies.last().unwrap();
+            assert_eq!((sla.id.as_str(), sla.when.is_none()), ("sla-1", true));
+        }),
+        (
+            Edit::SetSla {
+                sla: 2,
+                field: SlaField::Target {
+                    priority: Priority::High,
+                    target: SlaTarget::NextUpdate,
+                    value: Some(Duration::hours(2)),
+                },
+            },
+            |w| {
+                assert_eq!(
+                    w.policy.sla_policies[2].targets.high.next_update,
+                    Some(Duration::hours(2))
+                )
+            },
+        ),
+        (
+            Edit::SetSlaCondition {
+                sla: 0,
+                text: " ".to_owned(),
+            },
+            |w| assert_eq!(w.policy.sla_policies[0].when, None, "blank: the fallback"),
+        ),
+        (Edit::MoveSla { from: 0, to: 1 }, |w| {
+            assert_eq!(w.policy.sla_policies[1].id, "outage")
+        }),
+        (Edit::RemoveSla(1), |w| {
+            let ids: Vec<&str> = w
+                .policy
+                .sla_policies
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect();
+            assert_eq!(ids, ["outage", "standard"]);
+        }),
+        (Edit::AddBreachLevel { sla: 1 }, |w| {
+            let level = w.policy.sla_policies[1].breach_ladder.last().unwrap();
+            assert_eq!(level.action, BreachAction::Notify);
+            assert_eq!(w.policy.sla_policies[1].breach_ladder.len(), 3);
+        }),
+        (
+            Edit::SetBreachLevel {
+                sla: 0,
+                level: 0,
+                field: BreachField::RepeatEvery(Some(Duration::minutes(30))),
+            },
+            |w| {
+                assert_eq!(
+                    w.policy.sla_policies[0].breach_ladder[0].repeat_every,
+                    Some(Duration::minutes(30))
+                )
+            },
+        ),
+        (Edit::RemoveBreachLevel { sla: 2, level: 3 }, |w| {
+            assert_eq!(w.policy.sla_policies[2].breach_ladder.len(), 3)
+        }),
+        (Edit::AddCalendar, |w| {
+            let calendar = w.policy.calendars.last().unwrap();
+            assert_eq!(calendar.id, "calendar-1");
+            assert_eq!(calendar.hours[0].days.len(), 5);
+        }),
+        (
+            Edit::SetCalendar {
+                calendar: 0,
+                field: CalendarField::TimeZone("Europe/Berlin".to_owned()),
+            },
+            |w| assert_eq!(w.policy.calendars[0].time_zone, "Europe/Berlin"),
+        ),
+        (Edit::RemoveCalendar(2), |w| {
+            assert_eq!(w.policy.calendars.len(), 2)
+        }),
+        (
+            Edit::PaintHour {
+                calendar: 0,
+                stroke: 1,
+                day: 5,
+                hour: 9,
+                open: true,
+            },
+            |w| {
+                let hours = &w.policy.calendars[0].hours;
+                assert!(hours
+                    .iter()
+                    .any(|h| h.days == ["sat"] && h.from == "09:00" && h.to == "10:00"));
+            },
+        ),
+        (Edit::RoundHoursToGrid(1), |w| {
+            assert_eq!(
+                w.policy.calendars[1].hours[0].to, "18:00",
+                "17:30 rounds outwards"
+            )
+        }),
+        (Edit::AddInterval(0), |w| {
+            assert_eq!(w.policy.calendars[0].hours[1].days, ["sat"])
+        }),
+        (
+            Edit::SetInterval {
+                calendar: 0,
+                interval: 0,
+                field: IntervalField::Day {
+                    day: 0,
+                    listed: false,
+                },
+            },
+            |w| {
+                assert_eq!(
+                    w.policy.calendars[0].hours[0].days,
+                    ["tue", "wed", "thu", "fri"]
+                )
+            },
+        ),
+        (
+            Edit::RemoveInterval {
+                calendar: 0,
+                interval: 0,
+            },
+            |w| assert!(w.policy.calendars[0].hours.is_empty()),
+        ),
+        (
+            Edit::AddHoliday {
+                calendar: 0,
+                date: "2026-12-26".to_owned(),
+                name: None,
+            },
+            |w| {
+                let dates: Vec<&str> = w.policy.calendars[0]
+                    .holidays
+                    .iter()
+                    .map(|h| h.date.as_str())
+                    .collect();
+                assert_eq!(
+                    dates,
+                    ["2026-12-25", "2026-12-26", "2026-12-28", "2027-01-01"]
+                );
+            },
+        ),
+        (
+            Edit::RemoveHoliday {
+                calendar: 0,
+                holiday: 0,
+            },
+            |w| assert_eq!(w.policy.calendars[0].holidays[0].date, "2026-12-28"),
+        ),
+        (
+            Edit::SetScenario(ScenarioField::Staffing {
+                team: "billing".to_owned(),
+                agents: 4,
+            }),
+            |w| assert_eq!(w.scenario.staffing.get("billing"), Some(&4)),
+        ),
+        (Edit::SetPolicyJson("{ not json".to_owned()), |w| {
+            assert_eq!(w.policy_json_draft.as_deref(), Some("{ not json"));
+            assert_eq!(
+                w.policy,
+                workspace().policy,
+                "the policy keeps its last valid form"
+            );
+        }),
+    ]
+}
+
+#[test]
+fn every_edit_is_exercised() {
+    let named: BTreeSet<&str> = examples().iter().map(|(edit, _)| variant(edit)).collect();
+    assert_eq!(
+        named.len(),
+        ALL_VARIANTS,
+        "an example of every variant: {named:?}"
+    );
+    for (edit, check) in examples() {
+        let edited = applied(edit.clone());
+        assert!(edited != workspace(), "{edit:?} changed nothing");
+        check(&edited);
+    }
+}
+
+#[test]
+fn an_index_that_is_not_there_leaves_the_workspace_alone() {
+    let stale = [
+        Edit::SetTeam {
+            team: 99,
+            field: TeamField::Agents(1),
+        },
+        Edit::RemoveMatrixRow(99),
+        Edit::AddMatrixLevel { row: 99 },
+        Edit::MoveRule {
+            list: RuleList::Triggers,
+            from: 0,
+            to: 99,
+        },
+        Edit::RemoveSla(99),
+        Edit::SetBreachLevel {
+            sla: 0,
+            level: 99,
+            field: BreachField::To("x".to_owned()),
+        },
+        Edit::PaintHour {
+            calendar: 99,
+            stroke: 0,
+            day: 0,
+            hour: 0,
+            open: true,
+        },
+        Edit::RemoveHoliday {
+            calendar: 2,
+            holiday: 0,
+        },
+    ];
+    for edit in stale {
+        assert!(
+            applied(edit.clone()) == workspace(),
+            "{edit:?} changed the workspace"
+        );
+    }
+}
+
+#[test]
+fn field_edits_have_keys_and_structural_edits_do_not() {
+    let typing = Edit::SetTeam {
+        team: 0,
+        field: TeamField::Name("a".to_owned()),
+    };
+    assert_eq!(typing.key().as_deref(), Some("teams/0/name"));
+    let other_team = Edit::SetTeam {
+        team: 1,
+        field: TeamField::Name("a".to_owned()),
+    };
+    let other_field = Edit::SetTeam {
+        team: 0,
+        field: TeamField::Tier("l2".to_owned()),
+    };
+    assert_ne!(typing.key(), other_team.key());
+    assert_ne!(typing.key(), other_field.key());
+    for structural in [
+        Edit::AddTeam,
+        Edit::RemoveTeam(0),
+        Edit::MoveSla { from: 0, to: 1 },
+        Edit::AddHoliday {
+            calendar: 0,
+            date: "2027-01-02".to_owned(),
+            name: None,
+        },
+    ] {
+        assert_eq!(structural.key(), None, "{structural:?}");
+    }
+    let stroke = |stroke, hour| Edit::PaintHour {
+        calendar: 0,
+        stroke,
+        day: 5,
+        hour,
+        open: true,
+    };
+    assert_eq!(
+        stroke(3, 9).key(),
+        stroke(3, 10).key(),
+        "one pointer stroke"
+    );
+    assert_ne!(stroke(3, 9).key(), stroke(4, 9).key());
+}
+
+#[test]
+fn typing_into_one_field_is_one_undo_step_and_redo_reapplies_it() {
+    let mut history = History::new(workspace());
+    let original = history.current().policy.teams[0].agents;
+    for agents in [7, 70] {
+        history.edit(&Edit::SetTeam {
+            team: 0,
+            field: TeamField::Agents(agents),
+        });
+    }
+    assert_eq!(history.current().policy.teams[0].agents, 70);
+    assert!(history.undo());
+    assert_eq!(
+        history.current().policy.teams[0].agents,
+        original,
+        "both keystrokes undo together"
+    );
+    assert!(!history.can_undo());
+    assert!(history.redo());
+    assert_eq!(history.current().policy.teams[0].agents, 70);
+    assert!(!history.redo());
+}
+
+#[test]
+fn two_adds_in_a_row_are_two_undo_steps() {
+    let mut history = History::new(workspace());
+    history.edit(&Edit::AddTeam);
+    history.edit(&Edit::AddTeam);
+    assert_eq!(history.current().policy.teams.len(), 7);
+    history.undo();
+    assert_eq!(history.current().policy.teams.len(), 6);
+}
+
+#[test]
+fn another_field_between_keystrokes_starts_a_new_step() {
+    let mut history = History::new(workspace());
+    let name = |text: &str| Edit::SetTeam {
+        team: 0,
+        field: TeamField::Name(text.to_owned()),
+    };
+    history.edit(&name("A"));
+    history.edit(&Edit::SetDefaultTeam("billing".to_owned()));
+    history.edit(&name("AB"));
+    history.undo();
+    assert_eq!(history.current().policy.teams[0].name, "A");
+    assert_eq!(history.current().policy.routing.default, "billing");
+}
+
+#[test]
+fn an_edit_that_changes_nothing_is_no_step_and_keeps_redo() {
+    let mut history = History::new(workspace());
+    history.edit(&Edit::AddTeam);
+    history.undo();
+    history.edit(&Edit::RemoveTeam(99));
+    assert!(history.can_redo());
+    assert!(!history.can_undo());
+}
+
+#[test]
+fn undo_leaves_the_ticket_being_tried_alone() {
+    let mut history = History::new(workspace());
+    history.edit(&Edit::SetDefaultTeam("no_such_team".to_owned()));
+    let mut draft = history.current().draft.clone();
+    draft.category = "refund".to_owned();
+    history.set_draft(draft);
+    assert!(history.undo());
+    assert_eq!(history.current().draft.category, "refund");
+    assert_eq!(history.current().policy.routing.default, "general_support");
+}
+
+#[test]
+fn replacing_the_workspace_is_one_step() {
+    let mut history = History::new(workspace());
+    let mut other = workspace();
+    other.preset = "other".to_owned();
+    history.replace(other);
+    history.undo();
+    assert_eq!(history.current().preset, "normal-week");
+}
+
+fn with_drafts(keys: &[(&str, &str)]) -> Workspace {
+    let mut workspace = workspace();
+    for (key, text) in keys {
+        workspace
+            .condition_drafts
+            .insert((*key).to_owned(), (*text).to_owned());
+    }
+    workspace
+}
+
+fn drafts_of(workspace: &Workspace) -> Vec<(String, String)> {
+    workspace
+        .condition_drafts
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+#[test]
+fn an_invalid_condition_is_kept_as_a_draft_and_a_valid_one_clears_it() {
+    let mut workspace = workspace();
+    let before = workspace.policy.triggers[1].when.clone();
+    Edit::SetCondition {
+        list: RuleList::Triggers,
+        rule: 1,
+        text: "amount >".to_owned(),
+    }
+    .apply(&mut workspace);
+    assert_eq!(
+        workspace.policy.triggers[1].when, before,
+        "the last valid condition stays"
+    );
+    assert_eq!(drafts_of(&workspace), pairs(&[("triggers/1", "amount >")]));
+    Edit::SetCondition {
+        list: RuleList::Triggers,
+        rule: 1,
+        text: "amount > 5".to_owned(),
+    }
+    .apply(&mut workspace);
+    assert!(workspace.condition_drafts.is_empty());
+    assert_eq!(workspace.policy.triggers[1].when.to_text(), "amount > 5");
+
+    Edit::SetSlaCondition {
+        sla: 2,
+        text: "category ==".to_owned(),
+    }
+    .apply(&mut workspace);
+    assert_eq!(drafts_of(&workspace), pairs(&[("sla/2", "category ==")]));
+}
+
+#[test]
+fn drafts_follow_a_rule_that_moves_or_is_removed() {
+    let mut workspace = with_drafts(&[
+        ("triggers/0", "first"),
+        ("triggers/2", "third"),
+        ("rules/0", "routing"),
+    ]);
+    Edit::MoveRule {
+        list: RuleList::Triggers,
+        from: 2,
+        to: 0,
+    }
+    .apply(&mut workspace);
+    assert_eq!(workspace.policy.triggers[0].id, "enterprise_churn_risk");
+    assert_eq!(
+        drafts_of(&workspace),
+        pairs(&[
+            ("rules/0", "routing"),
+            ("triggers/0", "third"),
+            ("triggers/1", "first")
+        ])
+    );
+    Edit::RemoveRule {
+        list: RuleList::Triggers,
+        rule: 0,
+    }
+    .apply(&mut workspace);
+    assert_eq!(
+        drafts_of(&workspace),
+        pairs(&[("rules/0", "routing"), ("triggers/0", "first")])
+    );
+    Edit::RemoveRule {
+        list: RuleList::Rules,
+        rule: 0,
+    }
+    .apply(&mut workspace);
+    assert_eq!(drafts_of(&workspace), pairs(&[("triggers/0", "first")]));
+}
+
+#[test]
+fn drafts_follow_an_sla_policy_that_moves_or_is_removed() {
+    let mut workspace = with_drafts(&[("sla/0", "a =="), ("sla/2", "b =="), ("rules/0", "r")]);
+    Edit::MoveSla { from: 2, to: 1 }.apply(&mut workspace);
+    assert_eq!(
+        drafts_of(&workspace),
+        pairs(&[("rules/0", "r"), ("sla/0", "a =="), ("sla/1", "b ==")])
+    );
+    Edit::RemoveSla(0).apply(&mut workspace);
+    assert_eq!(
+        drafts_of(&workspace),
+        pairs(&[("rules/0", "r"), ("sla/0", "b ==")])
+    );
+    assert_eq!(workspace.policy.sla_policies[0].id, "standard");
+}
+
+#[test]
+fn a_valid_policy_json_replaces_the_policy_and_drops_every_draft() {
+    let mut workspace = with_drafts(&[("sla/0", "a ==")]);
+    workspace.policy_json_draft = Some("{".to_owned());
+    let mut policy = workspace.policy.clone();
+    policy.name = "Renamed".to_owned();
+    Edit::SetPolicyJson(policy.to_json()).apply(&mut workspace);
+    assert_eq!(workspace.policy.name, "Renamed");
+    assert!(workspace.condition_drafts.is_empty());
+    assert_eq!(workspace.policy_json_draft, None);
+}
+
+#[test]
+fn scenario_settings_stay_within_what_the_simulator_accepts() {
+    let edited = applied(Edit::SetScenario(ScenarioField::HorizonDays(10_000)));
+    assert_eq!(edited.scenario.workload.horizon.0, Duration::days(91));
+    let edited = applied(Edit::SetScenario(ScenarioField::Replications(0)));
+    assert_eq!(edited.scenario.replications, 1);
+    let edited = applied(Edit::SetScenario(ScenarioField::Volume(250.0)));
+    assert!(matches!(
+        edited.scenario.workload.arrivals,
+        Arrivals::Daily { volume, .. } if volume == 250.0
+    ));
+}
+
+#[test]
+fn list_ids_stay_unique_when_adding() {
+    let mut workspace = workspace();
+    for _ in 0..3 {
+        Edit::AddRule(RuleList::Rules).apply(&mut workspace);
+        Edit::AddCalendar.apply(&mut workspace);
+    }
+    let rules: Vec<&str> = workspace
+        .policy
+        .routing
+        .rules
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(
+        rules,
+        ["enterprise_billing", "new_rule", "new_rule_2", "new_rule_3"]
+    );
+    let calendars: Vec<&str> = workspace.policy.calendars[3..]
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(calendars, ["calendar-1", "calendar-2", "calendar-3"]);
+    assert_eq!(DraftList::Rules.key(3), "rules/3");
+}
+
+#[test]
+fn the_clock_and_always_open_fields_keep_the_calendar_consistent() {
+    let edited = applied(Edit::SetSla {
+        sla: 2,
+        field: SlaField::Clock {
+            time: TimeBasis::Calendar,
+            calendar: Some("uk_office_hours".to_owned()),
+        },
+    });
+    assert_eq!(
+        edited.policy.sla_policies[2].calendar, None,
+        "calendar time has no calendar"
+    );
+    let edited = applied(Edit::SetCalendar {
+        calendar: 0,
+        field: CalendarField::AlwaysOpen {
+            open: true,
+            hours: Vec::new(),
+        },
+    });
+    assert!(edited.policy.calendars[0].always_open);
+    assert!(edited.policy.calendars[0].hours.is_empty());
+}
