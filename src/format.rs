@@ -45,6 +45,30 @@ pub fn percent(ratio: f64) -> String {
     }
 }
 
+/// A count, or a mean of counts over runs: whole numbers with thousands separators (`2,400`), and one
+/// decimal below 100 when the value is not whole (`12.4`).
+pub fn count(value: f64) -> String {
+    if !value.is_finite() {
+        return "–".to_owned();
+    }
+    if value.abs() < 100.0 && value.fract().abs() >= 0.05 {
+        return format!("{value:.1}");
+    }
+    let whole = value.round() as i64;
+    let digits = whole.unsigned_abs().to_string();
+    let mut grouped = String::new();
+    for (position, digit) in digits.chars().enumerate() {
+        if position > 0 && (digits.len() - position) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    if whole < 0 {
+        grouped.insert(0, '-');
+    }
+    grouped
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +92,16 @@ mod tests {
         assert_eq!(percent(0.125), "12.5%");
         assert_eq!(percent(1.0), "100.0%");
         assert_eq!(percent(f64::INFINITY), "–");
+    }
+
+    #[test]
+    fn counts_group_thousands_and_keep_a_decimal_only_for_small_means() {
+        assert_eq!(count(0.0), "0");
+        assert_eq!(count(7.0), "7");
+        assert_eq!(count(12.44), "12.4");
+        assert_eq!(count(2400.0), "2,400");
+        assert_eq!(count(1234567.6), "1,234,568");
+        assert_eq!(count(-1500.0), "-1,500");
+        assert_eq!(count(f64::NAN), "–");
     }
 }

@@ -98,6 +98,10 @@ pub enum EventKind {
     SlaBreach {
         target: SlaTarget,
     },
+    /// The target can never come due (see `sla::CheckpointKind::NeverDue`): neither met nor breached.
+    SlaNeverDue {
+        target: SlaTarget,
+    },
     /// A breach-ladder level fired, naming who is escalated to or notified.
     SlaLevel {
         target: SlaTarget,

@@ -25,7 +25,10 @@ pub struct SlaFact {
     /// The ticket had this target (the run sets it, or an event names it).
     pub had: bool,
     pub breached: bool,
-    /// Met or breached: false while the target can still go either way.
+    /// The target could never come due on its clock (a calendar that never opens, or not before its range
+    /// ends): neither met nor breached, and so left out of compliance.
+    pub never_due: bool,
+    /// Met or breached: false while the target can still go either way, and for a never-due target.
     pub decided: bool,
     pub warnings: u32,
 }
@@ -113,6 +116,11 @@ impl<'a> TicketFacts<'a> {
                     sla.had = true;
                     sla.breached = true;
                 }
+                EventKind::SlaNeverDue { target } => {
+                    let sla = &mut facts.sla[target_index(*target)];
+                    sla.had = true;
+                    sla.never_due = true;
+                }
                 EventKind::SlaLevel { target, .. } => facts.sla[target_index(*target)].had = true,
                 EventKind::Created
                 | EventKind::Started { .. }
@@ -134,7 +142,7 @@ impl<'a> TicketFacts<'a> {
                 SlaTarget::FirstResponse => responded || closed,
                 SlaTarget::NextUpdate | SlaTarget::Resolution => closed,
             };
-            sla.decided = sla.breached || fulfilled;
+            sla.decided = !sla.never_due && (sla.breached || fulfilled);
         }
         facts
     }

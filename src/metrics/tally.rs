@@ -17,6 +17,10 @@ pub struct SlaMetrics {
     pub breached: u64,
     /// Had the target, not breached, not yet fulfilled when the period ended: left out of compliance.
     pub pending: u64,
+    /// Had a target its clock could never count (see `SlaFact::never_due`): left out of compliance, and
+    /// reported so that a compliance figure over the rest is not read as covering them.
+    #[serde(default)]
+    pub never_due: u64,
     /// `met / (met + breached)`; `None` when no ticket had a decided target.
     pub compliance: Option<f64>,
     /// SlaWarning events for this target.
@@ -31,6 +35,7 @@ struct SlaCounts {
     met: u64,
     breached: u64,
     pending: u64,
+    never_due: u64,
     warnings: u64,
     tickets_warned: u64,
 }
@@ -75,7 +80,9 @@ impl CohortTally {
                 continue;
             }
             counts.had += 1;
-            if fact.breached {
+            if fact.never_due {
+                counts.never_due += 1;
+            } else if fact.breached {
                 counts.breached += 1;
             } else if fact.decided {
                 counts.met += 1;
@@ -113,6 +120,7 @@ impl CohortTally {
                     met: counts.met,
                     breached: counts.breached,
                     pending: counts.pending,
+                    never_due: counts.never_due,
                     compliance: ratio(counts.met, counts.met + counts.breached),
                     warnings: counts.warnings,
                     tickets_warned: counts.tickets_warned,

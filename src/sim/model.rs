@@ -50,6 +50,8 @@ pub enum CheckpointKind<'m> {
         percent: u8,
     },
     Breach,
+    /// The target can never come due on its clock (see `engine::sla::CheckpointKind::NeverDue`).
+    NeverDue,
     /// A breach-ladder level: notify `notify`; when `escalate_to` is set, a waiting ticket moves there.
     Level {
         level: u32,

@@ -731,6 +731,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
                 self.emit(ticket, EventKind::SlaWarning { target, percent })
             }
             CheckpointKind::Breach => self.emit(ticket, EventKind::SlaBreach { target }),
+            CheckpointKind::NeverDue => self.emit(ticket, EventKind::SlaNeverDue { target }),
             CheckpointKind::Level {
                 level,
                 notify,

@@ -9,7 +9,7 @@ use super::year_table::{
     year_of, year_start, YearTable, FIRST_YEAR, LAST_YEAR, RANGE_END, RANGE_START, YEAR_COUNT,
 };
 use super::zone::{offset_at, Zone};
-use crate::engine::time::Instant;
+use crate::engine::time::{Instant, DAY, MINUTE};
 
 /// A validated calendar. Open intervals are computed lazily, one UTC year at a time, on first use.
 ///
@@ -94,6 +94,21 @@ impl Calendar {
     /// True when the calendar lists no opening hours at all (and is not 24/7).
     pub fn is_never_open(&self) -> bool {
         matches!(self.hours, Hours::NeverOpen)
+    }
+
+    /// Seconds the calendar is open in an ordinary week (no holidays, no clock changes): 604,800 for 24/7,
+    /// 0 for a calendar that never opens.
+    pub fn weekly_open_seconds(&self) -> i64 {
+        match &self.hours {
+            Hours::AlwaysOpen => 7 * DAY,
+            Hours::NeverOpen => 0,
+            Hours::Weekly { rules, .. } => rules
+                .shifts
+                .iter()
+                .flatten()
+                .map(|shift| i64::from(shift.length_minutes()) * MINUTE)
+                .sum(),
+        }
     }
 
     pub fn is_open(&self, at: Instant) -> bool {

@@ -1,5 +1,6 @@
 //! `lint`: diagnostics with JSON paths and severity for the mistakes real escalation policies make.
 
+mod calendars;
 mod graph;
 mod matrix;
 mod priority;
@@ -139,6 +140,9 @@ pub fn lint_compiled(
     priority::check(&index, &mut findings);
     rules::check(&index, &mut findings);
     sla::check(&index, &mut findings);
+    if let Ok(compiled) = compiled {
+        calendars::check(compiled, &mut findings);
+    }
     let mut diagnostics = findings.0;
     diagnostics.sort_by_key(|diagnostic| diagnostic.severity);
     diagnostics

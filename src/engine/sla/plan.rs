@@ -15,6 +15,9 @@ pub enum CheckpointKind<'a> {
         percent: u8,
     },
     Breach,
+    /// The clock never counts the target: its calendar never opens, or not enough before the calendars'
+    /// range ends (2200). Planned at the clock's start; the target can never be breached nor met.
+    NeverDue,
     Ladder {
         /// 1-based position among the ladder levels of the same target.
         level: u32,
@@ -88,8 +91,14 @@ fn visit_checkpoints<'a>(
     let clock = terms.clock.counting_from(start);
     let mut emit = |amount: i64, kind| {
         let reached = clock.add(amount);
-        if let Some(at) = reached {
-            visit(Checkpoint { at, target, kind });
+        match (reached, kind) {
+            (Some(at), _) => visit(Checkpoint { at, target, kind }),
+            (None, CheckpointKind::Breach) => visit(Checkpoint {
+                at: start,
+                target,
+                kind: CheckpointKind::NeverDue,
+            }),
+            (None, _) => {}
         }
         reached.is_some()
     };

@@ -661,7 +661,19 @@ fn a_never_open_calendar_has_no_due_instant() {
         (first.state, first.due, first.elapsed),
         (ClockState::Running, None, 0)
     );
-    assert!(plan(&terms, at("2026-03-02T10:00:00Z")).is_empty());
+    let planned: Vec<_> = plan(&terms, at("2026-03-02T10:00:00Z"))
+        .into_iter()
+        .map(|checkpoint| (checkpoint.at, checkpoint.target, checkpoint.kind))
+        .collect();
+    assert_eq!(
+        planned,
+        [(
+            at("2026-03-02T10:00:00Z"),
+            FirstResponse,
+            CheckpointKind::NeverDue
+        )],
+        "no warning or breach, and the target says it is never due"
+    );
 }
 
 #[test]

@@ -136,6 +136,9 @@ impl SlaTables {
                         (CheckpointKind::Warning { percent }, self.id.as_str(), None)
                     }
                     sla::CheckpointKind::Breach => (CheckpointKind::Breach, self.id.as_str(), None),
+                    sla::CheckpointKind::NeverDue => {
+                        (CheckpointKind::NeverDue, self.id.as_str(), None)
+                    }
                     sla::CheckpointKind::Ladder { level, to, .. } => {
                         let step = usize::try_from(level)
                             .ok()

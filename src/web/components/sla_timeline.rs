@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::engine::calendar::Calendar;
 use crate::engine::decision::Decision;
+use crate::engine::journey::SlaTarget;
 use crate::engine::policy::BreachAction;
 use crate::engine::time::{Instant, DAY, HOUR};
 use crate::web::format;
@@ -156,7 +157,8 @@ pub fn SlaTimeline(props: &SlaTimelineProps) -> Html {
                             { format!(" within {}", crate::format::seconds(target.seconds)) }
                             { match target.due {
                                 Some(due) => html! { <>{ " — due " }<span class="due">{ format::instant(due) }</span></> },
-                                None => html! { <span class="hint">{ " — counted from each reply" }</span> },
+                                None if target.target == SlaTarget::NextUpdate => html! { <span class="hint">{ " — counted from each reply" }</span> },
+                                None => html! { <span class="never-due" data-testid="never-due">{ " — never due: its calendar does not count this target (see the policy's findings)" }</span> },
                             } }
                         </li>
                     }) }

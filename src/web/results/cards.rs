@@ -61,6 +61,7 @@ pub fn MetricCards(props: &MetricCardsProps) -> Html {
                         <div class="card-label">{ label }<span class="info" aria-label={format!("Definition: {definition}")}>{ "?" }</span></div>
                         <div class="card-value">{ value.map(|v| show(unit, v)).unwrap_or_else(|| "—".to_owned()) }</div>
                         { delta(change, unit, better, against) }
+                        { never_due_note(&props.metrics, id) }
                     </div>
                 })
             }) }
@@ -102,6 +103,32 @@ fn delta(change: Option<&MetricChange>, unit: Unit, better: Better, against: &st
     }
 }
 
+/// Under an SLA compliance card: how many tickets per run had a target their calendar never counts, which
+/// the compliance figure leaves out (lint names the calendar).
+fn never_due_note(metrics: &[Metrics], id: &str) -> Html {
+    let Some(target) = id
+        .strip_prefix("sla.")
+        .and_then(|rest| rest.strip_suffix(".compliance"))
+    else {
+        return Html::default();
+    };
+    let never_due: u64 = metrics
+        .iter()
+        .flat_map(|run| &run.sla)
+        .filter(|sla| sla.target.as_str() == target)
+        .map(|sla| sla.never_due)
+        .sum();
+    if never_due == 0 || metrics.is_empty() {
+        return Html::default();
+    }
+    let per_run = never_due as f64 / metrics.len() as f64;
+    html! {
+        <div class="card-warning" role="note" data-testid={format!("never-due-{target}")}>
+            { format!("{} tickets never due: their calendar does not count this target; left out", format::count(per_run)) }
+        </div>
+    }
+}
+
 type Headline = (String, Unit, Better, Option<f64>);
 
 /// Each headline metric's mean over the replications that have a value.
@@ -134,7 +161,7 @@ pub fn show(unit: Unit, value: f64) -> String {
     match unit {
         Unit::Ratio => format::percent(value),
         Unit::Seconds => format::duration(value),
-        Unit::Count => format!("{value:.1}"),
+        Unit::Count => format::count(value),
         Unit::Currency => format!("{value:.2}"),
     }
 }

@@ -77,6 +77,13 @@ fn describe(kind: &EventKind) -> (&'static str, String) {
             "breach",
             format!("SLA breached: {}", target.as_str().replace('_', " ")),
         ),
+        EventKind::SlaNeverDue { target } => (
+            "breach",
+            format!(
+                "Never due: the calendar does not count the {} target (lint names the calendar)",
+                target.as_str().replace('_', " ")
+            ),
+        ),
         EventKind::SlaLevel { target, level, to } => (
             "breach",
             format!(
