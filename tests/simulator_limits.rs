@@ -93,3 +93,37 @@ fn an_ordinary_week_is_within_every_limit() {
     let scenario = Scenario::from_json(&normal_week().to_string()).expect("preset");
     assert!(run_scenario(&scenario, &policy()).is_ok());
 }
+
+#[test]
+fn a_big_but_allowed_run_is_estimated_above_the_confirmation_threshold() {
+    use escalator::sim::limits::{estimated_tickets, CONFIRM_ABOVE_TICKETS};
+    let week = Scenario::from_json(&normal_week().to_string()).expect("preset");
+    let estimate = estimated_tickets(&week);
+    assert!(
+        (11_000.0..13_000.0).contains(&estimate),
+        "five replications of about 2,400 tickets: {estimate}"
+    );
+    assert!(
+        estimate < CONFIRM_ABOVE_TICKETS,
+        "the preset runs at every edit"
+    );
+    let mut value = normal_week();
+    value["workload"]["horizon"] = json!(91);
+    value["replications"] = json!(30);
+    let quarter = Scenario::from_json(&value.to_string()).expect("scenario");
+    assert!(
+        estimated_tickets(&quarter) > CONFIRM_ABOVE_TICKETS,
+        "a quarter × 30 asks first"
+    );
+    assert!(
+        run_scenario_is_allowed(&quarter),
+        "and is still within the limits"
+    );
+}
+
+/// Whether the scenario is within every limit (preparing it checks them), without running it.
+fn run_scenario_is_allowed(scenario: &Scenario) -> bool {
+    let compiled = policy().compile().expect("the preset compiles");
+    let model = escalator::sim::EnginePolicyModel::new(compiled).expect("model");
+    escalator::sim::prepared::PreparedScenario::new(scenario, &model).is_ok()
+}

@@ -2,7 +2,7 @@
 //! path before any work starts (docs/scenario-format.md, "Limits").
 
 use super::prepared::PreparedScenario;
-use super::scenario::{Scenario, ScenarioError};
+use super::scenario::{Arrivals, Scenario, ScenarioError};
 use crate::engine::calendar::{RANGE_END, RANGE_START};
 use crate::engine::time::DAY;
 
@@ -16,6 +16,34 @@ pub const MAX_DRAIN_DAYS: i64 = 366;
 pub const MAX_TICKETS_PER_REPLICATION: f64 = 1_000_000.0;
 /// Tickets all replications together are expected to create (a bound on the run's time).
 pub const MAX_TICKETS_PER_RUN: f64 = 4_000_000.0;
+
+/// Runs expected to create more tickets than this (all replications together) wait for the user to confirm
+/// in the playground instead of starting at every edit; well inside the limits, but seconds of work.
+pub const CONFIRM_ABOVE_TICKETS: f64 = 250_000.0;
+
+/// A quick estimate of the tickets all replications create, from the arrivals, horizon and replications
+/// alone (spikes left out), for deciding whether to ask before running. Not a limit: `check` is.
+pub fn estimated_tickets(scenario: &Scenario) -> f64 {
+    let days = scenario.workload.horizon.0.seconds().max(0) as f64 / DAY as f64;
+    let per_day = match &scenario.workload.arrivals {
+        Arrivals::Constant { per_hour } => per_hour * 24.0,
+        Arrivals::HourOfWeek(rates) => rates.iter().sum::<f64>() / 7.0,
+        Arrivals::Daily {
+            volume,
+            weekday_factors,
+            ..
+        } => {
+            let mean_factor = weekday_factors
+                .as_ref()
+                .filter(|factors| !factors.is_empty())
+                .map_or(1.0, |factors| {
+                    factors.iter().sum::<f64>() / factors.len() as f64
+                });
+            volume * mean_factor
+        }
+    };
+    (per_day.max(0.0) * days * f64::from(scenario.replications.max(1))).max(0.0)
+}
 
 /// Checks `scenario`, already prepared as `prepared`, against every limit.
 pub fn check(scenario: &Scenario, prepared: &PreparedScenario) -> Result<(), ScenarioError> {

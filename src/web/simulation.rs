@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::engine::journey::Journey;
 use crate::engine::policy::Policy;
 use crate::json::from_json;
+use crate::sim::limits::{estimated_tickets, CONFIRM_ABOVE_TICKETS};
 use crate::sim::report::SimulationReport;
 use crate::sim::scenario::Scenario;
 use crate::web::browser;
@@ -136,10 +137,22 @@ pub fn use_simulation(workspace: Rc<Workspace>) -> SimulationHandle {
     {
         let runner = runner.clone();
         let start_run = start_run.clone();
+        let dispatcher = run.dispatcher();
+        let tickets = estimated_tickets(&workspace.scenario);
         use_effect_with(input_json(&workspace), move |input| {
             let input = input.clone();
-            runner.borrow_mut().debounce =
-                Some(Timeout::new(DEBOUNCE_MS, move || start_run(input)));
+            let mut state = runner.borrow_mut();
+            if tickets > CONFIRM_ABOVE_TICKETS {
+                state.debounce = None;
+                let superseded = state.next_id;
+                if let Some(worker) = &state.worker {
+                    worker.cancel(superseded);
+                }
+                drop(state);
+                dispatcher.dispatch(RunAction::NeedsConfirmation { tickets });
+            } else {
+                state.debounce = Some(Timeout::new(DEBOUNCE_MS, move || start_run(input)));
+            }
         });
     }
     {

@@ -57,3 +57,23 @@ test("choosing another preset re-runs and moves the metrics the way the scenario
   assert.ok(Number(billingAfter) > Number(billingBefore), `billing receives more in an outage (${billingBefore} → ${billingAfter})`);
   assertClean(assert);
 });
+
+test("a run of about a million tickets waits for Run instead of starting at every edit", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("tab-simulate").click();
+  await waitForGeneration(page, 0);
+  const before = await generation(page);
+  await page.fill('[data-testid="horizon-days"]', "91");
+  await page.fill('[data-testid="replications"]', "30");
+  const status = page.getByTestId("run-status");
+  await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.dataset.state === "awaiting-confirmation");
+  assert.match(await status.innerText(), /about 920,400 tickets/, "400 a day × weekday factors × 91 days × 30");
+  await page.waitForTimeout(1500);
+  assert.equal(await generation(page), before, "nothing ran by itself");
+  assert.equal(await page.getByTestId("ticket-count").count(), 1, "the last run's results stay on screen");
+  await page.getByTestId("confirm-run").click();
+  assert.equal(await status.getAttribute("data-state"), "running", "Run starts it");
+  await page.getByTestId("cancel-run").click();
+  assert.equal(await status.getAttribute("data-state"), "idle");
+  assertClean(assert);
+});

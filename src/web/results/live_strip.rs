@@ -25,15 +25,27 @@ pub struct LiveStripProps {
 pub fn LiveStrip(props: &LiveStripProps) -> Html {
     let run = &props.sim.run;
     let busy = matches!(run.status, RunStatus::Running { .. });
+    let waiting = matches!(run.status, RunStatus::AwaitingConfirmation { .. });
     let Some(report) = &run.report else {
-        return html! { <div class="live-strip empty" data-testid="live-strip">{ "Simulating the scenario…" }</div> };
+        let text = if waiting {
+            "The scenario is big enough to wait for Run (Simulate view)."
+        } else {
+            "Simulating the scenario…"
+        };
+        return html! { <div class="live-strip empty" data-testid="live-strip">{ text }</div> };
     };
     let reference = run.reference();
     html! {
         <div class={classes!("live-strip", busy.then_some("busy"))} data-testid="live-strip" aria-live="polite">
             <div class="live-title">
                 <strong>{ "Simulated: " }</strong>{ props.scenario.clone() }
-                <span class="hint">{ if busy { " — updating…".to_owned() } else { format!(" — {} tickets", report.tickets.len()) } }</span>
+                <span class="hint">{ if busy {
+                    " — updating…".to_owned()
+                } else if waiting {
+                    " — not updated: the edited scenario waits for Run in the Simulate view".to_owned()
+                } else {
+                    format!(" — {} tickets", report.tickets.len())
+                } }</span>
             </div>
             <MetricCards metrics={report.metrics.clone()} only={LIVE.to_vec()}
                 reference={reference.map(|(r, label)| (r.metrics.clone(), label.to_owned()))} />

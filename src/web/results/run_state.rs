@@ -10,7 +10,15 @@ use crate::sim::report::SimulationReport;
 #[derive(Debug, Clone, PartialEq)]
 pub enum RunStatus {
     Idle,
-    Running { id: u32, fraction: f64 },
+    /// The edited scenario would create about `tickets` tickets, more than runs start on their own; it
+    /// waits for Run.
+    AwaitingConfirmation {
+        tickets: f64,
+    },
+    Running {
+        id: u32,
+        fraction: f64,
+    },
     Failed(String),
 }
 
@@ -43,6 +51,10 @@ pub enum RunAction {
         message: String,
     },
     Cancelled,
+    /// The edited scenario is big enough to ask first (`sim::limits::CONFIRM_ABOVE_TICKETS`).
+    NeedsConfirmation {
+        tickets: f64,
+    },
     PinBaseline,
     ClearBaseline,
 }
@@ -100,6 +112,9 @@ impl Reducible for RunState {
                 next.status = RunStatus::Failed(message);
             }
             RunAction::Cancelled => next.status = RunStatus::Idle,
+            RunAction::NeedsConfirmation { tickets } => {
+                next.status = RunStatus::AwaitingConfirmation { tickets }
+            }
             RunAction::PinBaseline => next.baseline = self.report.clone(),
             RunAction::ClearBaseline => next.baseline = None,
             RunAction::Progress { .. } | RunAction::Finished { .. } | RunAction::Failed { .. } => {

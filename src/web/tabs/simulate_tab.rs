@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::format;
 use crate::view::csv;
 use crate::web::browser;
 use crate::web::results::cards::MetricCards;
@@ -71,6 +72,13 @@ pub fn SimulateTab(props: &SimulateTabProps) -> Html {
                 <progress max="1" value={fraction.to_string()} aria-label="Simulation progress" />
                 <span>{ format!("Simulating… {:.0}%", fraction * 100.0) }</span>
                 <button onclick={on_cancel} data-testid="cancel-run">{ "Cancel" }</button>
+            </div>
+        },
+        RunStatus::AwaitingConfirmation { tickets } => html! {
+            <div class="run-status waiting" role="status" data-testid="run-status" data-state="awaiting-confirmation">
+                <span>{ format!("This run creates about {} tickets over all replications, so it waits for you instead of starting at every edit. The results below are from the last run.",
+                    format::count(*tickets)) }</span>
+                <button onclick={on_run.clone()} data-testid="confirm-run">{ "Run it" }</button>
             </div>
         },
         RunStatus::Failed(message) => html! {
