@@ -66,11 +66,13 @@ test("after Cancel, a ticket of the previous run still opens its journey", async
   await page.getByTestId("tab-simulate").click();
   const first = await waitForGeneration(page, 0);
 
-  // A run long enough to be cancelled while it is going: 90 days × 30 replications.
+  // A run long enough to be cancelled while it is going: 90 days × 30 replications, big enough that it
+  // waits for Run.
   await page.fill('[data-testid="horizon-days"]', "90");
   await page.locator('[data-testid="horizon-days"]').dispatchEvent("change");
   await page.fill('[data-testid="replications"]', "30");
   await page.locator('[data-testid="replications"]').dispatchEvent("change");
+  await page.getByTestId("confirm-run").click();
   const cancel = page.getByTestId("cancel-run");
   await cancel.waitFor({ timeout: RUN_TIMEOUT });
   await cancel.click();
