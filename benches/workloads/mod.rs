@@ -1,5 +1,6 @@
 //! The benchmark workloads shared by the native harness and the Wasm exports: same inputs, same work, same checksums.
 
+mod big_policy;
 mod full_model;
 
 use escalator::engine::policy::{CompiledPolicy, Policy};
@@ -24,7 +25,7 @@ pub struct Benchmark {
     pub description: &'static str,
 }
 
-pub const BENCHMARKS: [Benchmark; 5] = [
+pub const BENCHMARKS: [Benchmark; 7] = [
     Benchmark {
         name: "route",
         description: "route(): full decision with SLA plan, ladder and trace, default preset",
@@ -40,6 +41,14 @@ pub const BENCHMARKS: [Benchmark; 5] = [
     Benchmark {
         name: "sim_full_4_weeks",
         description: full_model::FOUR_WEEKS_DESCRIPTION,
+    },
+    Benchmark {
+        name: "policy_250_rules",
+        description: "compile + lint: 250 routing rules, 125 triggers, 500 matrix rows",
+    },
+    Benchmark {
+        name: "policy_1000_rules",
+        description: "compile + lint: 1,000 routing rules (the limit), 500 triggers, 2,000 matrix rows",
     },
     Benchmark {
         name: "sim_mmc",
@@ -66,6 +75,8 @@ pub struct Workloads {
     full_model: full_model::FullModel,
     mmc: Scenario,
     mmc_model: MatrixModel,
+    policy_250: Policy,
+    policy_1000: Policy,
 }
 
 impl Workloads {
@@ -84,6 +95,8 @@ impl Workloads {
             mmc: Scenario::from_json(MMC_SCENARIO)
                 .map_err(|error| format!("M/M/c scenario: {error}"))?,
             mmc_model: MatrixModel::single_team("support", 80),
+            policy_250: big_policy::policy(DEFAULT_PRESET, 250)?,
+            policy_1000: big_policy::policy(DEFAULT_PRESET, 1000)?,
         })
     }
 
@@ -95,6 +108,8 @@ impl Workloads {
             "sim_full_week" => run_simulations(&self.full_week, &self.full_model, 8),
             "sim_full_4_weeks" => run_simulations(&self.full_four_weeks, &self.full_model, 2),
             "sim_mmc" => run_simulations(&self.mmc, &self.mmc_model, 1),
+            "policy_250_rules" => Ok(big_policy::compile_and_lint(&self.policy_250)),
+            "policy_1000_rules" => Ok(big_policy::compile_and_lint(&self.policy_1000)),
             _ => Err(format!("no benchmark named {name:?}")),
         }
     }

@@ -38,6 +38,7 @@ pub fn markdown(
     out.push_str(NOTES);
     routing_table(&mut out, &pairs);
     simulation_table(&mut out, &pairs);
+    policy_size_table(&mut out, &pairs);
     details_table(&mut out, &pairs);
     out.push_str(REPRODUCE);
     out
@@ -95,6 +96,58 @@ fn simulation_table(out: &mut String, pairs: &[(&Measurement, Option<&Measuremen
             } else {
                 "no budget"
             },
+        );
+    }
+    out.push('\n');
+}
+
+/// Compile + lint against the number of rules: linear growth keeps the time per rule flat.
+fn policy_size_table(out: &mut String, pairs: &[(&Measurement, Option<&Measurement>)]) {
+    let sizes: Vec<&(&Measurement, Option<&Measurement>)> = pairs
+        .iter()
+        .filter(|(n, _)| n.name.starts_with("policy_"))
+        .collect();
+    if sizes.is_empty() {
+        return;
+    }
+    out.push_str(
+        "### Compile and lint against policy size
+
+Budget: near-linear in rules (4× the rules, about 4×          the time). `tickets` below counts routing rules; the policy also has half as many triggers and          twice as many matrix rows.
+
+",
+    );
+    out.push_str(
+        "| benchmark | what | rules | findings | native ms | Wasm ms | native µs per rule |
+",
+    );
+    out.push_str(
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |
+",
+    );
+    for (n, w) in &sizes {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {:.2} | {} | {:.1} |",
+            n.name,
+            n.description,
+            n.tickets,
+            n.events,
+            n.median_seconds * 1e3,
+            w.map_or("—".to_owned(), |w| format!(
+                "{:.2}",
+                w.median_seconds * 1e3
+            )),
+            n.median_seconds * 1e6 / n.tickets.max(1) as f64,
+        );
+    }
+    if let [(small, _), (large, _)] = sizes.as_slice() {
+        let _ = writeln!(
+            out,
+            "
+{}× the rules took {:.1}× the time natively.",
+            large.tickets / small.tickets.max(1),
+            large.median_seconds / small.median_seconds
         );
     }
     out.push('\n');

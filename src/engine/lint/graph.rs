@@ -1,6 +1,6 @@
 //! Lint checks on who can reach whom: parent cycles, escalation ladders, unreachable teams.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{Findings, Index, Severity};
 use crate::engine::policy::bridge;
@@ -51,6 +51,7 @@ fn parent_cycles(index: &Index, findings: &mut Findings) {
 
 fn ladders(index: &Index, findings: &mut Findings) {
     let policy = index.policy;
+    let shadows = row_shadows(&policy.escalation_matrix);
     for (row_index, row) in policy.escalation_matrix.iter().enumerate() {
         let path = format!("escalation_matrix[{row_index}]");
         if row.levels.is_empty() {
@@ -128,26 +129,71 @@ fn ladders(index: &Index, findings: &mut Findings) {
             }
             visited.push(level.to.as_str());
         }
-        matrix_row_shadowed(&policy.escalation_matrix, row_index, &path, findings);
+        if let Some(shadow) = &shadows[row_index] {
+            report_row_shadow(
+                &policy.escalation_matrix,
+                row_index,
+                shadow,
+                &path,
+                findings,
+            );
+        }
     }
 }
 
-/// A row an earlier row always matches first: its ladder is never used, and neither is its `first` when an
-/// earlier matching row names one too.
-fn matrix_row_shadowed(rows: &[MatrixRow], row_index: usize, path: &str, findings: &mut Findings) {
-    let row = &rows[row_index];
-    let covers = |pattern: &str, value: &str| pattern == WILDCARD || pattern == value;
-    let mut covering = rows[..row_index].iter().enumerate().filter(|(_, earlier)| {
-        covers(&earlier.category, &row.category) && covers(&earlier.priority, &row.priority)
-    });
-    let Some((earlier_index, earlier)) = covering.next() else {
-        return;
-    };
-    let first_still_used = row.first.is_some()
-        && earlier.first.is_none()
-        && covering.all(|(_, other)| other.first.is_none());
+/// What an earlier row always matching first leaves of a row: which row that is, and whether the row's
+/// `first` is still used (it has one and no covering earlier row has).
+struct RowShadow {
+    earlier: usize,
+    first_still_used: bool,
+}
+
+/// For each row, the first earlier row that matches every ticket it does. Linear: earlier rows are filed by
+/// their (category, priority) pattern, and a row is covered only by the four patterns `*` or its own value
+/// can give.
+fn row_shadows(rows: &[MatrixRow]) -> Vec<Option<RowShadow>> {
+    // Per pattern: the first row with it, and whether any row with it names a `first`.
+    let mut patterns: HashMap<(&str, &str), (usize, bool)> = HashMap::new();
+    rows.iter()
+        .enumerate()
+        .map(|(position, row)| {
+            let (category, priority) = (row.category.as_str(), row.priority.as_str());
+            let mut covering: Vec<(usize, bool)> = [
+                (WILDCARD, WILDCARD),
+                (WILDCARD, priority),
+                (category, WILDCARD),
+                (category, priority),
+            ]
+            .iter()
+            .filter_map(|pattern| patterns.get(pattern).copied())
+            .collect();
+            covering.sort_unstable();
+            covering.dedup();
+            let entry = patterns
+                .entry((category, priority))
+                .or_insert((position, false));
+            entry.1 |= row.first.is_some();
+            let (earlier, _) = *covering.first()?;
+            let first_still_used =
+                row.first.is_some() && covering.iter().all(|(_, has_first)| !has_first);
+            Some(RowShadow {
+                earlier,
+                first_still_used,
+            })
+        })
+        .collect()
+}
+
+fn report_row_shadow(
+    rows: &[MatrixRow],
+    row_index: usize,
+    shadow: &RowShadow,
+    path: &str,
+    findings: &mut Findings,
+) {
+    let (row, earlier) = (&rows[row_index], &rows[shadow.earlier]);
     let (category, priority) = (&row.category, &row.priority);
-    let what = if first_still_used {
+    let what = if shadow.first_still_used {
         format!(
             "the ladder of row {category} × {priority} is never used (only its first receiver is)"
         )
@@ -159,8 +205,8 @@ fn matrix_row_shadowed(rows: &[MatrixRow], row_index: usize, path: &str, finding
         "matrix-row-shadowed",
         path.to_owned(),
         format!(
-            "{what}: escalation_matrix[{earlier_index}] ({} × {}) matches first",
-            earlier.category, earlier.priority
+            "{what}: escalation_matrix[{}] ({} × {}) matches first",
+            shadow.earlier, earlier.category, earlier.priority
         ),
     );
 }

@@ -2,6 +2,7 @@
 
 use super::{Findings, Index, Severity};
 use crate::engine::policy::bridge::{self, CheckedCondition};
+use crate::engine::policy::cover_index::CoverIndex;
 use crate::engine::policy::WILDCARD;
 use crate::engine::ticket::Priority;
 
@@ -26,6 +27,10 @@ pub(super) fn check(index: &Index, findings: &mut Findings) {
             Some((path, id.as_str(), bridge::check_condition(when).ok()?))
         })
         .collect();
+    let mut cover = CoverIndex::new();
+    for (_, _, condition) in &earlier {
+        cover.push(condition);
+    }
     for (position, row) in policy.escalation_matrix.iter().enumerate() {
         let Some(first) = row.first.as_deref() else {
             continue;
@@ -41,10 +46,11 @@ pub(super) fn check(index: &Index, findings: &mut Findings) {
             },
         };
         let condition = bridge::matrix_row_condition(category, priority);
-        let covering = earlier.iter().find(|(_, _, earlier)| match &condition {
-            Some(condition) => earlier.covers(condition),
-            None => earlier.is_always_true(),
-        });
+        let covering = match &condition {
+            Some(condition) => cover.first_covering(condition),
+            None => cover.first_catch_all(),
+        }
+        .map(|found| &earlier[found]);
         if let Some((earlier_path, earlier_id, _)) = covering {
             findings.add(
                 Severity::Warning,

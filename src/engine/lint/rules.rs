@@ -2,6 +2,7 @@
 
 use super::{Findings, Index, Severity};
 use crate::engine::policy::bridge::{self, CheckedCondition};
+use crate::engine::policy::cover_index::CoverIndex;
 use crate::engine::policy::{Direction, RuleKind, WILDCARD};
 
 /// A trigger or rule reduced to what the checks need.
@@ -103,16 +104,18 @@ pub(super) fn check(index: &Index, findings: &mut Findings) {
 }
 
 fn shadowed(list: &[Written], what: &str, findings: &mut Findings) {
+    let mut index = CoverIndex::new();
+    // The list position of each condition in `index`.
+    let mut indexed: Vec<usize> = Vec::new();
     for (position, later) in list.iter().enumerate() {
         let Some(later_condition) = &later.condition else {
             continue;
         };
-        let shadow = list[..position].iter().find(|earlier| {
-            earlier
-                .condition
-                .as_ref()
-                .is_some_and(|condition| condition.covers(later_condition))
-        });
+        let shadow = index
+            .first_covering(later_condition)
+            .map(|found| &list[indexed[found]]);
+        index.push(later_condition);
+        indexed.push(position);
         if let Some(earlier) = shadow {
             findings.add(
                 Severity::Warning,

@@ -173,6 +173,85 @@ impl CheckedCondition {
     }
 }
 
+/// Keys that narrow down which earlier conditions can cover a later one (`cover_index`): `covers` holds only
+/// when each conjunct of the earlier condition that is not always true is implied by a conjunct of the later
+/// one, and a conjunct implies another only through an equal expression or a test of the same field with a
+/// value the other lists.
+impl CheckedCondition {
+    /// Per conjunct that is not always true, the keys a later condition must offer one of for that conjunct
+    /// to be implied; `None` when every conjunct is always true (the condition matches every ticket).
+    pub(crate) fn needed_keys(&self) -> Option<Vec<Vec<String>>> {
+        let sets: Vec<Vec<String>> = conjuncts(self.condition.expr())
+            .into_iter()
+            .filter(|expr| !always_true(expr))
+            .map(|needed| {
+                let mut keys = Vec::new();
+                needed_keys_of(needed, &mut keys);
+                keys.sort_unstable();
+                keys.dedup();
+                keys
+            })
+            .collect();
+        (!sets.is_empty()).then_some(sets)
+    }
+
+    /// The keys each conjunct of this condition offers: its exact text, and for equality and `in` tests
+    /// the field with the (first) value.
+    pub(crate) fn offered_keys(&self) -> Vec<String> {
+        conjuncts(self.condition.expr())
+            .into_iter()
+            .flat_map(|expr| {
+                let value = match expr {
+                    Expr::Test(test) => match (test.op, &test.operand) {
+                        (Op::Eq, Operand::One(value)) => Some(value_key(&test.path, Some(value))),
+                        (Op::In, Operand::List(values)) => {
+                            Some(value_key(&test.path, values.first()))
+                        }
+                        _ => None,
+                    },
+                    _ => None,
+                };
+                std::iter::once(exact_key(expr)).chain(value)
+            })
+            .collect()
+    }
+}
+
+fn needed_keys_of(needed: &Expr, keys: &mut Vec<String>) {
+    keys.push(exact_key(needed));
+    match needed {
+        Expr::Any(members) => {
+            for member in members {
+                needed_keys_of(member, keys);
+            }
+        }
+        Expr::Test(test) => {
+            if let (Op::In, Operand::List(values)) = (test.op, &test.operand) {
+                keys.push(value_key(&test.path, None));
+                keys.extend(
+                    values
+                        .iter()
+                        .map(|value| value_key(&test.path, Some(value))),
+                );
+            }
+        }
+        Expr::All(_) | Expr::Not(_) => {}
+    }
+}
+
+fn exact_key(expr: &Expr) -> String {
+    format!("={expr}")
+}
+
+/// `field` with `value` (`None`: an empty `in` list); numbers are normalised so `0` and `-0` meet.
+fn value_key(path: &str, value: Option<&Value>) -> String {
+    match value {
+        Some(Value::Number(number)) if *number == 0.0 => format!("{path}\u{0}0"),
+        Some(value) => format!("{path}\u{0}{value:?}"),
+        None => format!("{path}\u{0}"),
+    }
+}
+
 /// The condition an escalation-matrix row stands for (`None` = wildcard): `category == "outage" and
 /// priority == critical`; `None` when both are wildcards and the row matches every ticket.
 pub fn matrix_row_condition(

@@ -8,6 +8,7 @@ use super::compiled::{
     resolve_matrix, CompiledBreachLevel, CompiledLevel, CompiledPolicy, CompiledRow, CompiledRule,
     CompiledSla, CompiledTargets, CompiledTeam, MatrixFirst, SlaClock,
 };
+use super::cover_index::CoverIndex;
 use super::document::{Direction, Policy, RuleKind, TimeBasis, WILDCARD};
 use super::route_texts::RouteTexts;
 use crate::engine::ticket::Priority;
@@ -445,45 +446,59 @@ impl<'a> Resolver<'a> {
 /// Marks each matrix row whose `first` can never decide: a trigger, a rule or an earlier row with `first`
 /// matches every ticket it would.
 fn mark_shadowed_rows(matrix: &mut [CompiledRow], earlier_lists: [&[CompiledRule]; 2]) {
-    for later in 0..matrix.len() {
-        let (earlier_rows, rest) = matrix.split_at_mut(later);
-        let row = &mut rest[0];
+    let rules: Vec<&CompiledRule> = earlier_lists.into_iter().flatten().collect();
+    let mut index = CoverIndex::new();
+    for rule in &rules {
+        index.push(&rule.condition);
+    }
+    // The first earlier row with a `first`, by (category, priority) pattern (`None` = wildcard): its
+    // position and its `first`.
+    let mut first_row_with_first: HashMap<(Option<String>, Option<Priority>), (usize, String)> =
+        HashMap::new();
+    for (position, row) in matrix.iter_mut().enumerate() {
+        let (category, priority) = (row.category.clone(), row.priority);
         let Some(first) = row.first.as_mut() else {
             continue;
         };
-        let by_rule = earlier_lists
-            .into_iter()
-            .flatten()
-            .find(|rule| match &first.condition {
-                Some(condition) => rule.condition.covers(condition),
-                None => rule.condition.is_always_true(),
-            })
-            .map(|rule| rule.id.clone());
-        let by_row = || {
-            earlier_rows
+        let by_rule = match &first.condition {
+            Some(condition) => index.first_covering(condition),
+            None => index.first_catch_all(),
+        }
+        .map(|position| rules[position].id.clone());
+        let patterns = [
+            (None, None),
+            (None, priority),
+            (category.clone(), None),
+            (category.clone(), priority),
+        ];
+        first.shadowed_by = by_rule.or_else(|| {
+            patterns
                 .iter()
-                .filter(|earlier| {
-                    earlier
-                        .category
-                        .as_ref()
-                        .is_none_or(|c| Some(c) == row.category.as_ref())
-                        && earlier.priority.is_none_or(|p| Some(p) == row.priority)
-                })
-                .find_map(|earlier| earlier.first.as_ref().map(|first| first.id.clone()))
-        };
-        first.shadowed_by = by_rule.or_else(by_row);
+                .filter_map(|pattern| first_row_with_first.get(pattern))
+                .min_by_key(|(earlier, _)| *earlier)
+                .map(|(_, id)| id.clone())
+        });
+        first_row_with_first
+            .entry((category, priority))
+            .or_insert_with(|| (position, first.id.clone()));
     }
 }
 
 /// Marks each rule that an earlier rule of the same list covers.
 fn mark_shadowed(rules: &mut [CompiledRule]) {
-    for later in 1..rules.len() {
-        let (earlier, rest) = rules.split_at_mut(later);
-        let rule = &mut rest[0];
-        rule.shadowed_by = earlier
+    let shadowed_by: Vec<Option<String>> = {
+        let mut index = CoverIndex::new();
+        rules
             .iter()
-            .find(|candidate| candidate.condition.covers(&rule.condition))
-            .map(|candidate| candidate.id.clone());
+            .map(|rule| {
+                let found = index.first_covering(&rule.condition);
+                index.push(&rule.condition);
+                found.map(|position| rules[position].id.clone())
+            })
+            .collect()
+    };
+    for (rule, shadow) in rules.iter_mut().zip(shadowed_by) {
+        rule.shadowed_by = shadow;
     }
 }
 

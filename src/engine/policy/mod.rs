@@ -3,6 +3,7 @@
 pub mod bridge;
 pub mod compile;
 pub mod compiled;
+pub mod cover_index;
 pub mod document;
 pub mod limits;
 pub mod load;
