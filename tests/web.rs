@@ -7,28 +7,19 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod preset_workspace;
+
 mod workspace {
     use std::rc::Rc;
 
-    use escalator::engine::policy::Policy;
-    use escalator::sim::Scenario;
     use escalator::web::state::{Action, PlaygroundState};
-    use escalator::workspace::draft::TicketDraft;
     use escalator::workspace::edit::Edit;
     use escalator::workspace::Workspace;
     use wasm_bindgen_test::*;
     use yew::Reducible;
 
     fn workspace() -> Workspace {
-        Workspace {
-            preset: "normal-week".to_owned(),
-            policy: Policy::from_json(include_str!("../www/presets/default.json")).expect("policy"),
-            scenario: Scenario::from_json(include_str!("../www/presets/normal-week.json"))
-                .expect("scenario"),
-            draft: TicketDraft::new("billing", "2026-03-06T16:55".to_owned()),
-            condition_drafts: Default::default(),
-            policy_json_draft: None,
-        }
+        super::preset_workspace::workspace()
     }
 
     #[wasm_bindgen_test]

@@ -2,23 +2,18 @@
 //! before versions existed) open unchanged in meaning; newer versions are refused in words; drafts and
 //! share links round-trip.
 
-use escalator::engine::policy::Policy;
 use escalator::engine::ticket::Priority;
-use escalator::sim::Scenario;
 use escalator::workspace::draft::{DraftError, TicketDraft};
 use escalator::workspace::{share, Workspace, WorkspaceError, WORKSPACE_VERSION};
 
+mod preset_workspace;
+
 /// What the version-1 fixtures in `tests/fixtures` hold.
 fn fixture_workspace() -> Workspace {
-    let mut workspace = Workspace {
-        preset: "normal-week".to_owned(),
-        policy: Policy::from_json(include_str!("../www/presets/default.json")).expect("policy"),
-        scenario: Scenario::from_json(include_str!("../www/presets/normal-week.json"))
-            .expect("scenario"),
-        draft: TicketDraft::new("refund", "2026-03-06T16:55".to_owned()),
-        condition_drafts: Default::default(),
-        policy_json_draft: Some("{ \"schema_version\": 1, \"name\": \"half-typed".to_owned()),
-    };
+    let mut workspace = preset_workspace::workspace();
+    workspace.draft.category = "refund".to_owned();
+    workspace.policy_json_draft =
+        Some("{ \"schema_version\": 1, \"name\": \"half-typed".to_owned());
     workspace.policy.teams[1].agents = 42;
     workspace.draft.amount = "750".to_owned();
     workspace

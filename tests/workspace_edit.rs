@@ -5,11 +5,9 @@ use std::collections::BTreeSet;
 
 use escalator::engine::duration::Duration;
 use escalator::engine::journey::SlaTarget;
-use escalator::engine::policy::{BreachAction, Direction, Policy, RuleKind, TimeBasis};
+use escalator::engine::policy::{BreachAction, Direction, RuleKind, TimeBasis};
 use escalator::engine::ticket::Priority;
 use escalator::sim::scenario::Arrivals;
-use escalator::sim::Scenario;
-use escalator::workspace::draft::TicketDraft;
 use escalator::workspace::edit::{
     BreachField, CalendarField, DraftList, Edit, IntervalField, MatrixCellField, MatrixRowField,
     RuleField, RuleList, ScenarioField, SlaField, TeamField,
@@ -17,17 +15,9 @@ use escalator::workspace::edit::{
 use escalator::workspace::history::History;
 use escalator::workspace::Workspace;
 
-fn workspace() -> Workspace {
-    Workspace {
-        preset: "normal-week".to_owned(),
-        policy: Policy::from_json(include_str!("../www/presets/default.json")).expect("policy"),
-        scenario: Scenario::from_json(include_str!("../www/presets/normal-week.json"))
-            .expect("scenario"),
-        draft: TicketDraft::new("billing", "2026-03-06T16:55".to_owned()),
-        condition_drafts: Default::default(),
-        policy_json_draft: None,
-    }
-}
+mod preset_workspace;
+
+use preset_workspace::workspace;
 
 fn applied(edit: Edit) -> Workspace {
     let mut workspace = workspace();

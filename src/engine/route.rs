@@ -3,11 +3,11 @@
 use super::condition::TicketInContext;
 pub use super::decision::*;
 use super::journey::SlaTarget;
-use super::policy::bridge::{Calendar, SeenTexts};
+use super::policy::bridge::{Calendar, Failure, SeenTexts};
 use super::policy::compiled::{
     matrix_priority, CompiledLevel, CompiledRow, CompiledRule, MatrixFirst, SlaClock,
 };
-use super::policy::route_texts::RuleTexts;
+use super::policy::route_texts::{MatrixTexts, RuleTexts};
 use super::policy::{CompiledPolicy, TimeBasis};
 use super::shared_text::SharedText;
 use super::ticket::{Priority, Ticket};
@@ -96,34 +96,28 @@ fn matrix_steps<'p>(
         let (Some(first), Some(texts)) = (&row.first, texts) else {
             continue;
         };
-        let outcome = if *decided {
-            Outcome::NotEvaluated
+        let failure = if *decided {
+            None
         } else {
-            match first
+            first
                 .condition
                 .as_ref()
                 .and_then(|c| c.explain(ticket, seen_texts))
-            {
-                None => {
-                    *decided = true;
-                    matched = Some(index);
-                    Outcome::Matched
-                }
-                Some(failure) => Outcome::Failed {
-                    condition: failure.condition,
-                    saw: failure.saw,
-                },
-            }
         };
-        steps.push(TraceStep {
-            stage: Stage::Matrix,
-            id: texts.id.clone(),
-            description: texts.description.clone(),
-            condition: texts.condition.clone(),
-            to: texts.to.clone(),
+        let outcome = decide(decided, &mut matched, index, failure);
+        let MatrixTexts {
+            id,
+            description,
+            condition,
+            to,
+            shadowed_by,
+        } = texts;
+        steps.push(step(
+            Stage::Matrix,
+            [id, description, condition, to],
+            shadowed_by,
             outcome,
-            shadowed_by: texts.shadowed_by.clone(),
-        });
+        ));
     }
     matched
 }
@@ -139,32 +133,70 @@ fn trace_steps<'p>(
 ) -> Option<usize> {
     let mut matched = None;
     for (index, (rule, texts)) in rules.iter().zip(texts).enumerate() {
-        let outcome = if *decided {
-            Outcome::NotEvaluated
+        let failure = if *decided {
+            None
         } else {
-            match rule.condition.explain(ticket, seen_texts) {
-                None => {
-                    *decided = true;
-                    matched = Some(index);
-                    Outcome::Matched
-                }
-                Some(failure) => Outcome::Failed {
-                    condition: failure.condition,
-                    saw: failure.saw,
-                },
-            }
+            rule.condition.explain(ticket, seen_texts)
         };
-        steps.push(TraceStep {
+        let outcome = decide(decided, &mut matched, index, failure);
+        let RuleTexts {
+            id,
+            description,
+            condition,
+            to,
+            shadowed_by,
+            ..
+        } = texts;
+        steps.push(step(
             stage,
-            id: texts.id.clone(),
-            description: texts.description.clone(),
-            condition: texts.condition.clone(),
-            to: texts.to.clone(),
+            [id, description, condition, to],
+            shadowed_by,
             outcome,
-            shadowed_by: texts.shadowed_by.clone(),
-        });
+        ));
     }
     matched
+}
+
+/// The outcome of rule or row `index` given why its condition failed (`None`: it matched), unless an
+/// earlier one already decided; the first match decides.
+fn decide(
+    decided: &mut bool,
+    matched: &mut Option<usize>,
+    index: usize,
+    failure: Option<Failure>,
+) -> Outcome {
+    if *decided {
+        return Outcome::NotEvaluated;
+    }
+    match failure {
+        None => {
+            *decided = true;
+            *matched = Some(index);
+            Outcome::Matched
+        }
+        Some(failure) => Outcome::Failed {
+            condition: failure.condition,
+            saw: failure.saw,
+        },
+    }
+}
+
+/// A trace step from a rule's or row's texts: id, description, condition and team.
+fn step(
+    stage: Stage,
+    [id, description, condition, to]: [&SharedText; 4],
+    shadowed_by: &Option<SharedText>,
+    outcome: Outcome,
+) -> TraceStep {
+    TraceStep {
+        stage,
+        id: id.clone(),
+        description: description.clone(),
+        condition: condition.clone(),
+        to: to.clone(),
+        outcome,
+        shadowed_by: shadowed_by.clone(),
+    }
 }
 
 /// Adds `seconds` to `at`, on business time of `calendar` or on calendar time; `None` if the calendar never

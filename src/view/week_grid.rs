@@ -2,10 +2,12 @@
 
 use std::fmt;
 
-use crate::engine::calendar::{Calendar, CalendarError, CalendarSpec, WeeklyHoursSpec};
+use crate::engine::calendar::{
+    weekday_index, Calendar, CalendarError, CalendarSpec, WeeklyHoursSpec, WEEKDAY_NAMES,
+};
 
 /// Short day names as written in calendars, Monday first.
-pub const DAY_KEYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+pub const DAY_KEYS: [&str; 7] = WEEKDAY_NAMES;
 
 /// Day names for people, Monday first.
 pub const DAY_NAMES: [&str; 7] = [
@@ -16,16 +18,6 @@ pub const DAY_NAMES: [&str; 7] = [
     "Friday",
     "Saturday",
     "Sunday",
-];
-
-const FULL_DAY_KEYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 const HOURS_PER_DAY: usize = 24;
@@ -244,7 +236,7 @@ fn valid_spans(hours: &[WeeklyHoursSpec]) -> Result<Vec<Vec<Span>>, GridUnfit> {
             };
             spec.days
                 .iter()
-                .filter_map(|day| day_index(day))
+                .filter_map(|day| weekday_index(day))
                 .map(|day| Span { day, from, length })
                 .collect()
         })
@@ -255,15 +247,6 @@ fn valid_spans(hours: &[WeeklyHoursSpec]) -> Result<Vec<Vec<Span>>, GridUnfit> {
 fn minute_of_day(text: &str) -> u32 {
     let (hours, minutes) = text.split_once(':').unwrap_or((text, "0"));
     hours.parse::<u32>().unwrap_or(0) * 60 + minutes.parse::<u32>().unwrap_or(0)
-}
-
-/// Monday = 0 for a short or full day name in any letter case.
-pub fn day_index(text: &str) -> Option<usize> {
-    let lower = text.trim().to_lowercase();
-    DAY_KEYS
-        .iter()
-        .position(|key| *key == lower)
-        .or_else(|| FULL_DAY_KEYS.iter().position(|key| *key == lower))
 }
 
 /// Open minutes per week of valid `hours` (each interval's length times its number of days).

@@ -10,7 +10,8 @@ use super::zone::Zone;
 const MINUTES_PER_DAY: u32 = 24 * 60;
 const MINUTES_PER_WEEK: u32 = 7 * MINUTES_PER_DAY;
 
-pub(super) const WEEKDAY_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+/// Short day names as calendars write them, Monday first.
+pub const WEEKDAY_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const WEEKDAY_FULL_NAMES: [&str; 7] = [
     "monday",
     "tuesday",
@@ -61,6 +62,15 @@ impl WeeklyRules {
     pub fn is_holiday(&self, date: NaiveDate) -> bool {
         self.holidays.binary_search(&date).is_ok()
     }
+}
+
+/// The day (0 = Monday) a calendar's day name stands for: `mon` or `monday`, in any case.
+pub fn weekday_index(text: &str) -> Option<usize> {
+    let lower = text.trim().to_lowercase();
+    WEEKDAY_NAMES
+        .iter()
+        .position(|name| *name == lower)
+        .or_else(|| WEEKDAY_FULL_NAMES.iter().position(|name| *name == lower))
 }
 
 pub(super) fn validate(spec: &CalendarSpec) -> Result<WeeklyRules, CalendarError> {
@@ -147,16 +157,12 @@ fn parse_days(interval: usize, days: &[String]) -> Result<Vec<usize>, CalendarEr
     let mut weekdays = Vec::with_capacity(days.len());
     for (day, text) in days.iter().enumerate() {
         let lower = text.trim().to_lowercase();
-        let weekday = WEEKDAY_NAMES
-            .iter()
-            .position(|name| *name == lower)
-            .or_else(|| WEEKDAY_FULL_NAMES.iter().position(|name| *name == lower))
-            .ok_or_else(|| CalendarError::UnknownDay {
-                interval,
-                day,
-                text: text.clone(),
-                suggestion: suggest_day(&lower),
-            })?;
+        let weekday = weekday_index(&lower).ok_or_else(|| CalendarError::UnknownDay {
+            interval,
+            day,
+            text: text.clone(),
+            suggestion: suggest_day(&lower),
+        })?;
         if weekdays.contains(&weekday) {
             return Err(CalendarError::RepeatedDay {
                 interval,

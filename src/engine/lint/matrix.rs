@@ -1,6 +1,6 @@
 //! Lint checks on the escalation matrix's first receivers: skills, and rows whose `first` can never decide.
 
-use super::{Findings, Index, Severity};
+use super::{triggers_then_rules, Findings, Index, Severity};
 use crate::engine::policy::bridge::{self, CheckedCondition};
 use crate::engine::policy::cover_index::CoverIndex;
 use crate::engine::policy::WILDCARD;
@@ -8,23 +8,10 @@ use crate::engine::ticket::Priority;
 
 pub(super) fn check(index: &Index, findings: &mut Findings) {
     let policy = index.policy;
-    let earlier: Vec<(String, &str, CheckedCondition)> = policy
-        .triggers
-        .iter()
-        .enumerate()
-        .map(|(position, trigger)| (format!("triggers[{position}]"), &trigger.id, &trigger.when))
-        .chain(
-            policy
-                .routing
-                .rules
-                .iter()
-                .enumerate()
-                .map(|(position, rule)| {
-                    (format!("routing.rules[{position}]"), &rule.id, &rule.when)
-                }),
-        )
-        .filter_map(|(path, id, when)| {
-            Some((path, id.as_str(), bridge::check_condition(when).ok()?))
+    let earlier: Vec<(String, &str, CheckedCondition)> = triggers_then_rules(policy)
+        .filter_map(|listed| {
+            let condition = bridge::check_condition(listed.when).ok()?;
+            Some((listed.path, listed.id, condition))
         })
         .collect();
     let mut cover = CoverIndex::new();

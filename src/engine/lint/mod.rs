@@ -13,7 +13,8 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::policy::{CompileErrors, CompiledPolicy, Policy};
+use super::condition::Condition;
+use super::policy::{CompileErrors, CompiledPolicy, Direction, Policy, RuleKind};
 
 /// How serious a diagnostic is: errors stop the policy from compiling or from working as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -74,6 +75,50 @@ impl Findings {
             message,
         });
     }
+}
+
+/// A trigger or routing rule as the checks read it: where it is, what it tests, where it sends the ticket.
+pub(crate) struct Listed<'a> {
+    pub(crate) path: String,
+    pub(crate) id: &'a str,
+    pub(crate) when: &'a Condition,
+    pub(crate) to: &'a str,
+    /// A trigger's direction as a rule kind (triggers are never `None`).
+    pub(crate) kind: RuleKind,
+    pub(crate) is_trigger: bool,
+}
+
+/// The triggers, then the routing rules, in the order routing checks them.
+pub(crate) fn triggers_then_rules(policy: &Policy) -> impl Iterator<Item = Listed<'_>> {
+    let triggers = policy
+        .triggers
+        .iter()
+        .enumerate()
+        .map(|(position, trigger)| Listed {
+            path: format!("triggers[{position}]"),
+            id: &trigger.id,
+            when: &trigger.when,
+            to: &trigger.to,
+            kind: match trigger.kind {
+                Direction::Functional => RuleKind::Functional,
+                Direction::Hierarchical => RuleKind::Hierarchical,
+            },
+            is_trigger: true,
+        });
+    let rules = policy
+        .routing
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(position, rule)| Listed {
+            path: format!("routing.rules[{position}]"),
+            id: &rule.id,
+            when: &rule.when,
+            to: &rule.to,
+            kind: rule.kind,
+            is_trigger: false,
+        });
+    triggers.chain(rules)
 }
 
 /// Lookups by id the checks share; unknown ids are the compiler's business and are skipped here.

@@ -1,9 +1,9 @@
 //! Lint checks on triggers and routing rules: shadowed rules and a default route that can never be reached.
 
-use super::{Findings, Index, Severity};
+use super::{triggers_then_rules, Findings, Index, Severity};
 use crate::engine::policy::bridge::{self, CheckedCondition};
 use crate::engine::policy::cover_index::CoverIndex;
-use crate::engine::policy::{Direction, RuleKind, WILDCARD};
+use crate::engine::policy::{RuleKind, WILDCARD};
 
 /// A trigger or rule reduced to what the checks need.
 struct Written<'a> {
@@ -13,35 +13,21 @@ struct Written<'a> {
     to: &'a str,
     /// Sent to a team for its skills (functional, or the normal receiver), not for its authority.
     for_skills: bool,
+    is_trigger: bool,
 }
 
 pub(super) fn check(index: &Index, findings: &mut Findings) {
     let policy = index.policy;
-    let triggers: Vec<Written> = policy
-        .triggers
-        .iter()
-        .enumerate()
-        .map(|(position, trigger)| Written {
-            id: &trigger.id,
-            path: format!("triggers[{position}]"),
-            condition: bridge::check_condition(&trigger.when).ok(),
-            to: &trigger.to,
-            for_skills: trigger.kind == Direction::Functional,
+    let (triggers, rules): (Vec<Written>, Vec<Written>) = triggers_then_rules(policy)
+        .map(|listed| Written {
+            id: listed.id,
+            path: listed.path,
+            condition: bridge::check_condition(listed.when).ok(),
+            to: listed.to,
+            for_skills: listed.kind != RuleKind::Hierarchical,
+            is_trigger: listed.is_trigger,
         })
-        .collect();
-    let rules: Vec<Written> = policy
-        .routing
-        .rules
-        .iter()
-        .enumerate()
-        .map(|(position, rule)| Written {
-            id: &rule.id,
-            path: format!("routing.rules[{position}]"),
-            condition: bridge::check_condition(&rule.when).ok(),
-            to: &rule.to,
-            for_skills: rule.kind != RuleKind::Hierarchical,
-        })
-        .collect();
+        .partition(|written| written.is_trigger);
     shadowed(&triggers, "trigger", findings);
     shadowed(&rules, "rule", findings);
     for written in triggers.iter().chain(&rules) {
@@ -76,21 +62,9 @@ pub(super) fn check(index: &Index, findings: &mut Findings) {
         );
     }
     let lowest_level = policy.tiers.iter().map(|tier| tier.level).min();
-    let hierarchical_targets = policy
-        .triggers
-        .iter()
-        .enumerate()
-        .filter(|(_, trigger)| trigger.kind == Direction::Hierarchical)
-        .map(|(position, trigger)| (format!("triggers[{position}]"), &trigger.to))
-        .chain(
-            policy
-                .routing
-                .rules
-                .iter()
-                .enumerate()
-                .filter(|(_, rule)| rule.kind == RuleKind::Hierarchical)
-                .map(|(position, rule)| (format!("routing.rules[{position}]"), &rule.to)),
-        );
+    let hierarchical_targets = triggers_then_rules(policy)
+        .filter(|listed| listed.kind == RuleKind::Hierarchical)
+        .map(|listed| (listed.path, listed.to));
     for (path, to) in hierarchical_targets {
         if index.team_level(to).is_some() && index.team_level(to) == lowest_level {
             findings.add(

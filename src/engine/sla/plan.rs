@@ -56,7 +56,8 @@ pub fn plan_into<'a>(terms: &SlaTerms<'a>, created: Instant, out: &mut Vec<Check
 
 /// Calls `visit` with each checkpoint of `target`'s clock started at `start` and never held, unsorted:
 /// warnings in the order of `SlaTerms::warnings`, the breach, then each ladder level with its repeats.
-/// Use it to arm the next-update clock at each reply. Checkpoints the clock never reaches are skipped.
+/// Use it to arm the next-update clock at each reply. Checkpoints the clock never reaches are skipped, but a
+/// breach it never reaches is reported as `NeverDue` at `start`.
 pub fn for_each_checkpoint<'a>(
     terms: &SlaTerms<'a>,
     target: SlaTarget,

@@ -7,11 +7,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::engine::calendar::{CalendarSpec, HolidaySpec, WeeklyHoursSpec, Zone};
+use crate::engine::calendar::{weekday_index, CalendarSpec, HolidaySpec, WeeklyHoursSpec, Zone};
 use crate::engine::lint::Diagnostic;
-use crate::view::week_grid::{
-    day_index, weekly_open_minutes, GridUnfit, WeekGrid, DAY_KEYS, DAY_NAMES,
-};
+use crate::view::week_grid::{weekly_open_minutes, GridUnfit, WeekGrid, DAY_KEYS, DAY_NAMES};
 use crate::web::editor::diagnostics;
 use crate::web::editor::inputs::{Checkbox, TextInput};
 use crate::web::editor::SectionProps;
@@ -287,7 +285,7 @@ fn IntervalRows(props: &IntervalRowsProps) -> Html {
     let index = props.index;
     let dispatch = &props.dispatch;
     let row = |interval: usize, hours: &WeeklyHoursSpec| -> Html {
-        let listed: Vec<Option<usize>> = hours.days.iter().map(|day| day_index(day)).collect();
+        let listed: Vec<Option<usize>> = hours.days.iter().map(|day| weekday_index(day)).collect();
         let day_button = |day: usize| -> Html {
             let on = listed.contains(&Some(day));
             let dispatch = dispatch.clone();

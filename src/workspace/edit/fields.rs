@@ -1,5 +1,6 @@
 //! The fields an edit can set on one item of the policy or scenario, each with the name that keys its undo step.
 
+use crate::engine::calendar::{weekday_index, WEEKDAY_NAMES as DAY_KEYS};
 use crate::engine::calendar::{CalendarSpec, WeeklyHoursSpec};
 use crate::engine::duration::Duration;
 use crate::engine::journey::SlaTarget;
@@ -8,7 +9,6 @@ use crate::engine::policy::{
     TimeBasis, Trigger,
 };
 use crate::engine::ticket::Priority;
-use crate::view::week_grid::{day_index, DAY_KEYS};
 
 /// One field of a team.
 #[derive(Debug, Clone, PartialEq)]
@@ -311,7 +311,7 @@ impl IntervalField {
                 let mut days: Vec<usize> = interval
                     .days
                     .iter()
-                    .filter_map(|text| day_index(text))
+                    .filter_map(|text| weekday_index(text))
                     .filter(|listed_day| *listed_day != day)
                     .collect();
                 if listed && day < DAY_KEYS.len() {
