@@ -4,6 +4,7 @@
 pub mod api;
 pub mod engine;
 pub mod format;
+pub mod import;
 pub mod json;
 pub mod metrics;
 pub mod sim;

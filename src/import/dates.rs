@@ -1,0 +1,187 @@
+//! Timestamps as help desks export them: ISO 8601 with or without `T`, seconds, fractions and an offset;
+//! and `31-12-2016 23:59`, `31/12/2016 23:59:59`, `12/31/2016`, `31.12.2016`, day-first or month-first as
+//! the whole file shows. Times without an offset are read as UTC.
+
+use chrono::NaiveDate;
+
+use crate::engine::time::Instant;
+
+/// Which of the first two numbers of a `dd/mm/yyyy`-style date is the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrder {
+    DayFirst,
+    MonthFirst,
+}
+
+/// The order the values show: month-first only when some value's second number cannot be a month and
+/// none's first; otherwise day-first (also when no value decides, as most exports outside the US are).
+pub fn detect_order<'a>(values: impl Iterator<Item = &'a str>) -> DateOrder {
+    let (mut first_over_12, mut second_over_12) = (false, false);
+    for value in values {
+        if let Some((first, second, _)) = numeric_date(date_part(value)) {
+            first_over_12 |= first > 12 && first <= 31;
+            second_over_12 |= second > 12 && second <= 31;
+        }
+    }
+    if second_over_12 && !first_over_12 {
+        DateOrder::MonthFirst
+    } else {
+        DateOrder::DayFirst
+    }
+}
+
+fn date_part(text: &str) -> &str {
+    let text = text.trim();
+    text.split([' ', 'T']).next().unwrap_or(text)
+}
+
+/// `d-m-y`, `d/m/y` or `d.m.y` with a four-digit year last: its three numbers as written.
+fn numeric_date(date: &str) -> Option<(u32, u32, i32)> {
+    let mut parts = date.split(['-', '/', '.']);
+    let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || c.len() != 4 || a.len() > 2 || b.len() > 2 {
+        return None;
+    }
+    Some((a.parse().ok()?, b.parse().ok()?, c.parse().ok()?))
+}
+
+/// Reads one timestamp, or says what is wrong with it in words a person can act on.
+pub fn parse(text: &str, order: DateOrder) -> Result<Instant, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() || trimmed == "?" || trimmed.eq_ignore_ascii_case("null") {
+        return Err("no date".to_owned());
+    }
+    let unknown = || format!("unknown date `{trimmed}`");
+    let (date, rest) = match trimmed.find([' ', 'T']) {
+        Some(at) => (&trimmed[..at], trimmed[at + 1..].trim()),
+        None => (trimmed, ""),
+    };
+    let (year, month, day) = if date.len() == 10 && date.as_bytes()[4] == b'-' {
+        let mut parts = date.split('-');
+        let year: i32 = parts
+            .next()
+            .and_then(|p| p.parse().ok())
+            .ok_or_else(unknown)?;
+        let month: u32 = parts
+            .next()
+            .and_then(|p| p.parse().ok())
+            .ok_or_else(unknown)?;
+        let day: u32 = parts
+            .next()
+            .and_then(|p| p.parse().ok())
+            .ok_or_else(unknown)?;
+        (year, month, day)
+    } else {
+        let (first, second, year) = numeric_date(date).ok_or_else(unknown)?;
+        match order {
+            DateOrder::DayFirst => (year, second, first),
+            DateOrder::MonthFirst => (year, first, second),
+        }
+    };
+    let date = NaiveDate::from_ymd_opt(year, month, day).ok_or_else(unknown)?;
+    let (clock, offset) = split_offset(rest).ok_or_else(unknown)?;
+    let seconds_of_day = if clock.is_empty() {
+        0
+    } else {
+        parse_clock(clock).ok_or_else(unknown)?
+    };
+    let midnight = date
+        .and_hms_opt(0, 0, 0)
+        .ok_or_else(unknown)?
+        .and_utc()
+        .timestamp();
+    Ok(Instant(midnight + seconds_of_day - offset))
+}
+
+/// `HH:MM[:SS[.fff]]` as seconds after midnight (fractions dropped).
+fn parse_clock(clock: &str) -> Option<i64> {
+    let mut parts = clock.split(':');
+    let hours: i64 = parts.next()?.parse().ok()?;
+    let minutes: i64 = parts.next()?.parse().ok()?;
+    let seconds: i64 = match parts.next() {
+        Some(seconds) => seconds.split('.').next()?.parse().ok()?,
+        None => 0,
+    };
+    if parts.next().is_some() || hours > 23 || minutes > 59 || seconds > 60 {
+        return None;
+    }
+    Some(hours * 3600 + minutes * 60 + seconds.min(59))
+}
+
+/// The time of day and its UTC offset in seconds: `Z`, `+01:00`, `+0100`, ` +01:00`, or none (UTC).
+fn split_offset(rest: &str) -> Option<(&str, i64)> {
+    let rest = rest.trim();
+    if let Some(clock) = rest.strip_suffix('Z').or_else(|| rest.strip_suffix(" UTC")) {
+        return Some((clock.trim(), 0));
+    }
+    let Some(at) = rest.rfind(['+', '-']) else {
+        return Some((rest, 0));
+    };
+    let (clock, offset) = (rest[..at].trim(), &rest[at..]);
+    let sign = if offset.starts_with('-') { -1 } else { 1 };
+    let digits: String = offset[1..].chars().filter(|c| *c != ':').collect();
+    if digits.len() != 4 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let hours: i64 = digits[..2].parse().ok()?;
+    let minutes: i64 = digits[2..].parse().ok()?;
+    if hours > 14 || minutes > 59 {
+        return None;
+    }
+    Some((clock, sign * (hours * 3600 + minutes * 60)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(text: &str) -> Instant {
+        Instant::parse_rfc3339(text).expect("test instant")
+    }
+
+    #[test]
+    fn the_shapes_exports_use_read_the_same_instant() {
+        let expected = utc("2016-02-29T01:16:00Z");
+        for text in [
+            "29-02-2016 01:16",
+            "29/02/2016 01:16:00",
+            "29.02.2016 01:16",
+            "2016-02-29 01:16",
+            "2016-02-29T01:16:00",
+            "2016-02-29T01:16:00.000Z",
+            "2016-02-29T02:16:00+01:00",
+            "2016-02-29 02:16:00 +0100",
+            "2016-02-28T20:16:00-05:00",
+        ] {
+            assert_eq!(parse(text, DateOrder::DayFirst), Ok(expected), "{text}");
+        }
+        assert_eq!(
+            parse("02/29/2016 01:16", DateOrder::MonthFirst),
+            Ok(expected)
+        );
+    }
+
+    #[test]
+    fn impossible_dates_and_times_are_named() {
+        assert_eq!(
+            parse("31/02/2016", DateOrder::DayFirst),
+            Err("unknown date `31/02/2016`".to_owned())
+        );
+        assert!(parse("2016-02-29 25:00", DateOrder::DayFirst).is_err());
+        assert!(parse("yesterday", DateOrder::DayFirst).is_err());
+        assert_eq!(parse("?", DateOrder::DayFirst), Err("no date".to_owned()));
+    }
+
+    #[test]
+    fn the_order_comes_from_the_values_that_decide_it() {
+        let us = ["02/29/2016 01:16", "03/01/2016 09:00"];
+        assert_eq!(detect_order(us.into_iter()), DateOrder::MonthFirst);
+        let europe = ["29/02/2016 01:16", "01/03/2016 09:00"];
+        assert_eq!(detect_order(europe.into_iter()), DateOrder::DayFirst);
+        assert_eq!(
+            detect_order(["01/02/2016"].into_iter()),
+            DateOrder::DayFirst
+        );
+    }
+}

@@ -1,0 +1,258 @@
+//! Ticket logs exported from help desks, read into the same `Journey`s the simulator produces, so that one
+//! metrics calculator serves real and simulated tickets. Pure and tested natively (`tests/import*.rs`);
+//! every row that cannot be used is reported with its line, column and reason. Formats: docs/import.md.
+
+mod builder;
+mod dates;
+mod error;
+mod servicenow;
+mod summary;
+mod table;
+mod volvo;
+
+use serde::Serialize;
+
+pub use builder::Moves;
+pub use dates::DateOrder;
+pub use error::{ImportError, RowProblem};
+pub use summary::{ImportSummary, ProblemGroup};
+pub use table::{MAX_CELL_BYTES, MAX_FILE_BYTES};
+
+use std::collections::BTreeMap;
+
+use crate::engine::journey::{EventKind, Journey, SlaTarget};
+use crate::engine::time::Instant;
+use crate::metrics::{summarize, Metrics, RunContext, TeamContext};
+use builder::JourneyBuilder;
+use table::{Row, Table};
+
+/// The exports this build reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LogFormat {
+    /// ServiceNow incident audit log (one row per update).
+    ServiceNow,
+    /// Volvo IT VINST incidents, BPI Challenge 2013 (one row per status change).
+    VolvoVinst,
+}
+
+impl LogFormat {
+    pub const ALL: [LogFormat; 2] = [LogFormat::ServiceNow, LogFormat::VolvoVinst];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            LogFormat::ServiceNow => "ServiceNow incident audit log",
+            LogFormat::VolvoVinst => "Volvo VINST (BPI 2013)",
+        }
+    }
+
+    /// The `--format` word.
+    pub fn key(self) -> &'static str {
+        match self {
+            LogFormat::ServiceNow => "servicenow",
+            LogFormat::VolvoVinst => "volvo",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<LogFormat> {
+        LogFormat::ALL
+            .into_iter()
+            .find(|format| format.key() == key)
+    }
+
+    fn required(self) -> &'static [&'static str] {
+        match self {
+            LogFormat::ServiceNow => &servicenow::REQUIRED,
+            LogFormat::VolvoVinst => &volvo::REQUIRED,
+        }
+    }
+
+    /// The format whose required columns the header has most of (at least three).
+    fn detect(table: &Table) -> Option<LogFormat> {
+        LogFormat::ALL
+            .into_iter()
+            .map(|format| {
+                let found = format
+                    .required()
+                    .iter()
+                    .filter(|column| table.column(column).is_some())
+                    .count();
+                (found, format)
+            })
+            .filter(|(found, _)| *found >= 3)
+            .max_by_key(|(found, _)| *found)
+            .map(|(_, format)| format)
+    }
+}
+
+/// How to read a log: its format (detected from the header when `None`), the date order (detected from the
+/// values when `None`), and the present moment, after which a timestamp is refused as in the future.
+#[derive(Debug, Clone, Default)]
+pub struct Reader {
+    pub format: Option<LogFormat>,
+    pub date_order: Option<DateOrder>,
+    pub now: Option<Instant>,
+}
+
+impl Reader {
+    fn problem(
+        &self,
+        row: &Row,
+        table: &Table,
+        column: usize,
+        reason: String,
+        skipped: bool,
+    ) -> RowProblem {
+        RowProblem {
+            row: row.line,
+            column: table.columns.get(column).cloned().unwrap_or_default(),
+            reason,
+            skipped,
+        }
+    }
+
+    /// The row's timestamp in `column`, or the problem that leaves the row out.
+    fn instant(
+        &self,
+        row: &Row,
+        table: &Table,
+        column: usize,
+        order: DateOrder,
+    ) -> Result<Instant, RowProblem> {
+        let text = &row.cells[column];
+        let at = dates::parse(text, order)
+            .map_err(|reason| self.problem(row, table, column, reason, true))?;
+        if let Some(now) = self.now {
+            if at.0 > now.0 {
+                return Err(self.problem(
+                    row,
+                    table,
+                    column,
+                    format!("`{}` is in the future", text.trim()),
+                    true,
+                ));
+            }
+        }
+        Ok(at)
+    }
+}
+
+/// What a format's reader rebuilt.
+struct ReadTickets {
+    journeys: Vec<Journey>,
+    moves: Vec<Moves>,
+    rows_used: u64,
+    date_order: DateOrder,
+    has_sla_verdict: bool,
+}
+
+impl ReadTickets {
+    fn new(date_order: DateOrder) -> ReadTickets {
+        ReadTickets {
+            journeys: Vec::new(),
+            moves: Vec::new(),
+            rows_used: 0,
+            date_order,
+            has_sla_verdict: false,
+        }
+    }
+
+    fn push(&mut self, journey: JourneyBuilder) {
+        self.moves.push(journey.moves);
+        self.journeys.push(journey.finish());
+    }
+}
+
+/// A ticket log read into journeys, with every row problem and a summary.
+#[derive(Debug, Clone)]
+pub struct ImportedLog {
+    pub format: LogFormat,
+    pub journeys: Vec<Journey>,
+    /// Per journey, in the same order: its team changes.
+    pub moves: Vec<Moves>,
+    pub problems: Vec<RowProblem>,
+    pub summary: ImportSummary,
+}
+
+impl ImportedLog {
+    /// The period and teams the metrics read the log with: from its first ticket to just after its last
+    /// event, every team seen (with its support level as the tier, `L1`…, where the format has levels), and
+    /// the resolution target when the log says which tickets missed their SLA.
+    pub fn run_context(&self) -> RunContext<'static> {
+        let start = self.summary.first_created.unwrap_or(Instant(0));
+        let end = Instant(self.summary.last_event.map_or(start.0, |at| at.0) + 1);
+        let mut teams: BTreeMap<&str, Option<String>> = BTreeMap::new();
+        for journey in &self.journeys {
+            for event in &journey.events {
+                if let EventKind::Assigned { team, reason } = &event.kind {
+                    teams.entry(team).or_insert_with(|| tier_of(reason));
+                }
+                if let EventKind::Escalated { to, reason, .. } = &event.kind {
+                    teams.entry(to).or_insert_with(|| tier_of(reason));
+                }
+            }
+        }
+        let teams = teams
+            .into_iter()
+            .map(|(team, tier)| TeamContext {
+                team: team.to_owned(),
+                tier,
+                agents: 0,
+                staffed_seconds: 0,
+                hourly_cost: None,
+            })
+            .collect();
+        let targets = if self.summary.sla_missed.is_some() {
+            vec![SlaTarget::Resolution]
+        } else {
+            Vec::new()
+        };
+        RunContext::new(start, end)
+            .with_teams(teams)
+            .with_sla_targets(targets)
+    }
+
+    /// Every metric of the log, as for a simulated run.
+    pub fn metrics(&self) -> Metrics {
+        summarize(&self.journeys, &self.run_context())
+    }
+}
+
+/// The tier an assignment's reason names (`support team L2`), if any.
+fn tier_of(reason: &str) -> Option<String> {
+    reason
+        .rsplit(' ')
+        .next()
+        .filter(|word| word.len() == 2 && word.starts_with('L'))
+        .map(str::to_owned)
+}
+
+/// Reads `bytes` as a ticket log.
+pub fn read_log(bytes: &[u8], reader: &Reader) -> Result<ImportedLog, ImportError> {
+    let mut problems = Vec::new();
+    let table = table::read(bytes, &mut problems)?;
+    let format = match reader.format {
+        Some(format) => format,
+        None => LogFormat::detect(&table).ok_or_else(|| ImportError::UnknownFormat {
+            columns: table.columns.clone(),
+        })?,
+    };
+    let tickets = match format {
+        LogFormat::ServiceNow => servicenow::read(&table, reader, &mut problems)?,
+        LogFormat::VolvoVinst => volvo::read(&table, reader, &mut problems)?,
+    };
+    if tickets.journeys.is_empty() {
+        return Err(ImportError::NoTickets {
+            problems: problems.len(),
+        });
+    }
+    problems.sort_by_key(|problem| problem.row);
+    let summary = ImportSummary::new(format, &table, &tickets, &problems);
+    Ok(ImportedLog {
+        format,
+        journeys: tickets.journeys,
+        moves: tickets.moves,
+        problems,
+        summary,
+    })
+}
