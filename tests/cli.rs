@@ -280,3 +280,62 @@ fn absurd_scenarios_are_refused_before_work_starts() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("too-large"), "{}", stderr(&output));
 }
+
+const SMALL_SERVICENOW_LOG: &str =
+    "number,incident_state,sys_mod_count,made_sla,opened_at,sys_updated_at,assignment_group\n\
+INC1,New,0,TRUE,29-02-2016 01:16,29-02-2016 01:20,Group 1\n\
+INC1,Active,1,TRUE,29-02-2016 01:16,29-02-2016 02:00,Group 2\n\
+INC1,Resolved,2,FALSE,29-02-2016 01:16,29-02-2016 09:00,Group 2\n\
+INC2,New,0,TRUE,29-02-2016 03:00,31/02/2016 03:05,Group 1\n\
+INC2,Resolved,1,TRUE,29-02-2016 03:00,29-02-2016 04:00,Group 1\n";
+
+#[test]
+fn import_reads_a_ticket_log_and_names_the_rows_it_could_not_use() {
+    let log = temp_file("incidents.csv", SMALL_SERVICENOW_LOG);
+    let output = escalator(&["import", log.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("ServiceNow incident audit log (5 rows; 4 used, 1 skipped)"),
+        "{text}"
+    );
+    assert!(text.contains("2 tickets"), "{text}");
+    assert!(text.contains("1 reassignments over 1 tickets"), "{text}");
+    assert!(
+        text.contains(":5: column sys_updated_at: unknown date `31/02/2016 03:05` (skipped)"),
+        "{text}"
+    );
+    assert!(text.contains("Escalation rate"), "{text}");
+
+    let output = escalator(&["import", log.to_str().unwrap(), "--json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(report["summary"]["tickets"], 2);
+    assert_eq!(report["summary"]["sla_missed"], 1);
+    assert_eq!(report["problems"][0]["row"], 5);
+    assert_eq!(report["metrics"]["escalation"]["rate"], 0.5);
+}
+
+#[test]
+fn import_refuses_a_file_that_is_no_ticket_log() {
+    let other = temp_file("prices.csv", "name,price\nwidget,3\n");
+    let output = escalator(&["import", other.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("error[unknown-format]"),
+        "{}",
+        stderr(&output)
+    );
+    let output = escalator(&["import", other.to_str().unwrap(), "--json"]);
+    assert_eq!(output.status.code(), Some(2));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(report["error"]["code"], "unknown-format");
+    let log = temp_file("incidents2.csv", SMALL_SERVICENOW_LOG);
+    let output = escalator(&["import", log.to_str().unwrap(), "--log-format", "zendesk"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("use one of: servicenow, volvo"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -1,9 +1,10 @@
 //! `escalator`: the engine as a command-line tool for policy-as-code — lint a policy in CI, route a ticket,
-//! simulate a scenario, compare two policies. Exit codes: 0 fine, 1 lint errors, 2 unusable input.
+//! simulate a scenario, compare two policies, read a help desk's ticket log. Exit codes: 0 fine, 1 lint errors, 2 unusable input.
 
 #![allow(clippy::result_large_err)]
 
 mod compare;
+mod import;
 mod input;
 mod lint;
 mod locate;
@@ -65,6 +66,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Reads a help desk's ticket log (ServiceNow audit log, Volvo VINST) and prints what was rebuilt, every
+    /// row that could not be used, and the observed metrics.
+    Import {
+        file: PathBuf,
+        /// The export's format (`servicenow`, `volvo`); detected from the header when left out.
+        #[arg(long = "log-format")]
+        log_format: Option<String>,
+        /// How `01/02/2016` reads; detected from the values when left out.
+        #[arg(long, value_enum)]
+        date_order: Option<DateOrderArg>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Simulates one scenario through two policies and prints the baseline-vs-variant table.
     Compare {
         baseline: PathBuf,
@@ -78,6 +92,12 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DateOrderArg {
+    DayFirst,
+    MonthFirst,
+}
+
 /// How a command ended, besides success.
 pub enum Failure {
     /// The command ran and found problems (lint errors): exit 1.
@@ -88,7 +108,25 @@ pub enum Failure {
     InputReported,
 }
 
+/// Output piped into a command that stops reading (`| head`) ends the program quietly, as other command-line
+/// tools do, instead of reporting the closed pipe as a crash; any other panic is reported as usual.
+fn quiet_on_closed_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .unwrap_or_default();
+        if message.starts_with("failed printing to stdout") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
+}
+
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Lint { policy, format } => lint::run(&policy, format),
@@ -104,6 +142,20 @@ fn main() -> ExitCode {
             replications,
             json,
         } => simulate::run(&policy, &scenario, replications, json),
+        Command::Import {
+            file,
+            log_format,
+            date_order,
+            json,
+        } => import::run(
+            &file,
+            log_format.as_deref(),
+            date_order.map(|order| match order {
+                DateOrderArg::DayFirst => escalator::import::DateOrder::DayFirst,
+                DateOrderArg::MonthFirst => escalator::import::DateOrder::MonthFirst,
+            }),
+            json,
+        ),
         Command::Compare {
             baseline,
             variant,

@@ -10,7 +10,7 @@ pub fn value(unit: Unit, value: Option<f64>) -> String {
     match unit {
         Unit::Ratio => format::percent(value),
         Unit::Seconds => format::duration(value),
-        Unit::Count => format!("{value:.1}"),
+        Unit::Count => format::count(value),
         Unit::Currency => format!("{value:.2}"),
     }
 }
@@ -24,7 +24,7 @@ pub fn change(unit: Unit, change: Option<f64>) -> String {
     match unit {
         Unit::Ratio => format!("{sign}{:.1} pp", change.abs() * 100.0),
         Unit::Seconds => format!("{sign}{}", format::duration(change.abs())),
-        Unit::Count => format!("{sign}{:.1}", change.abs()),
+        Unit::Count => format!("{sign}{}", format::count(change.abs())),
         Unit::Currency => format!("{sign}{:.2}", change.abs()),
     }
 }
