@@ -2,6 +2,7 @@
 
 mod big_policy;
 mod full_model;
+mod ticket_log;
 
 use escalator::engine::policy::{CompiledPolicy, Policy};
 use escalator::engine::route::{route, route_team};
@@ -25,7 +26,7 @@ pub struct Benchmark {
     pub description: &'static str,
 }
 
-pub const BENCHMARKS: [Benchmark; 7] = [
+pub const BENCHMARKS: [Benchmark; 8] = [
     Benchmark {
         name: "route",
         description: "route(): full decision with SLA plan, ladder and trace, default preset",
@@ -49,6 +50,10 @@ pub const BENCHMARKS: [Benchmark; 7] = [
     Benchmark {
         name: "policy_1000_rules",
         description: "compile + lint: 1,000 routing rules (the limit), 500 triggers, 2,000 matrix rows",
+    },
+    Benchmark {
+        name: "import_100k_rows",
+        description: "import: 100,000 rows of a Volvo-shaped ticket log into journeys and every metric",
     },
     Benchmark {
         name: "sim_mmc",
@@ -77,6 +82,7 @@ pub struct Workloads {
     mmc_model: MatrixModel,
     policy_250: Policy,
     policy_1000: Policy,
+    ticket_log: String,
 }
 
 impl Workloads {
@@ -97,6 +103,7 @@ impl Workloads {
             mmc_model: MatrixModel::single_team("support", 80),
             policy_250: big_policy::policy(DEFAULT_PRESET, 250)?,
             policy_1000: big_policy::policy(DEFAULT_PRESET, 1000)?,
+            ticket_log: ticket_log::generate(),
         })
     }
 
@@ -110,6 +117,7 @@ impl Workloads {
             "sim_mmc" => run_simulations(&self.mmc, &self.mmc_model, 1),
             "policy_250_rules" => Ok(big_policy::compile_and_lint(&self.policy_250)),
             "policy_1000_rules" => Ok(big_policy::compile_and_lint(&self.policy_1000)),
+            "import_100k_rows" => ticket_log::import_and_summarize(&self.ticket_log),
             _ => Err(format!("no benchmark named {name:?}")),
         }
     }

@@ -83,7 +83,7 @@ pub fn read(
             table
                 .rows
                 .iter()
-                .flat_map(|row| [row.cells[opened].as_str(), row.cells[updated].as_str()]),
+                .flat_map(|row| [&row.cells[opened], &row.cells[updated]]),
         )
     });
     let mut incidents: Vec<(&str, Vec<&Row>)> = Vec::new();
@@ -131,9 +131,9 @@ pub fn read(
             }
         }
         let mut timed: Vec<(Instant, i64, &Row)> = Vec::with_capacity(rows.len());
-        let mut seen: Vec<&[String]> = Vec::with_capacity(rows.len());
+        let mut seen: Vec<&csv::StringRecord> = Vec::with_capacity(rows.len());
         for row in rows {
-            if seen.contains(&row.cells.as_slice()) {
+            if seen.contains(&&row.cells) {
                 problems.push(reader.problem(
                     row,
                     table,

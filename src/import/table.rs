@@ -8,10 +8,10 @@ pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 /// The longest cell kept; a longer one is a row problem, not a reason to hold the whole cell.
 pub const MAX_CELL_BYTES: usize = 64 * 1024;
 
-/// One data row: its line in the file and its cells.
+/// One data row: its line in the file and its cells (one allocation per row, not per cell).
 pub struct Row {
     pub line: u64,
-    pub cells: Vec<String>,
+    pub cells: csv::StringRecord,
 }
 
 pub struct Table {
@@ -104,7 +104,7 @@ pub fn read(bytes: &[u8], problems: &mut Vec<RowProblem>) -> Result<Table, Impor
         }
         rows.push(Row {
             line,
-            cells: record.iter().map(str::to_owned).collect(),
+            cells: record,
         });
     }
     if rows.is_empty() && problems.is_empty() {

@@ -63,9 +63,9 @@ pub fn read(
         table.column("SR Latest Impact"),
         table.column("Product"),
     );
-    let order = reader.date_order.unwrap_or_else(|| {
-        dates::detect_order(table.rows.iter().map(|row| row.cells[changed].as_str()))
-    });
+    let order = reader
+        .date_order
+        .unwrap_or_else(|| dates::detect_order(table.rows.iter().map(|row| &row.cells[changed])));
     let mut requests: Vec<(&str, Vec<(Instant, &Row)>)> = Vec::new();
     let mut position: HashMap<&str, usize> = HashMap::new();
     for row in &table.rows {
@@ -125,7 +125,7 @@ pub fn read(
                 );
                 journey.assign(*at, team_name, level, &reason);
             }
-            let sub = sub_status.map_or("", |c| row.cells[c].as_str());
+            let sub = sub_status.map_or("", |c| &row.cells[c]);
             match row.cells[status].trim() {
                 "Queued" => journey.reopen(*at),
                 "Accepted" => {

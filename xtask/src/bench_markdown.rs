@@ -39,6 +39,7 @@ pub fn markdown(
     routing_table(&mut out, &pairs);
     simulation_table(&mut out, &pairs);
     policy_size_table(&mut out, &pairs);
+    import_table(&mut out, &pairs);
     details_table(&mut out, &pairs);
     out.push_str(REPRODUCE);
     out
@@ -148,6 +149,41 @@ Budget: near-linear in rules (4× the rules, about 4×          the time). `tick
 {}× the rules took {:.1}× the time natively.",
             large.tickets / small.tickets.max(1),
             large.median_seconds / small.median_seconds
+        );
+    }
+    out.push('\n');
+}
+
+/// Reading a ticket log: rows per second, against the issue's budgets.
+fn import_table(out: &mut String, pairs: &[(&Measurement, Option<&Measurement>)]) {
+    let imports: Vec<&(&Measurement, Option<&Measurement>)> = pairs
+        .iter()
+        .filter(|(n, _)| n.name.starts_with("import_"))
+        .collect();
+    if imports.is_empty() {
+        return;
+    }
+    out.push_str(
+        "### Importing a ticket log\n\nBudget: 100,000 event rows into journeys and metrics within 250 ms \
+         natively and 1 s in the browser (Wasm here runs in Node). `tickets` below counts rows.\n\n",
+    );
+    out.push_str("| benchmark | what | rows | journey events | native ms | Wasm ms | native ≤ 250 ms | Wasm ≤ 1 s |\n");
+    out.push_str("| --- | --- | ---: | ---: | ---: | ---: | :---: | :---: |\n");
+    for (n, w) in &imports {
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {:.0} | {} | {} | {} |",
+            n.name,
+            n.description,
+            n.tickets,
+            n.events,
+            n.median_seconds * 1e3,
+            w.map_or("—".to_owned(), |w| format!(
+                "{:.0}",
+                w.median_seconds * 1e3
+            )),
+            verdict(n.median_seconds <= 0.25),
+            w.map_or("—", |w| verdict(w.median_seconds <= 1.0)),
         );
     }
     out.push('\n');
