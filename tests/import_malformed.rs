@@ -185,6 +185,15 @@ fn a_timestamp_in_the_future_is_left_out() {
 }
 
 #[test]
+fn a_timestamp_outside_the_years_escalator_reads_is_left_out() {
+    let text = servicenow(&[
+        GOOD_ROWS[0],
+        "INC1,Resolved,1,TRUE,29-02-2016 01:16,01-01-1900 09:00,Group 1,C,3,?",
+    ]);
+    one_problem(&text, 3, "sys_updated_at", "is outside 1970–2200", true);
+}
+
+#[test]
 fn resolved_before_opened_leaves_the_incident_out() {
     let text = servicenow(&[
         GOOD_ROWS[0],

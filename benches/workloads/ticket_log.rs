@@ -33,11 +33,12 @@ pub fn generate() -> String {
     let start = 1_325_462_400i64;
     while rows < ROWS {
         let steps = (3 + request % 7) as usize;
-        for step in 0..steps.min(ROWS - rows) {
+        let taken = steps.min(ROWS - rows);
+        for (step, planned) in STEPS.iter().take(taken).enumerate() {
             let (status, sub, team, level) = if step + 1 == steps {
                 STEPS[8]
             } else {
-                STEPS[step]
+                *planned
             };
             let at = start + request as i64 * 420 + step as i64 * 1_800;
             let when = chrono::DateTime::from_timestamp(at, 0).unwrap_or_default();

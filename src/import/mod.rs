@@ -20,6 +20,7 @@ pub use table::{MAX_CELL_BYTES, MAX_FILE_BYTES};
 
 use std::collections::BTreeMap;
 
+use crate::engine::calendar::{RANGE_END, RANGE_START};
 use crate::engine::journey::{EventKind, Journey, SlaTarget};
 use crate::engine::time::Instant;
 use crate::metrics::{summarize, Metrics, RunContext, TeamContext};
@@ -122,6 +123,18 @@ impl Reader {
         let text = &row.cells[column];
         let at = dates::parse(text, order)
             .map_err(|reason| self.problem(row, table, column, reason, true))?;
+        if at.0 < RANGE_START || at.0 >= RANGE_END {
+            return Err(self.problem(
+                row,
+                table,
+                column,
+                format!(
+                    "`{}` is outside 1970–2200, the years Escalator reads",
+                    text.trim()
+                ),
+                true,
+            ));
+        }
         if let Some(now) = self.now {
             if at.0 > now.0 {
                 return Err(self.problem(

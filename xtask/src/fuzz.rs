@@ -12,7 +12,7 @@ use crate::bench_report;
 use crate::shell::{self, root};
 
 /// The targets, each a parser or a document reader of the engine.
-pub const TARGETS: [(&str, &str); 5] = [
+pub const TARGETS: [(&str, &str); 6] = [
     (
         "condition_text",
         "condition text form: parse, check, both round trips",
@@ -29,6 +29,10 @@ pub const TARGETS: [(&str, &str); 5] = [
     (
         "share_link",
         "share-link fragment: inflate, read, encode and open again",
+    ),
+    (
+        "ticket_log",
+        "ticket log CSV: read, rebuild journeys, compute metrics",
     ),
 ];
 
