@@ -331,10 +331,10 @@ fn import_refuses_a_file_that_is_no_ticket_log() {
     let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
     assert_eq!(report["error"]["code"], "unknown-format");
     let log = temp_file("incidents2.csv", SMALL_SERVICENOW_LOG);
-    let output = escalator(&["import", log.to_str().unwrap(), "--log-format", "zendesk"]);
+    let output = escalator(&["import", log.to_str().unwrap(), "--log-format", "kayako"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(
-        stderr(&output).contains("use one of: servicenow, volvo"),
+        stderr(&output).contains("use one of: servicenow, volvo, zendesk, freshdesk, jira"),
         "{}",
         stderr(&output)
     );

@@ -165,15 +165,11 @@ impl JourneyBuilder {
         }
     }
 
-    /// The log's own verdict that the ticket missed its resolution SLA, recorded at its last event.
-    pub fn missed_resolution_sla(&mut self) {
+    /// The log's own verdict that the ticket missed an SLA target, recorded at its last event (the log does
+    /// not say when the target was breached).
+    pub fn missed_sla(&mut self, target: crate::engine::journey::SlaTarget) {
         let at = self.last_at();
-        self.push(
-            at,
-            EventKind::SlaBreach {
-                target: crate::engine::journey::SlaTarget::Resolution,
-            },
-        );
+        self.push(at, EventKind::SlaBreach { target });
     }
 
     pub fn finish(self) -> Journey {

@@ -1,6 +1,6 @@
 //! Timestamps as help desks export them: ISO 8601 with or without `T`, seconds, fractions and an offset;
-//! and `31-12-2016 23:59`, `31/12/2016 23:59:59`, `12/31/2016`, `31.12.2016`, day-first or month-first as
-//! the whole file shows. Times without an offset are read as UTC.
+//! `31-12-2016 23:59`, `31/12/2016 23:59:59`, `12/31/2016`, `31.12.2016`, day-first or month-first as the
+//! whole file shows; and Jira's `12/Mar/24 10:15 AM`. Times without an offset are read as UTC.
 
 use chrono::NaiveDate;
 
@@ -33,7 +33,19 @@ pub fn detect_order<'a>(values: impl Iterator<Item = &'a str>) -> DateOrder {
 
 fn date_part(text: &str) -> &str {
     let text = text.trim();
-    text.split([' ', 'T']).next().unwrap_or(text)
+    date_end(text).map_or(text, |at| &text[..at])
+}
+
+/// Where the date ends: the first space, or an ISO `T` between digits (not the T of `OCT`).
+fn date_end(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().position(|(at, byte)| {
+        *byte == b' '
+            || (*byte == b'T'
+                && at > 0
+                && bytes[at - 1].is_ascii_digit()
+                && bytes.get(at + 1).is_some_and(u8::is_ascii_digit))
+    })
 }
 
 /// `d-m-y`, `d/m/y` or `d.m.y` with a four-digit year last: its three numbers as written.
@@ -53,11 +65,13 @@ pub fn parse(text: &str, order: DateOrder) -> Result<Instant, String> {
         return Err("no date".to_owned());
     }
     let unknown = || format!("unknown date `{trimmed}`");
-    let (date, rest) = match trimmed.find([' ', 'T']) {
+    let (date, rest) = match date_end(trimmed) {
         Some(at) => (&trimmed[..at], trimmed[at + 1..].trim()),
         None => (trimmed, ""),
     };
-    let (year, month, day) = if date.len() == 10 && date.as_bytes()[4] == b'-' {
+    let (year, month, day) = if let Some(named) = named_month_date(date) {
+        named
+    } else if date.len() == 10 && date.as_bytes()[4] == b'-' {
         let mut parts = date.split('-');
         let year: i32 = parts
             .next()
@@ -80,18 +94,53 @@ pub fn parse(text: &str, order: DateOrder) -> Result<Instant, String> {
         }
     };
     let date = NaiveDate::from_ymd_opt(year, month, day).ok_or_else(unknown)?;
+    let (rest, afternoon) = match rest.rsplit_once(' ') {
+        Some((clock, "AM" | "am")) => (clock, Some(false)),
+        Some((clock, "PM" | "pm")) => (clock, Some(true)),
+        _ => (rest, None),
+    };
     let (clock, offset) = split_offset(rest).ok_or_else(unknown)?;
-    let seconds_of_day = if clock.is_empty() {
+    let mut seconds_of_day = if clock.is_empty() {
         0
     } else {
         parse_clock(clock).ok_or_else(unknown)?
     };
+    if let Some(afternoon) = afternoon {
+        let hours = seconds_of_day / 3600;
+        if !(1..=12).contains(&hours) {
+            return Err(unknown());
+        }
+        seconds_of_day =
+            seconds_of_day % 3600 + (hours % 12 + if afternoon { 12 } else { 0 }) * 3600;
+    }
     let midnight = date
         .and_hms_opt(0, 0, 0)
         .ok_or_else(unknown)?
         .and_utc()
         .timestamp();
     Ok(Instant(midnight + seconds_of_day - offset))
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// `12/Mar/24` or `12-Mar-2024` (two-digit years are 2000–2099).
+fn named_month_date(date: &str) -> Option<(i32, u32, u32)> {
+    let mut parts = date.split(['/', '-', ' ']);
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || month.len() < 3 {
+        return None;
+    }
+    let month = MONTHS
+        .iter()
+        .position(|name| month[..3].eq_ignore_ascii_case(name))?;
+    let year: i32 = match year.len() {
+        2 => 2000 + year.parse::<i32>().ok()?,
+        4 => year.parse().ok()?,
+        _ => return None,
+    };
+    Some((year, u32::try_from(month).ok()? + 1, day.parse().ok()?))
 }
 
 /// `HH:MM[:SS[.fff]]` as seconds after midnight (fractions dropped).

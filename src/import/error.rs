@@ -72,7 +72,8 @@ impl fmt::Display for ImportError {
                 write!(
                     f,
                     "the header ({}{}) is not one of a known ticket export (ServiceNow incident audit log, \
-                     Volvo VINST / BPI 2013); check that this is the ticket log and that its first line is the header",
+                     Volvo VINST / BPI 2013, Zendesk, Freshdesk, Jira Service Management); check that this is \
+                     the ticket log and that its first line is the header",
                     shown.join(", "),
                     if columns.len() > shown.len() { ", …" } else { "" }
                 )

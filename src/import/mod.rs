@@ -5,6 +5,7 @@
 mod builder;
 mod dates;
 mod error;
+mod per_ticket;
 mod servicenow;
 mod summary;
 mod table;
@@ -35,15 +36,30 @@ pub enum LogFormat {
     ServiceNow,
     /// Volvo IT VINST incidents, BPI Challenge 2013 (one row per status change).
     VolvoVinst,
+    /// Zendesk Support ticket export (CSV, one row per ticket).
+    Zendesk,
+    /// Freshdesk ticket export (CSV, one row per ticket).
+    Freshdesk,
+    /// Jira Service Management issues export (CSV, one row per issue).
+    Jira,
 }
 
 impl LogFormat {
-    pub const ALL: [LogFormat; 2] = [LogFormat::ServiceNow, LogFormat::VolvoVinst];
+    pub const ALL: [LogFormat; 5] = [
+        LogFormat::ServiceNow,
+        LogFormat::VolvoVinst,
+        LogFormat::Zendesk,
+        LogFormat::Freshdesk,
+        LogFormat::Jira,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             LogFormat::ServiceNow => "ServiceNow incident audit log",
             LogFormat::VolvoVinst => "Volvo VINST (BPI 2013)",
+            LogFormat::Zendesk => "Zendesk ticket export",
+            LogFormat::Freshdesk => "Freshdesk ticket export",
+            LogFormat::Jira => "Jira Service Management export",
         }
     }
 
@@ -52,6 +68,9 @@ impl LogFormat {
         match self {
             LogFormat::ServiceNow => "servicenow",
             LogFormat::VolvoVinst => "volvo",
+            LogFormat::Zendesk => "zendesk",
+            LogFormat::Freshdesk => "freshdesk",
+            LogFormat::Jira => "jira",
         }
     }
 
@@ -65,6 +84,9 @@ impl LogFormat {
         match self {
             LogFormat::ServiceNow => &servicenow::REQUIRED,
             LogFormat::VolvoVinst => &volvo::REQUIRED,
+            LogFormat::Zendesk => &per_ticket::ZENDESK,
+            LogFormat::Freshdesk => &per_ticket::FRESHDESK,
+            LogFormat::Jira => &per_ticket::JIRA,
         }
     }
 
@@ -156,7 +178,8 @@ struct ReadTickets {
     moves: Vec<Moves>,
     rows_used: u64,
     date_order: DateOrder,
-    has_sla_verdict: bool,
+    /// The SLA targets the export states a verdict on (ServiceNow `made_sla`, Freshdesk and Jira SLA columns).
+    sla_targets: Vec<SlaTarget>,
 }
 
 impl ReadTickets {
@@ -166,7 +189,7 @@ impl ReadTickets {
             moves: Vec::new(),
             rows_used: 0,
             date_order,
-            has_sla_verdict: false,
+            sla_targets: Vec::new(),
         }
     }
 
@@ -190,7 +213,7 @@ pub struct ImportedLog {
 impl ImportedLog {
     /// The period and teams the metrics read the log with: from its first ticket to just after its last
     /// event, every team seen (with its support level as the tier, `L1`…, where the format has levels), and
-    /// the resolution target when the log says which tickets missed their SLA.
+    /// the SLA targets the log states verdicts on.
     pub fn run_context(&self) -> RunContext<'static> {
         let start = self.summary.first_created.unwrap_or(Instant(0));
         let end = Instant(self.summary.last_event.map_or(start.0, |at| at.0) + 1);
@@ -215,14 +238,9 @@ impl ImportedLog {
                 hourly_cost: None,
             })
             .collect();
-        let targets = if self.summary.sla_missed.is_some() {
-            vec![SlaTarget::Resolution]
-        } else {
-            Vec::new()
-        };
         RunContext::new(start, end)
             .with_teams(teams)
-            .with_sla_targets(targets)
+            .with_sla_targets(self.summary.sla_targets.clone())
     }
 
     /// Every metric of the log, as for a simulated run.
@@ -253,6 +271,9 @@ pub fn read_log(bytes: &[u8], reader: &Reader) -> Result<ImportedLog, ImportErro
     let tickets = match format {
         LogFormat::ServiceNow => servicenow::read(&table, reader, &mut problems)?,
         LogFormat::VolvoVinst => volvo::read(&table, reader, &mut problems)?,
+        LogFormat::Zendesk | LogFormat::Freshdesk | LogFormat::Jira => {
+            per_ticket::read(format, &table, reader, &mut problems)?
+        }
     };
     if tickets.journeys.is_empty() {
         return Err(ImportError::NoTickets {

@@ -9,6 +9,7 @@ use super::dates;
 use super::error::{ImportError, RowProblem};
 use super::table::{Row, Table};
 use super::{ReadTickets, Reader};
+use crate::engine::journey::SlaTarget;
 use crate::engine::ticket::{Channel, Priority, Ticket};
 use crate::engine::time::Instant;
 
@@ -206,12 +207,14 @@ pub fn read(
         }
         if let Some((_, _, last)) = timed.last() {
             if made_sla.is_some_and(|c| is_false(&last.cells[c])) {
-                journey.missed_resolution_sla();
+                journey.missed_sla(SlaTarget::Resolution);
             }
             tickets.rows_used += timed.len() as u64;
             tickets.push(journey);
         }
     }
-    tickets.has_sla_verdict = made_sla.is_some();
+    if made_sla.is_some() {
+        tickets.sla_targets = vec![SlaTarget::Resolution];
+    }
     Ok(tickets)
 }

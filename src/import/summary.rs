@@ -40,8 +40,10 @@ pub struct ImportSummary {
     /// Moves back down a level.
     pub ping_pong_moves: u64,
     pub tickets_with_ping_pong: u64,
-    /// Tickets whose log says they missed their SLA (formats with such a field).
+    /// Tickets whose log says they missed an SLA target (formats with such a field).
     pub sla_missed: Option<u64>,
+    /// The targets the log states SLA verdicts on.
+    pub sla_targets: Vec<crate::engine::journey::SlaTarget>,
     pub date_order: DateOrder,
     pub delimiter: String,
     pub first_created: Option<Instant>,
@@ -104,7 +106,7 @@ impl ImportSummary {
                 .filter(|problem| problem.skipped && problem.column == "(row)")
                 .count() as u64;
         let moves = &tickets.moves;
-        let sla_missed = tickets.has_sla_verdict.then(|| {
+        let sla_missed = (!tickets.sla_targets.is_empty()).then(|| {
             tickets
                 .journeys
                 .iter()
@@ -132,6 +134,7 @@ impl ImportSummary {
             ping_pong_moves: moves.iter().map(|m| u64::from(m.ping_pong)).sum(),
             tickets_with_ping_pong: moves.iter().filter(|m| m.ping_pong > 0).count() as u64,
             sla_missed,
+            sla_targets: tickets.sla_targets.clone(),
             date_order: tickets.date_order,
             delimiter: char::from(table.delimiter).to_string(),
             first_created: tickets

@@ -66,11 +66,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Reads a help desk's ticket log (ServiceNow audit log, Volvo VINST) and prints what was rebuilt, every
-    /// row that could not be used, and the observed metrics.
+    /// Reads a help desk's ticket log (ServiceNow audit log, Volvo VINST, Zendesk, Freshdesk, Jira) and prints
+    /// what was rebuilt, every row that could not be used, and the observed metrics.
     Import {
         file: PathBuf,
-        /// The export's format (`servicenow`, `volvo`); detected from the header when left out.
+        /// The export's format (servicenow, volvo, zendesk, freshdesk, jira); detected from the header when
+        /// left out.
         #[arg(long = "log-format")]
         log_format: Option<String>,
         /// How `01/02/2016` reads; detected from the values when left out.
