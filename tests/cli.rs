@@ -339,3 +339,36 @@ fn import_refuses_a_file_that_is_no_ticket_log() {
         stderr(&output)
     );
 }
+
+#[test]
+fn import_reads_any_event_log_through_a_mapping() {
+    let log = temp_file("cases.csv", "Case,When,Queue,Level,State\nC1,2024-03-04 09:00,Desk,L1,Open\nC1,2024-03-04 10:00,Experts,L2,Solved\n");
+    let mapping = temp_file(
+        "mapping.json",
+        r#"{"id": "Case", "timestamp": "When", "team": "Queue", "tier": "Level", "status": "State"}"#,
+    );
+    let output = escalator(&[
+        "import",
+        log.to_str().unwrap(),
+        "--mapping",
+        mapping.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("1 moves up a level"),
+        "{}",
+        stdout(&output)
+    );
+    let output = escalator(&[
+        "import",
+        log.to_str().unwrap(),
+        "--mapping",
+        r#"{"id": "Case", "when": "When"}"#,
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("unknown field `when`"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -165,3 +165,59 @@ fn resolved_before_created_is_left_out_with_its_row() {
         "{problem}"
     );
 }
+
+fn mapped(text: &str, mapping: &str) -> Result<ImportedLog, escalator::import::ImportError> {
+    let reader = Reader {
+        mapping: Some(serde_json::from_str(mapping).expect("mapping JSON")),
+        ..Reader::default()
+    };
+    read_log(text.as_bytes(), &reader)
+}
+
+const CASES: &str = "Case;When;Queue;Level;State;Kind\n\
+C1;04/03/2024 09:00;Desk;L1;Open;Billing\n\
+C1;04/03/2024 10:00;Experts;L2;In progress;Billing\n\
+C1;04/03/2024 11:00;Desk;L1;Waiting for customer;Billing\n\
+C1;04/03/2024 12:00;Desk;L1;Solved;Billing\n\
+C2;13/03/2024 08:00;Desk;L1;Open;Access\n\
+C2;13/03/2024 08:30;Desk;L1;Closed;Access\n";
+
+const CASES_MAPPING: &str = r#"{"id": "Case", "timestamp": "When", "team": "Queue", "tier": "Level", "status": "State", "category": "Kind"}"#;
+
+#[test]
+fn any_event_log_reads_through_a_column_mapping() {
+    let log = mapped(CASES, CASES_MAPPING).expect("reads");
+    assert_eq!(log.format, LogFormat::Mapped);
+    let summary = &log.summary;
+    assert_eq!(
+        (summary.tickets, summary.moves_up, summary.ping_pong_moves),
+        (2, 1, 1)
+    );
+    assert_eq!(
+        log.journeys[1].created_at,
+        at("2024-03-13T08:00:00Z"),
+        "day-first from 13/03"
+    );
+    assert_eq!(log.journeys[0].ticket.category, "Billing");
+    let metrics = log.metrics();
+    assert_eq!(metrics.escalation.tickets_escalated, 1);
+    assert_eq!(
+        metrics.first_contact_resolution.first_contact, 1,
+        "C2 closed by its first team"
+    );
+    let waited = log.journeys[0]
+        .events
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::WaitingOnCustomer));
+    assert!(waited, "`Waiting for customer` waits on the customer");
+}
+
+#[test]
+fn a_mapping_naming_a_missing_column_says_which() {
+    let error = mapped(CASES, r#"{"id": "Case", "timestamp": "Time"}"#).unwrap_err();
+    assert_eq!(error.code(), "missing-column");
+    assert!(
+        error.to_string().contains("timestamp from column `Time`"),
+        "{error}"
+    );
+}

@@ -31,6 +31,11 @@ pub enum ImportError {
         format: &'static str,
         column: &'static str,
     },
+    /// The column mapping names a column the file does not have.
+    MissingMappedColumn {
+        field: &'static str,
+        column: String,
+    },
     /// Rows were read, but none gave a ticket; the problems say why.
     NoTickets {
         problems: usize,
@@ -48,6 +53,7 @@ impl ImportError {
             ImportError::Csv { .. } => "bad-csv",
             ImportError::UnknownFormat { .. } => "unknown-format",
             ImportError::MissingColumn { .. } => "missing-column",
+            ImportError::MissingMappedColumn { .. } => "missing-column",
             ImportError::NoTickets { .. } => "no-tickets",
         }
     }
@@ -81,6 +87,11 @@ impl fmt::Display for ImportError {
             ImportError::MissingColumn { format, column } => write!(
                 f,
                 "this looks like a {format} export but has no `{column}` column: export it with that column"
+            ),
+            ImportError::MissingMappedColumn { field, column } => write!(
+                f,
+                "the mapping reads the {field} from column `{column}`, which the file does not have: \
+                 correct the mapping to one of the file's columns"
             ),
             ImportError::NoTickets { problems } => write!(
                 f,

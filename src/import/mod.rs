@@ -5,6 +5,7 @@
 mod builder;
 mod dates;
 mod error;
+mod mapping;
 mod per_ticket;
 mod servicenow;
 mod summary;
@@ -16,6 +17,7 @@ use serde::Serialize;
 pub use builder::Moves;
 pub use dates::DateOrder;
 pub use error::{ImportError, RowProblem};
+pub use mapping::Mapping;
 pub use summary::{ImportSummary, ProblemGroup};
 pub use table::{MAX_CELL_BYTES, MAX_FILE_BYTES};
 
@@ -42,6 +44,8 @@ pub enum LogFormat {
     Freshdesk,
     /// Jira Service Management issues export (CSV, one row per issue).
     Jira,
+    /// Any event-style CSV, read through a column mapping (`Reader::mapping`).
+    Mapped,
 }
 
 impl LogFormat {
@@ -60,6 +64,7 @@ impl LogFormat {
             LogFormat::Zendesk => "Zendesk ticket export",
             LogFormat::Freshdesk => "Freshdesk ticket export",
             LogFormat::Jira => "Jira Service Management export",
+            LogFormat::Mapped => "ticket log read through a column mapping",
         }
     }
 
@@ -71,6 +76,7 @@ impl LogFormat {
             LogFormat::Zendesk => "zendesk",
             LogFormat::Freshdesk => "freshdesk",
             LogFormat::Jira => "jira",
+            LogFormat::Mapped => "mapped",
         }
     }
 
@@ -87,6 +93,7 @@ impl LogFormat {
             LogFormat::Zendesk => &per_ticket::ZENDESK,
             LogFormat::Freshdesk => &per_ticket::FRESHDESK,
             LogFormat::Jira => &per_ticket::JIRA,
+            LogFormat::Mapped => &[],
         }
     }
 
@@ -108,11 +115,13 @@ impl LogFormat {
     }
 }
 
-/// How to read a log: its format (detected from the header when `None`), the date order (detected from the
-/// values when `None`), and the present moment, after which a timestamp is refused as in the future.
+/// How to read a log: its format (detected from the header when `None`), or a column mapping (which wins
+/// over the format); the date order (detected from the values when `None`); and the present moment, after
+/// which a timestamp is refused as in the future.
 #[derive(Debug, Clone, Default)]
 pub struct Reader {
     pub format: Option<LogFormat>,
+    pub mapping: Option<Mapping>,
     pub date_order: Option<DateOrder>,
     pub now: Option<Instant>,
 }
@@ -262,9 +271,10 @@ fn tier_of(reason: &str) -> Option<String> {
 pub fn read_log(bytes: &[u8], reader: &Reader) -> Result<ImportedLog, ImportError> {
     let mut problems = Vec::new();
     let table = table::read(bytes, &mut problems)?;
-    let format = match reader.format {
-        Some(format) => format,
-        None => LogFormat::detect(&table).ok_or_else(|| ImportError::UnknownFormat {
+    let format = match (&reader.mapping, reader.format) {
+        (Some(_), _) => LogFormat::Mapped,
+        (None, Some(format)) => format,
+        (None, None) => LogFormat::detect(&table).ok_or_else(|| ImportError::UnknownFormat {
             columns: table.columns.clone(),
         })?,
     };
@@ -274,6 +284,14 @@ pub fn read_log(bytes: &[u8], reader: &Reader) -> Result<ImportedLog, ImportErro
         LogFormat::Zendesk | LogFormat::Freshdesk | LogFormat::Jira => {
             per_ticket::read(format, &table, reader, &mut problems)?
         }
+        LogFormat::Mapped => match &reader.mapping {
+            Some(mapping) => mapping::read(mapping, &table, reader, &mut problems)?,
+            None => {
+                return Err(ImportError::UnknownFormat {
+                    columns: table.columns.clone(),
+                })
+            }
+        },
     };
     if tickets.journeys.is_empty() {
         return Err(ImportError::NoTickets {

@@ -118,7 +118,7 @@ fn layout(format: LogFormat) -> Option<Layout> {
                 ),
             ],
         },
-        LogFormat::ServiceNow | LogFormat::VolvoVinst => return None,
+        LogFormat::ServiceNow | LogFormat::VolvoVinst | LogFormat::Mapped => return None,
     })
 }
 

@@ -5,10 +5,11 @@
 use std::path::Path;
 
 use escalator::engine::time::Instant;
-use escalator::import::{read_log, DateOrder, LogFormat, Reader};
+use escalator::import::{read_log, DateOrder, LogFormat, Mapping, Reader};
 use escalator::metrics::headline_values;
 use serde_json::json;
 
+use crate::input::inline_or_file;
 use crate::table;
 use crate::Failure;
 
@@ -18,6 +19,7 @@ const SHOWN_PROBLEMS: usize = 20;
 pub fn run(
     file: &Path,
     format: Option<&str>,
+    mapping: Option<&str>,
     date_order: Option<DateOrder>,
     json: bool,
 ) -> Result<(), Failure> {
@@ -37,8 +39,23 @@ pub fn run(
         .duration_since(std::time::UNIX_EPOCH)
         .map(|elapsed| Instant(elapsed.as_secs() as i64))
         .ok();
+    let mapping = match mapping {
+        None => None,
+        Some(argument) => {
+            let document = inline_or_file(argument, "mapping")?;
+            Some(serde_json::from_str::<Mapping>(&document.text).map_err(|error| {
+                Failure::Input(format!(
+                    "{}:{}:{}: error[mapping]: {error}\n  help: a mapping names columns: {{\"id\": …, \"timestamp\": …}} and optionally team, tier, status, priority, category, channel",
+                    document.name,
+                    error.line(),
+                    error.column()
+                ))
+            })?)
+        }
+    };
     let reader = Reader {
         format,
+        mapping,
         date_order,
         now,
     };

@@ -74,6 +74,10 @@ enum Command {
         /// left out.
         #[arg(long = "log-format")]
         log_format: Option<String>,
+        /// Reads any event-style CSV: JSON text or a file naming its columns, e.g.
+        /// `{"id": "Case", "timestamp": "When", "team": "Queue", "tier": "Level", "status": "State"}`.
+        #[arg(long)]
+        mapping: Option<String>,
         /// How `01/02/2016` reads; detected from the values when left out.
         #[arg(long, value_enum)]
         date_order: Option<DateOrderArg>,
@@ -146,11 +150,13 @@ fn main() -> ExitCode {
         Command::Import {
             file,
             log_format,
+            mapping,
             date_order,
             json,
         } => import::run(
             &file,
             log_format.as_deref(),
+            mapping.as_deref(),
             date_order.map(|order| match order {
                 DateOrderArg::DayFirst => escalator::import::DateOrder::DayFirst,
                 DateOrderArg::MonthFirst => escalator::import::DateOrder::MonthFirst,
