@@ -46,6 +46,22 @@ pub struct ConditionError {
     pub location: Location,
 }
 
+/// The lexer and the parser: both read the condition's text, and report errors located in it.
+pub(crate) trait ReadsText {
+    fn source(&self) -> &str;
+
+    /// An error at `span` of the text being read.
+    fn error(
+        &self,
+        kind: ErrorKind,
+        message: String,
+        help: Option<&str>,
+        span: std::ops::Range<usize>,
+    ) -> ConditionError {
+        ConditionError::in_text(kind, message, help.map(str::to_owned), self.source(), span)
+    }
+}
+
 impl ConditionError {
     /// An error in the text form at `span` of `source`.
     pub(crate) fn in_text(

@@ -5,7 +5,7 @@ use std::ops::Range;
 use crate::engine::duration::Duration;
 
 use super::ast::Op;
-use super::error::{ConditionError, ErrorKind};
+use super::error::{ConditionError, ErrorKind, ReadsText};
 
 /// One token of the text form.
 #[derive(Debug, Clone, PartialEq)]
@@ -114,19 +114,15 @@ struct Lexer<'a> {
     at: usize,
 }
 
+impl ReadsText for Lexer<'_> {
+    fn source(&self) -> &str {
+        self.source
+    }
+}
+
 impl Lexer<'_> {
     fn peek_at(&self, offset: usize) -> Option<char> {
         self.source.get(self.at + offset..)?.chars().next()
-    }
-
-    fn error(
-        &self,
-        kind: ErrorKind,
-        message: String,
-        help: Option<&str>,
-        span: Range<usize>,
-    ) -> ConditionError {
-        ConditionError::in_text(kind, message, help.map(str::to_owned), self.source, span)
     }
 
     fn next_token(&mut self) -> Result<Spanned, ConditionError> {

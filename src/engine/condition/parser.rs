@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use super::ast::{Expr, Op};
 use super::build::{build_test, RawOperand, Written};
-use super::error::{text_location, ConditionError, ErrorKind, Location};
+use super::error::{text_location, ConditionError, ErrorKind, Location, ReadsText};
 use super::lexer::{tokenize, Spanned, Token};
 use super::value::Value;
 use super::MAX_NESTING;
@@ -50,6 +50,12 @@ pub(crate) fn parse(source: &str) -> Result<Expr, ConditionError> {
     ))
 }
 
+impl ReadsText for Parser<'_> {
+    fn source(&self) -> &str {
+        self.source
+    }
+}
+
 struct Parser<'a> {
     source: &'a str,
     tokens: Vec<Spanned>,
@@ -78,16 +84,6 @@ impl Parser<'_> {
 
     fn location(&self, span: Range<usize>) -> Location {
         text_location(self.source, span)
-    }
-
-    fn error(
-        &self,
-        kind: ErrorKind,
-        message: String,
-        help: Option<&str>,
-        span: Range<usize>,
-    ) -> ConditionError {
-        ConditionError::in_text(kind, message, help.map(str::to_owned), self.source, span)
     }
 
     fn unexpected(&self, expected: &str, help: Option<&str>) -> ConditionError {
