@@ -71,6 +71,7 @@ test("a run of about a million tickets waits for Run instead of starting at ever
   await page.waitForTimeout(1500);
   assert.equal(await generation(page), before, "nothing ran by itself");
   assert.equal(await page.getByTestId("ticket-count").count(), 1, "the last run's results stay on screen");
+  await screenshot(page, "screenshot-confirm-run.png");
   await page.getByTestId("confirm-run").click();
   assert.equal(await status.getAttribute("data-state"), "running", "Run starts it");
   await page.getByTestId("cancel-run").click();
