@@ -112,11 +112,9 @@ fn policy_size_table(out: &mut String, pairs: &[(&Measurement, Option<&Measureme
         return;
     }
     out.push_str(
-        "### Compile and lint against policy size
-
-Budget: near-linear in rules (4× the rules, about 4×          the time). `tickets` below counts routing rules; the policy also has half as many triggers and          twice as many matrix rows.
-
-",
+        "### Compile and lint against policy size\n\nBudget: near-linear in rules (4× the rules, about 4× \
+         the time). `tickets` below counts routing rules; the policy also has half as many triggers and \
+         twice as many matrix rows.\n\n",
     );
     out.push_str(
         "| benchmark | what | rules | findings | native ms | Wasm ms | native µs per rule |
