@@ -1,6 +1,7 @@
 // Simulation worker: runs the JS package's `simulate` off the main thread and reports progress. A "cancel"
 // message stops the run at its next replication and keeps the last complete run, so its journeys can still
-// be opened. The package is imported inside the handler, so a failed start is reported as an error.
+// be opened. It also reads ticket logs ("import", the file's bytes), so a large file never blocks the page.
+// The package is imported inside the handler, so a failed start is reported as an error.
 const engine = import("./pkg/escalator/index.js");
 let lastRun = null;
 let running = null;
@@ -17,7 +18,7 @@ self.onmessage = async (event) => {
     return;
   }
   try {
-    const { simulate } = await engine;
+    const { simulate, importLog } = await engine;
     if (kind === "run") {
       running?.abort();
       const controller = new AbortController();
@@ -31,6 +32,9 @@ self.onmessage = async (event) => {
       lastRun?.free();
       lastRun = run;
       self.postMessage({ id, kind: "report", payload: JSON.stringify(run.report) });
+    } else if (kind === "import") {
+      const report = importLog(new Uint8Array(payload), { now: Math.floor(Date.now() / 1000) });
+      self.postMessage({ id, kind: "imported", payload: JSON.stringify(report) });
     } else if (kind === "journey") {
       if (!lastRun) throw new Error("no run has finished yet");
       self.postMessage({ id, kind: "journey", payload: JSON.stringify(lastRun.journey(payload)) });

@@ -8,6 +8,7 @@
 mod answer;
 mod engine;
 mod error;
+mod import;
 mod simulation;
 
 pub use answer::RouteAnswer;
@@ -16,4 +17,5 @@ pub use engine::{
     Receiver,
 };
 pub use error::{ApiError, Problem, MAX_INPUT_BYTES};
+pub use import::{import_log, MAX_LISTED_PROBLEMS};
 pub use simulation::{summarize, SimulationJob};

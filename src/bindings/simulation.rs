@@ -80,6 +80,12 @@ impl SimulationHandle {
     }
 }
 
+/// A help desk's ticket log (CSV bytes) read with `options` (JSON): its summary, row problems and metrics.
+#[wasm_bindgen(js_name = importLog)]
+pub fn import_log(bytes: &[u8], options_json: &str) -> Result<String, JsValue> {
+    api::import_log(bytes, options_json).map_err(thrown)
+}
+
 /// The metrics of `{"journeys": [...], "start"?, "end"?}` as JSON.
 #[wasm_bindgen]
 pub fn summarize(input_json: &str) -> Result<String, JsValue> {

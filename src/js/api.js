@@ -156,6 +156,13 @@ export function makeApi(bindings) {
       if (end !== undefined) input.end = instantText(end);
       return JSON.parse(call(() => bindings.summarize(JSON.stringify(input))));
     };
+    api.importLog = (bytes, options = {}) => {
+      const data = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
+      if (!(data instanceof Uint8Array)) {
+        throw new EscalatorError({ code: "argument", input: "log", message: "the log must be a Uint8Array or a string", help: "pass the file's bytes" });
+      }
+      return JSON.parse(call(() => bindings.importLog(data, JSON.stringify(options))));
+    };
   }
   return api;
 }

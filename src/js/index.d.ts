@@ -245,3 +245,53 @@ export function simulate(
 ): Promise<SimulationRun>;
 /** The metrics of journeys (simulated or imported) over [start, end), by default the span of their events. */
 export function summarize(journeys: Journey[], period?: { start?: InstantInput; end?: InstantInput }): Metrics;
+
+/** Column names of an event-style CSV no built-in format knows (docs/import.md). */
+export interface LogMapping {
+  id: string;
+  timestamp: string;
+  team?: string;
+  tier?: string;
+  status?: string;
+  priority?: string;
+  category?: string;
+  channel?: string;
+}
+export interface ImportOptions {
+  format?: "servicenow" | "volvo" | "zendesk" | "freshdesk" | "jira";
+  mapping?: LogMapping;
+  date_order?: "day_first" | "month_first";
+  /** Seconds since 1970; timestamps after it are refused as in the future. */
+  now?: number;
+}
+export interface RowProblem {
+  row: number;
+  column: string;
+  reason: string;
+  skipped: boolean;
+}
+export interface ImportReport {
+  summary: {
+    format: string;
+    format_name: string;
+    rows: number;
+    rows_used: number;
+    rows_skipped: number;
+    tickets: number;
+    events: number;
+    reassignments: number;
+    tickets_reassigned: number;
+    moves_up: number;
+    ping_pong_moves: number;
+    tickets_with_ping_pong: number;
+    sla_missed: number | null;
+    problems: { column: string; reason: string; rows: number; skipped: boolean; first_row: number }[];
+    [field: string]: unknown;
+  };
+  /** The first 500 row problems; `summary.problems` counts them all by column and reason. */
+  problems: RowProblem[];
+  metrics: Metrics;
+}
+/** Reads a help desk's ticket log (CSV bytes or text): ServiceNow, Volvo VINST, Zendesk, Freshdesk, Jira,
+ * or any event log through `options.mapping`. Throws an EscalatorError when the file is no ticket log. */
+export function importLog(bytes: Uint8Array | string, options?: ImportOptions): ImportReport;

@@ -6,6 +6,7 @@ pub mod charts;
 mod components;
 pub mod editor;
 mod format;
+mod log_import;
 mod panic_panel;
 mod playground;
 mod policy_handle;

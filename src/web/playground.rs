@@ -7,11 +7,13 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::web::browser;
+use crate::web::log_import::use_log_import;
 use crate::web::presets::{self, PresetEntry};
 use crate::web::results::live_strip::LiveStrip;
 use crate::web::simulation::use_simulation;
 use crate::web::state::{Action, Compiled, PlaygroundState, Tab};
 use crate::web::storage;
+use crate::web::tabs::data_tab::DataTab;
 use crate::web::tabs::policy_tab::PolicyTab;
 use crate::web::tabs::simulate_tab::SimulateTab;
 use crate::web::tabs::try_tab::TryTab;
@@ -33,6 +35,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     let notice = use_state(|| props.notice.clone());
     let share_link = use_state(|| None::<String>);
     let sim = use_simulation(state.workspace.clone());
+    let log_import = use_log_import();
 
     use_effect_with(state.workspace.clone(), |workspace| {
         storage::save(workspace)
@@ -104,6 +107,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
         let dispatcher = state.dispatcher();
         let notice = notice.clone();
         let current = workspace.clone();
+        let start_log = log_import.start.clone();
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
             let Some(file) = input.files().and_then(|files| files.get(0)) else {
@@ -113,6 +117,18 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
             let dispatcher = dispatcher.clone();
             let notice = notice.clone();
             let current = current.clone();
+            if is_ticket_log(&file.name()) {
+                let start_log = start_log.clone();
+                dispatcher.dispatch(Action::SelectTab(Tab::Data));
+                spawn_local(async move {
+                    let name = file.name();
+                    match gloo::file::futures::read_as_bytes(&gloo::file::File::from(file)).await {
+                        Ok(bytes) => start_log.emit((name, bytes)),
+                        Err(error) => notice.set(Some(format!("Could not read {name}: {error}"))),
+                    }
+                });
+                return;
+            }
             spawn_local(async move {
                 let text =
                     gloo::file::futures::read_as_text(&gloo::file::File::from(file.clone())).await;
@@ -206,6 +222,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     };
     let body = match (&state.compiled, state.tab) {
         (_, Tab::Policy) => html! { <PolicyTab state={state.clone()} /> },
+        (_, Tab::Data) => html! { <DataTab status={(*log_import.status).clone()} /> },
         (Compiled::Invalid(errors), _) => html! {
             <main class="page single"><div class="panel"><div class="error-box" role="alert">
                 { format!("The policy has errors, so it cannot route tickets. Fix them in the Policy view:\n{errors}") }
@@ -227,6 +244,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
                     { tab_button(Tab::Try, "Try a ticket", None) }
                     { tab_button(Tab::Policy, "Policy", Some(problems)) }
                     { tab_button(Tab::Simulate, "Simulate", None) }
+                    { tab_button(Tab::Data, "Data", None) }
                 </nav>
                 <div class="policy-name" title={workspace.policy.description.clone()}>
                     { "Policy: " }<strong>{ workspace.policy.name.clone() }</strong>
@@ -246,9 +264,9 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
                 <button data-testid="undo" onclick={dispatch(|| Action::Undo)} disabled={!state.can_undo()} title="Undo (Ctrl+Z)">{ "↶ Undo" }</button>
                 <button data-testid="redo" onclick={dispatch(|| Action::Redo)} disabled={!state.can_redo()} title="Redo (Ctrl+Shift+Z)">{ "↷ Redo" }</button>
                 <span class="divider" />
-                <label class="button" title="Import a policy, scenario or workspace JSON file">
+                <label class="button" title="Import a policy, scenario or workspace JSON file, or a ticket log (CSV)">
                     { "Import…" }
-                    <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="import-file" onchange={on_import} />
+                    <input type="file" accept=".json,application/json,.csv,.tsv,.txt,text/csv" class="visually-hidden" data-testid="import-file" onchange={on_import} />
                 </label>
                 <button onclick={on_export_policy} data-testid="export-policy">{ "Export policy" }</button>
                 <button onclick={on_export_scenario} data-testid="export-scenario">{ "Export scenario" }</button>
@@ -268,12 +286,20 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
                     <button onclick={dismiss_notice} aria-label="Dismiss">{ "×" }</button>
                 </div>
             }
-            if state.tab != Tab::Simulate {
+            if state.tab != Tab::Simulate && state.tab != Tab::Data {
                 <LiveStrip sim={sim.clone()} scenario={workspace.scenario.name.clone().unwrap_or_default()} />
             }
             { body }
         </>
     }
+}
+
+/// A CSV (or TSV, or text) file is a ticket log for the Data view; JSON is a workspace, policy or scenario.
+fn is_ticket_log(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    [".csv", ".tsv", ".txt"]
+        .iter()
+        .any(|ending| lower.ends_with(ending))
 }
 
 /// Ctrl+Z → undo, Ctrl+Shift+Z or Ctrl+Y → redo; text fields keep their own undo.

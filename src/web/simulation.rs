@@ -95,7 +95,7 @@ pub fn use_simulation(workspace: Rc<Workspace>) -> SimulationHandle {
                 dispatcher.dispatch(RunAction::Failed { id, message })
             }
             // The page already shows the run as cancelled (or superseded by the next one).
-            WorkerReply::Cancelled { .. } => {}
+            WorkerReply::Cancelled { .. } | WorkerReply::Imported { .. } => {}
             WorkerReply::Crashed { message } => {
                 // The next run starts a fresh worker (and so a fresh engine instance).
                 let mut state = runner.borrow_mut();

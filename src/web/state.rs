@@ -19,6 +19,8 @@ pub enum Tab {
     Try,
     Policy,
     Simulate,
+    /// An imported ticket log: its report and observed metrics.
+    Data,
 }
 
 pub enum Action {

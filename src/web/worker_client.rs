@@ -14,6 +14,8 @@ pub enum WorkerReply {
     Report { id: u32, json: String },
     /// One ticket's journey as JSON.
     Journey { id: u32, json: String },
+    /// A ticket log read: its import report as JSON (summary, problems, metrics).
+    Imported { id: u32, json: String },
     /// The run could not be done (a scenario the engine refused); the worker is still good.
     Failed { id: u32, message: String },
     /// The run stopped on a cancel; the last complete run is still in the worker.
@@ -74,6 +76,11 @@ impl SimulationWorker {
         self.post(id, "run", &JsValue::from_str(input_json));
     }
 
+    /// Reads a ticket log's bytes (`api::import_log`).
+    pub fn import(&self, id: u32, bytes: &[u8]) {
+        self.post(id, "import", &js_sys::Uint8Array::from(bytes).into());
+    }
+
     /// Asks for the journey of ticket `index` of the last run.
     pub fn journey(&self, id: u32, index: usize) {
         self.post(id, "journey", &JsValue::from_f64(index as f64));
@@ -119,6 +126,10 @@ fn read_reply(data: &JsValue) -> Option<WorkerReply> {
             json: payload.as_string()?,
         },
         "journey" => WorkerReply::Journey {
+            id,
+            json: payload.as_string()?,
+        },
+        "imported" => WorkerReply::Imported {
             id,
             json: payload.as_string()?,
         },

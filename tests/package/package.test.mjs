@@ -108,6 +108,16 @@ test("lint, parseCondition, simulate and summarize work from the package", async
   assert.equal(summary.tickets, 1);
   run.free();
 
+  const log = "number,incident_state,sys_mod_count,made_sla,opened_at,sys_updated_at,assignment_group\n" +
+    "INC1,New,0,TRUE,29-02-2016 01:16,29-02-2016 01:20,Group 1\n" +
+    "INC1,Resolved,1,FALSE,29-02-2016 01:16,29-02-2016 09:00,Group 2\n" +
+    "INC2,New,0,TRUE,29-02-2016 03:00,31/02/2016 03:05,Group 1\n";
+  const imported = escalator.importLog(new TextEncoder().encode(log));
+  assert.equal(imported.summary.tickets, 1);
+  assert.equal(imported.metrics.escalation.rate, 1);
+  assert.deepEqual(imported.problems.map((p) => [p.row, p.column]), [[4, "sys_updated_at"]]);
+  assert.throws(() => escalator.importLog("name,price\nwidget,3\n"), (error) => error.code === "unknown-format");
+
   const controller = new AbortController();
   controller.abort();
   await assert.rejects(escalator.simulate(POLICY, scenario, { signal: controller.signal }), (error) => error.name === "AbortError");
@@ -125,7 +135,7 @@ test("the package declares its entry points and types", () => {
   assert.equal(manifest.type, "module");
   assert.deepEqual(Object.keys(manifest.exports).sort(), [".", "./node", "./package.json", "./widget"]);
   const types = readFileSync(join(project, "node_modules", "escalator", "index.d.ts"), "utf8");
-  for (const name of ["compile", "route", "lint", "slaPlan", "parseCondition", "simulate", "summarize"]) {
+  for (const name of ["compile", "route", "lint", "slaPlan", "parseCondition", "simulate", "summarize", "importLog"]) {
     assert.match(types, new RegExp(`export function ${name}\\(`), name);
   }
   for (const shape of ["Policy", "Ticket", "Decision", "Diagnostic", "Scenario", "SimulationReport", "EscalatorError"]) {
