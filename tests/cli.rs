@@ -372,3 +372,53 @@ fn import_reads_any_event_log_through_a_mapping() {
         stderr(&output)
     );
 }
+
+#[test]
+fn import_draws_a_scenario_that_simulate_runs() {
+    let log = temp_file("drawn.csv", SMALL_SERVICENOW_LOG);
+    let out = log.with_file_name("drawn.scenario.json");
+    let output = escalator(&[
+        "import",
+        log.to_str().unwrap(),
+        "--scenario",
+        out.to_str().unwrap(),
+        "--growth",
+        "1.5",
+        "--policy",
+        DEFAULT_POLICY,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let scenario: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&out).expect("written")).expect("JSON");
+    assert_eq!(
+        scenario["workload"]["start"], "2016-03-07T00:00:00Z",
+        "the Monday after the last ticket"
+    );
+    assert_eq!(
+        scenario["workload"]["arrivals"]["hour_of_week"]
+            .as_array()
+            .map(Vec::len),
+        Some(168)
+    );
+    let output = escalator(&[
+        "simulate",
+        DEFAULT_POLICY,
+        out.to_str().unwrap(),
+        "--replications",
+        "1",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let output = escalator(&[
+        "import",
+        log.to_str().unwrap(),
+        "--scenario",
+        out.to_str().unwrap(),
+        "--growth=-1",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("--growth -1: give a factor above 0"),
+        "{}",
+        stderr(&output)
+    );
+}

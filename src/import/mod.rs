@@ -7,6 +7,7 @@ mod dates;
 mod error;
 mod mapping;
 mod per_ticket;
+mod scenario;
 mod servicenow;
 mod summary;
 mod table;
@@ -18,6 +19,7 @@ pub use builder::Moves;
 pub use dates::DateOrder;
 pub use error::{ImportError, RowProblem};
 pub use mapping::Mapping;
+pub use scenario::{scenario_from_log, ScenarioShape};
 pub use summary::{ImportSummary, ProblemGroup};
 pub use table::{MAX_CELL_BYTES, MAX_FILE_BYTES};
 

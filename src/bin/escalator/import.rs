@@ -2,10 +2,14 @@
 //! reassignments, ping-pong), every row that could not be used, and the headline metrics; `--json` prints
 //! the summary, the problems and the full metrics.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use escalator::engine::policy::Policy;
 use escalator::engine::time::Instant;
-use escalator::import::{read_log, DateOrder, LogFormat, Mapping, Reader};
+use escalator::engine::time::WEEK;
+use escalator::import::{
+    read_log, scenario_from_log, DateOrder, ImportedLog, LogFormat, Mapping, Reader, ScenarioShape,
+};
 use escalator::metrics::headline_values;
 use serde_json::json;
 
@@ -16,13 +20,29 @@ use crate::Failure;
 /// At most this many problems are printed as text; `--json` lists them all.
 const SHOWN_PROBLEMS: usize = 20;
 
-pub fn run(
-    file: &Path,
-    format: Option<&str>,
-    mapping: Option<&str>,
-    date_order: Option<DateOrder>,
-    json: bool,
-) -> Result<(), Failure> {
+/// `--scenario OUT` and what shapes it.
+pub struct ScenarioOut {
+    pub out: PathBuf,
+    pub growth: f64,
+    pub days: u32,
+    pub policy: Option<PathBuf>,
+}
+
+pub struct Options {
+    pub format: Option<String>,
+    pub mapping: Option<String>,
+    pub date_order: Option<DateOrder>,
+    pub json: bool,
+    pub scenario: Option<ScenarioOut>,
+}
+
+pub fn run(file: &Path, options: &Options) -> Result<(), Failure> {
+    let (format, mapping, date_order, json) = (
+        options.format.as_deref(),
+        options.mapping.as_deref(),
+        options.date_order,
+        options.json,
+    );
     let bytes = std::fs::read(file)
         .map_err(|error| Failure::Input(format!("{}: cannot read: {error}", file.display())))?;
     let format = match format {
@@ -74,6 +94,9 @@ pub fn run(
             ))
         }
     })?;
+    if let Some(wanted) = &options.scenario {
+        write_scenario(&log, wanted)?;
+    }
     let metrics = log.metrics();
     if json {
         let output = json!({
@@ -136,5 +159,51 @@ pub fn run(
             .map(|value| vec![value.label.clone(), table::value(value.unit, value.value)]),
     );
     table::print(&rows);
+    Ok(())
+}
+
+/// Writes the scenario drawn from `log` to `wanted.out`, starting the Monday after its last ticket.
+fn write_scenario(log: &ImportedLog, wanted: &ScenarioOut) -> Result<(), Failure> {
+    if !(wanted.growth.is_finite() && wanted.growth > 0.0) {
+        return Err(Failure::Input(format!(
+            "--growth {}: give a factor above 0, e.g. 1.2 for 20 % more tickets",
+            wanted.growth
+        )));
+    }
+    let policy_teams: Vec<String> = match &wanted.policy {
+        None => Vec::new(),
+        Some(path) => {
+            let document = crate::input::read(path)?;
+            let policy = Policy::from_json(&document.text).map_err(|error| {
+                Failure::Input(format!("{}: error[policy]: {error}", document.name))
+            })?;
+            policy.teams.into_iter().map(|team| team.id).collect()
+        }
+    };
+    let teams: Vec<&str> = policy_teams.iter().map(String::as_str).collect();
+    let last = log
+        .journeys
+        .iter()
+        .map(|j| j.created_at.0)
+        .max()
+        .unwrap_or(0);
+    // 1970-01-05 was a Monday: the next Monday 00:00 UTC after the last ticket.
+    let monday = 4 * 86_400;
+    let start = Instant(last - (last - monday).rem_euclid(WEEK) + WEEK);
+    let shape = ScenarioShape {
+        start,
+        days: wanted.days,
+        growth: wanted.growth,
+    };
+    let scenario = scenario_from_log(log, shape, &teams);
+    let text = serde_json::to_string_pretty(&scenario).unwrap_or_default();
+    std::fs::write(&wanted.out, text).map_err(|error| {
+        Failure::Input(format!("{}: cannot write: {error}", wanted.out.display()))
+    })?;
+    eprintln!(
+        "wrote {} (simulate it with: escalator simulate POLICY {})",
+        wanted.out.display(),
+        wanted.out.display()
+    );
     Ok(())
 }

@@ -83,6 +83,18 @@ enum Command {
         date_order: Option<DateOrderArg>,
         #[arg(long)]
         json: bool,
+        /// Also writes a scenario drawn from the log (arrivals by hour of week, mix, handling per team) here.
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+        /// The scenario's traffic relative to the log's: 1.2 for 20 % more.
+        #[arg(long, default_value_t = 1.0)]
+        growth: f64,
+        /// Days the scenario simulates, from the Monday after the log's last ticket.
+        #[arg(long, default_value_t = 7)]
+        days: u32,
+        /// The policy the scenario will run with: its teams get the log's handling times.
+        #[arg(long)]
+        policy: Option<PathBuf>,
     },
     /// Simulates one scenario through two policies and prints the baseline-vs-variant table.
     Compare {
@@ -153,15 +165,27 @@ fn main() -> ExitCode {
             mapping,
             date_order,
             json,
+            scenario,
+            growth,
+            days,
+            policy,
         } => import::run(
             &file,
-            log_format.as_deref(),
-            mapping.as_deref(),
-            date_order.map(|order| match order {
-                DateOrderArg::DayFirst => escalator::import::DateOrder::DayFirst,
-                DateOrderArg::MonthFirst => escalator::import::DateOrder::MonthFirst,
-            }),
-            json,
+            &import::Options {
+                format: log_format,
+                mapping,
+                date_order: date_order.map(|order| match order {
+                    DateOrderArg::DayFirst => escalator::import::DateOrder::DayFirst,
+                    DateOrderArg::MonthFirst => escalator::import::DateOrder::MonthFirst,
+                }),
+                json,
+                scenario: scenario.map(|out| import::ScenarioOut {
+                    out,
+                    growth,
+                    days,
+                    policy,
+                }),
+            },
         ),
         Command::Compare {
             baseline,
