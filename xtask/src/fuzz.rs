@@ -120,7 +120,9 @@ pub fn run_all(budget: Budget) -> Result<Vec<FuzzRun>, String> {
             .find_map(|line| line.strip_prefix("stat::number_of_executed_units:"))
             .and_then(|count| count.trim().parse().ok())
             .ok_or_else(|| format!("fuzz target {target} printed no execution count"))?;
-        let seconds = started.elapsed().as_secs_f64();
+        // libFuzzer's own "Done N runs in S second(s)" leaves out building the target; the wall clock is
+        // the fallback.
+        let seconds = fuzzing_seconds(&log).unwrap_or_else(|| started.elapsed().as_secs_f64());
         let corpus_files = fs::read_dir(&corpus).map_or(0, |entries| entries.count());
         println!("{target}: {executions} executions in {seconds:.0} s, corpus {corpus_files} files, no crash");
         runs.push(FuzzRun {
@@ -208,4 +210,36 @@ pub fn run(args: &[String]) -> Result<(), String> {
         &path,
         &bench_report::replace_section(&existing, "fuzz", &section)?,
     )
+}
+
+/// The seconds libFuzzer says it fuzzed for, from its closing `Done 1000 runs in 12 second(s)` line.
+fn fuzzing_seconds(log: &str) -> Option<f64> {
+    log.lines().rev().find_map(|line| {
+        let rest = line.strip_prefix("Done ")?;
+        let (_, after) = rest.split_once(" runs in ")?;
+        after.split(' ').next()?.parse().ok()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fuzzing_time_comes_from_libfuzzers_closing_line() {
+        let log = "INFO: Seed: 1\n#2 INITED\nDone 10000000 runs in 1890 second(s)\nstat::number_of_executed_units: 10000000\n";
+        assert_eq!(fuzzing_seconds(log), Some(1890.0));
+        assert_eq!(fuzzing_seconds("no such line"), None);
+    }
+
+    #[test]
+    fn budgets_take_seconds_runs_or_both() {
+        let args = |list: &[&str]| list.iter().map(|a| (*a).to_owned()).collect::<Vec<_>>();
+        let both = parse_budget(&args(&["--seconds", "60", "--runs", "5"])).expect("both");
+        assert_eq!((both.seconds, both.executions), (Some(60), Some(5)));
+        let default = parse_budget(&[]).expect("default");
+        assert_eq!((default.seconds, default.executions), (Some(300), None));
+        assert!(parse_budget(&args(&["--runs", "0"])).is_err());
+        assert!(parse_budget(&args(&["--minutes", "3"])).is_err());
+    }
 }
