@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::builder::JourneyBuilder;
 use super::dates;
 use super::error::{ImportError, RowProblem};
+use super::per_ticket::channel;
 use super::table::{Row, Table};
 use super::{ReadTickets, Reader};
 use crate::engine::ticket::{Channel, Priority, Ticket};
@@ -76,19 +77,6 @@ fn tier_level(text: &str) -> Option<u8> {
 
 fn priority(text: &str) -> Priority {
     Priority::parse(&text.trim().to_lowercase()).unwrap_or(Priority::Medium)
-}
-
-fn channel(text: &str) -> Channel {
-    let lower = text.trim().to_lowercase();
-    if lower.contains("mail") {
-        Channel::Email
-    } else if lower.contains("phone") || lower.contains("call") {
-        Channel::Phone
-    } else if lower.contains("chat") {
-        Channel::Chat
-    } else {
-        Channel::Web
-    }
 }
 
 pub fn read(

@@ -139,7 +139,8 @@ fn priority(text: &str) -> Priority {
     }
 }
 
-fn channel(text: &str) -> Channel {
+/// The channel a source or contact-type cell names (mail, phone, voice, call, chat, messaging), else web.
+pub(super) fn channel(text: &str) -> Channel {
     let lower = text.trim().to_lowercase();
     if lower.contains("mail") {
         Channel::Email

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use super::builder::JourneyBuilder;
 use super::dates;
 use super::error::{ImportError, RowProblem};
+use super::per_ticket::channel;
 use super::table::{Row, Table};
 use super::{ReadTickets, Reader};
 use crate::engine::journey::SlaTarget;
@@ -34,19 +35,6 @@ fn priority(cell: &str) -> Priority {
         Some('2') => Priority::High,
         Some('4') | Some('5') => Priority::Low,
         _ => Priority::Medium,
-    }
-}
-
-fn channel(cell: &str) -> Channel {
-    let lower = cell.trim().to_lowercase();
-    if lower.contains("phone") {
-        Channel::Phone
-    } else if lower.contains("mail") {
-        Channel::Email
-    } else if lower.contains("chat") {
-        Channel::Chat
-    } else {
-        Channel::Web
     }
 }
 
