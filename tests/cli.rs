@@ -422,3 +422,53 @@ fn import_draws_a_scenario_that_simulate_runs() {
         stderr(&output)
     );
 }
+
+#[test]
+fn replay_sets_the_log_as_observed_against_the_policy_as_simulated() {
+    let log = temp_file("replayed.csv", SMALL_SERVICENOW_LOG);
+    let output = escalator(&["replay", log.to_str().unwrap(), DEFAULT_POLICY]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("2 tickets as observed, and through"),
+        "{text}"
+    );
+    assert!(text.contains("observed  replayed"), "{text}");
+    assert!(text.contains("Escalation rate"), "{text}");
+    assert!(
+        text.contains("general_support: the log's stays with all its teams"),
+        "{text}"
+    );
+
+    let output = escalator(&[
+        "replay",
+        log.to_str().unwrap(),
+        DEFAULT_POLICY,
+        "--scenario",
+        short_scenario().to_str().unwrap(),
+        "--replications",
+        "3",
+        "--json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(report["observed"]["tickets"], 2);
+    assert_eq!(report["replications"].as_array().map(Vec::len), Some(3));
+    assert_eq!(report["comparison"]["baseline_replications"], 1);
+    let rate = report["comparison"]["changes"]
+        .as_array()
+        .and_then(|changes| changes.iter().find(|c| c["id"] == "escalation_rate"))
+        .expect("the escalation rate");
+    assert_eq!(
+        rate["baseline_mean"], 0.5,
+        "one of the two tickets was reassigned"
+    );
+
+    let output = escalator(&["replay", log.to_str().unwrap(), "README.md"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("README.md:1:1"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -180,3 +180,34 @@ fn utilisation_has_one_headline_per_team_and_no_preferred_direction() {
     assert_eq!(utilisation.value, Some(0.0));
     assert_eq!(utilisation.label, "Utilisation, billing");
 }
+
+#[test]
+fn against_an_observation_the_interval_is_the_one_sample_t_interval() {
+    // Observed 0.30; runs 0.10, 0.12, 0.14, 0.16: mean 0.13, variance 0.002/3, n 4, so the standard error is
+    // sqrt(0.002/12) = 0.012909944 and t(0.975, 3) = 3.182446305: half width 0.041084.
+    let observed = runs_with_escalation_rates(&[0.30]).remove(0);
+    let runs = runs_with_escalation_rates(&[0.10, 0.12, 0.14, 0.16]);
+    let comparison = escalator::metrics::compare_with_observed(&observed, &runs);
+    assert_eq!(comparison.baseline_replications, 1);
+    let rate = change(&comparison, "escalation_rate");
+    assert!((rate.change.unwrap() - -0.17).abs() < 1e-12);
+    let interval = rate.interval.expect("an interval from the runs alone");
+    assert!((interval.degrees_of_freedom.unwrap() - 3.0).abs() < 1e-9);
+    assert!(
+        (interval.low - (-0.17 - 0.041_084_635)).abs() < 1e-6,
+        "{}",
+        interval.low
+    );
+    assert!(
+        (interval.high - (-0.17 + 0.041_084_635)).abs() < 1e-6,
+        "{}",
+        interval.high
+    );
+    assert_eq!(rate.status, ChangeStatus::Changed);
+    let plain = compare(std::slice::from_ref(&observed), &runs);
+    assert_eq!(
+        change(&plain, "escalation_rate").status,
+        ChangeStatus::NotEnoughReplications,
+        "two sets of replications need two of each"
+    );
+}

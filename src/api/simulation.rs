@@ -27,47 +27,13 @@ pub struct SimulationJob {
 }
 
 impl SimulationJob {
-    /// Reads the scenario and the policy it runs through. The scenario's `policy_overrides` are applied to
-    /// `policy_json`; without one (`None`), the scenario must hold its policy inline.
+    /// Reads the scenario and the policy it runs through (see `read_run`).
     pub fn new(policy_json: Option<&str>, scenario_json: &str) -> Result<SimulationJob, ApiError> {
-        ApiError::check_size("scenario", scenario_json)?;
-        let mut scenario =
-            Scenario::from_json(scenario_json).map_err(|error| ApiError::from_scenario(&error))?;
-        if let Some(policy_json) = policy_json {
-            let document: serde_json::Value = serde_json::to_value(read_policy(policy_json)?)
-                .map_err(|error| {
-                    ApiError::new(
-                        "policy-shape",
-                        "policy",
-                        error.to_string(),
-                        "check the policy",
-                    )
-                })?;
-            scenario.policy = PolicySource::Inline(document);
-        }
-        if let PolicySource::Named(name) = &scenario.policy {
-            return Err(ApiError::new(
-                "scenario",
-                "scenario",
-                format!("the scenario names the policy preset {name:?}, and no policy was given"),
-                "pass the policy document, or put it inline in the scenario's `policy`",
-            )
-            .at_path("policy"));
-        }
-        let policy =
-            resolve_policy(&scenario, |_| None).map_err(|error| ApiError::from_scenario(&error))?;
-        let compiled = policy
-            .compile()
-            .map_err(|errors| ApiError::from_compile(&errors))?;
-        let model = EnginePolicyModel::new(compiled).map_err(|error| {
-            ApiError::new(
-                "policy-compile",
-                "policy",
-                error.to_string(),
-                "check the teams",
-            )
-            .at_path("teams")
-        })?;
+        let RunInput {
+            policy,
+            model,
+            scenario,
+        } = read_run(policy_json, scenario_json)?;
         let prepared = PreparedScenario::new(&scenario, &model)
             .map_err(|error| ApiError::from_scenario(&error))?;
         let replications = scenario.replications.max(1);
@@ -137,6 +103,61 @@ impl SimulationJob {
             .unwrap_or_default();
         (to_json(&report), journeys)
     }
+}
+
+/// A scenario and the policy it runs through, read and compiled.
+pub struct RunInput {
+    pub policy: Policy,
+    pub model: EnginePolicyModel,
+    pub scenario: Scenario,
+}
+
+/// Reads the scenario and the policy it runs through. The scenario's `policy_overrides` are applied to
+/// `policy_json`; without one (`None`), the scenario must hold its policy inline.
+pub fn read_run(policy_json: Option<&str>, scenario_json: &str) -> Result<RunInput, ApiError> {
+    ApiError::check_size("scenario", scenario_json)?;
+    let mut scenario =
+        Scenario::from_json(scenario_json).map_err(|error| ApiError::from_scenario(&error))?;
+    if let Some(policy_json) = policy_json {
+        let document: serde_json::Value =
+            serde_json::to_value(read_policy(policy_json)?).map_err(|error| {
+                ApiError::new(
+                    "policy-shape",
+                    "policy",
+                    error.to_string(),
+                    "check the policy",
+                )
+            })?;
+        scenario.policy = PolicySource::Inline(document);
+    }
+    if let PolicySource::Named(name) = &scenario.policy {
+        return Err(ApiError::new(
+            "scenario",
+            "scenario",
+            format!("the scenario names the policy preset {name:?}, and no policy was given"),
+            "pass the policy document, or put it inline in the scenario's `policy`",
+        )
+        .at_path("policy"));
+    }
+    let policy =
+        resolve_policy(&scenario, |_| None).map_err(|error| ApiError::from_scenario(&error))?;
+    let compiled = policy
+        .compile()
+        .map_err(|errors| ApiError::from_compile(&errors))?;
+    let model = EnginePolicyModel::new(compiled).map_err(|error| {
+        ApiError::new(
+            "policy-compile",
+            "policy",
+            error.to_string(),
+            "check the teams",
+        )
+        .at_path("teams")
+    })?;
+    Ok(RunInput {
+        policy,
+        model,
+        scenario,
+    })
 }
 
 /// What `summarize` reads: journeys, and optionally the period they are counted over.

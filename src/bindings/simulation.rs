@@ -4,7 +4,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::thrown;
-use crate::api::{self, ApiError, SimulationJob};
+use crate::api::{self, ApiError, OpenedLog, SimulationJob};
 use crate::engine::journey::Journey;
 
 /// A simulation being run from JS.
@@ -77,6 +77,65 @@ impl SimulationHandle {
             ))
         })?;
         Ok(serde_json::to_string(journey).unwrap_or_default())
+    }
+}
+
+/// A ticket log read once and kept in the module: its report, journeys, replays and scenario.
+#[wasm_bindgen]
+pub struct LogHandle {
+    log: OpenedLog,
+}
+
+fn progress_reporter(on_progress: &js_sys::Function) -> impl FnMut(f64) + '_ {
+    move |fraction: f64| {
+        let _progress_is_best_effort =
+            on_progress.call1(&JsValue::NULL, &JsValue::from_f64(fraction));
+    }
+}
+
+#[wasm_bindgen]
+impl LogHandle {
+    /// Reads `bytes` with `options_json`, calling `on_progress(fraction)` as it goes.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        bytes: &[u8],
+        options_json: &str,
+        on_progress: &js_sys::Function,
+    ) -> Result<LogHandle, JsValue> {
+        let log = OpenedLog::open(bytes, options_json, &mut progress_reporter(on_progress))
+            .map_err(thrown)?;
+        Ok(LogHandle { log })
+    }
+
+    /// The import report (JSON), with a row per ticket, flows and samples.
+    pub fn report(&self) -> String {
+        self.log.answer_json(true)
+    }
+
+    /// Ticket `index`'s journey (JSON).
+    pub fn journey(&self, index: usize) -> Result<String, JsValue> {
+        self.log.journey_json(index).map_err(thrown)
+    }
+
+    /// The log's tickets through `policy_json` (or the scenario's inline policy) with `scenario_json`.
+    pub fn replay(
+        &self,
+        policy_json: Option<String>,
+        scenario_json: &str,
+        on_progress: &js_sys::Function,
+    ) -> Result<String, JsValue> {
+        self.log
+            .replay_json(
+                policy_json.as_deref(),
+                scenario_json,
+                &mut progress_reporter(on_progress),
+            )
+            .map_err(thrown)
+    }
+
+    /// A scenario drawn from the log (`shape_json`: `{"start"?, "days"?, "growth"?, "teams"?}`).
+    pub fn scenario(&self, shape_json: &str) -> Result<String, JsValue> {
+        self.log.scenario_json(shape_json).map_err(thrown)
     }
 }
 

@@ -7,6 +7,7 @@ mod dates;
 mod error;
 mod mapping;
 mod per_ticket;
+mod replay;
 mod scenario;
 mod servicenow;
 mod summary;
@@ -19,7 +20,8 @@ pub use builder::Moves;
 pub use dates::DateOrder;
 pub use error::{ImportError, RowProblem};
 pub use mapping::Mapping;
-pub use scenario::{scenario_from_log, ScenarioShape};
+pub use replay::{observed_under_policy, replay_log, with_policy_clocks, HandlingSource, Replay};
+pub use scenario::{monday_after, scenario_from_log, ScenarioShape};
 pub use summary::{ImportSummary, ProblemGroup};
 pub use table::{MAX_CELL_BYTES, MAX_FILE_BYTES};
 
@@ -29,6 +31,7 @@ use crate::engine::calendar::{RANGE_END, RANGE_START};
 use crate::engine::journey::{EventKind, Journey, SlaTarget};
 use crate::engine::time::Instant;
 use crate::metrics::{summarize, Metrics, RunContext, TeamContext};
+use crate::sim::report::{SimulationReport, TeamSummary};
 use builder::JourneyBuilder;
 use table::{Row, Table};
 
@@ -258,6 +261,34 @@ impl ImportedLog {
     pub fn metrics(&self) -> Metrics {
         summarize(&self.journeys, &self.run_context())
     }
+
+    /// The log as the results views show a run: its metrics, a row per ticket, who received what, and the
+    /// response-time samples. Teams are named as in the log, on their support level where it has one.
+    pub fn report(&self) -> SimulationReport {
+        let context = self.run_context();
+        let teams = context
+            .teams
+            .iter()
+            .map(|team| TeamSummary {
+                id: team.team.clone(),
+                name: team.team.clone(),
+                level: team
+                    .tier
+                    .as_deref()
+                    .and_then(|tier| tier.strip_prefix('L'))
+                    .and_then(|level| level.parse().ok())
+                    .unwrap_or(0),
+            })
+            .collect();
+        let events = self.journeys.iter().map(|j| j.events.len() as u64).sum();
+        SimulationReport::from_journeys(
+            (context.start, context.end),
+            events,
+            vec![summarize(&self.journeys, &context)],
+            teams,
+            &self.journeys,
+        )
+    }
 }
 
 /// The tier an assignment's reason names (`support team L2`), if any.
@@ -271,8 +302,18 @@ fn tier_of(reason: &str) -> Option<String> {
 
 /// Reads `bytes` as a ticket log.
 pub fn read_log(bytes: &[u8], reader: &Reader) -> Result<ImportedLog, ImportError> {
+    read_log_with_progress(bytes, reader, &mut |_| {})
+}
+
+/// `read_log`, reporting the share of the file read (0 to 1) as it goes: splitting the file into rows is
+/// most of the work, and reported by bytes; rebuilding the journeys is the last tenth.
+pub fn read_log_with_progress(
+    bytes: &[u8],
+    reader: &Reader,
+    on_progress: &mut dyn FnMut(f64),
+) -> Result<ImportedLog, ImportError> {
     let mut problems = Vec::new();
-    let table = table::read(bytes, &mut problems)?;
+    let table = table::read(bytes, &mut problems, &mut |share| on_progress(share * 0.9))?;
     let format = match (&reader.mapping, reader.format) {
         (Some(_), _) => LogFormat::Mapped,
         (None, Some(format)) => format,
@@ -302,6 +343,7 @@ pub fn read_log(bytes: &[u8], reader: &Reader) -> Result<ImportedLog, ImportErro
     }
     problems.sort_by_key(|problem| problem.row);
     let summary = ImportSummary::new(format, &table, &tickets, &problems);
+    on_progress(1.0);
     Ok(ImportedLog {
         format,
         journeys: tickets.journeys,

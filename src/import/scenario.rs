@@ -28,6 +28,17 @@ pub struct ScenarioShape {
 /// Seconds since a Monday 00:00 UTC (1970-01-05) for hour-of-week buckets.
 const MONDAY: i64 = 4 * DAY;
 
+/// Monday 00:00 UTC after the log's last ticket was created: where "the same traffic, next" starts.
+pub fn monday_after(log: &ImportedLog) -> Instant {
+    let last = log
+        .journeys
+        .iter()
+        .map(|journey| journey.created_at.0)
+        .max()
+        .unwrap_or(0);
+    Instant(last - (last - MONDAY).rem_euclid(WEEK) + WEEK)
+}
+
 /// The scenario the log's traffic and handling describe, against the policy named `default`. Teams of the
 /// log that `policy_teams` (the ids of the policy it will run with) lists get their own handling; the others'
 /// stays go into the default handling, since a scenario may only name the policy's teams.

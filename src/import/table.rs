@@ -31,9 +31,16 @@ impl Table {
     }
 }
 
-/// Reads `bytes` as CSV. Rows with a different number of cells than the header, or an over-long cell, are
-/// left out and reported in `problems`.
-pub fn read(bytes: &[u8], problems: &mut Vec<RowProblem>) -> Result<Table, ImportError> {
+/// Rows read between two progress reports.
+const PROGRESS_EVERY_ROWS: usize = 8_192;
+
+/// Reads `bytes` as CSV, reporting the share of bytes read. Rows with a different number of cells than the
+/// header, or an over-long cell, are left out and reported in `problems`.
+pub fn read(
+    bytes: &[u8],
+    problems: &mut Vec<RowProblem>,
+    on_progress: &mut dyn FnMut(f64),
+) -> Result<Table, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge {
             bytes: bytes.len(),
@@ -65,8 +72,12 @@ pub fn read(bytes: &[u8], problems: &mut Vec<RowProblem>) -> Result<Table, Impor
     let columns: Vec<String> = header.iter().map(|c| c.trim().to_owned()).collect();
     let mut rows = Vec::new();
     let mut lines = LineCounter::default();
-    for record in records {
+    for (index, record) in records.enumerate() {
         let record = record.map_err(|error| csv_error(&error))?;
+        if index % PROGRESS_EVERY_ROWS == 0 {
+            let read = record.position().map_or(0, |position| position.byte());
+            on_progress(read as f64 / text.len().max(1) as f64);
+        }
         let line = record
             .position()
             .map_or(0, |position| lines.line_at(text, position.byte()));

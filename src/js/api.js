@@ -156,12 +156,29 @@ export function makeApi(bindings) {
       if (end !== undefined) input.end = instantText(end);
       return JSON.parse(call(() => bindings.summarize(JSON.stringify(input))));
     };
-    api.importLog = (bytes, options = {}) => {
+    const logBytes = (bytes) => {
       const data = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
       if (!(data instanceof Uint8Array)) {
         throw new EscalatorError({ code: "argument", input: "log", message: "the log must be a Uint8Array or a string", help: "pass the file's bytes" });
       }
-      return JSON.parse(call(() => bindings.importLog(data, JSON.stringify(options))));
+      return data;
+    };
+    api.importLog = (bytes, options = {}) =>
+      JSON.parse(call(() => bindings.importLog(logBytes(bytes), JSON.stringify(options))));
+    api.openLog = (bytes, options = {}, { onProgress } = {}) => {
+      const data = logBytes(bytes);
+      const handle = call(() => new bindings.LogHandle(data, JSON.stringify(options), (fraction) => onProgress?.(fraction)));
+      return {
+        report: JSON.parse(call(() => handle.report())),
+        journey: (index) => JSON.parse(call(() => handle.journey(index))),
+        replay: (policy, scenario, { onProgress: onReplayProgress } = {}) => {
+          const policyText = policy === undefined || policy === null ? undefined : jsonText(policy, "policy");
+          const text = jsonText(scenario, "scenario");
+          return JSON.parse(call(() => handle.replay(policyText, text, (fraction) => onReplayProgress?.(fraction))));
+        },
+        scenario: (shape = {}) => JSON.parse(call(() => handle.scenario(JSON.stringify(shape)))),
+        free: () => handle.free(),
+      };
     };
   }
   return api;

@@ -295,3 +295,47 @@ export interface ImportReport {
 /** Reads a help desk's ticket log (CSV bytes or text): ServiceNow, Volvo VINST, Zendesk, Freshdesk, Jira,
  * or any event log through `options.mapping`. Throws an EscalatorError when the file is no ticket log. */
 export function importLog(bytes: Uint8Array | string, options?: ImportOptions): ImportReport;
+export interface HandlingSource {
+  /** A policy team's id. */
+  team: string;
+  /** Stays of the log's tickets with a team of this name (0 when the log never names it). */
+  stays: number;
+  /** The handling time is fitted to those stays; otherwise the scenario's. */
+  time_from_log: boolean;
+  /** The resolve probability is the share of those stays that ended resolved; otherwise the scenario's. */
+  resolve_from_log: boolean;
+}
+export interface ReplayResult {
+  /** Observed in the log, with SLA compliance measured against the policy's targets. */
+  observed: Metrics;
+  /** Simulated: the log's own tickets through the policy, one metrics entry per replication. */
+  replay: SimulationReport;
+  handling: HandlingSource[];
+  /** The scenario the replay ran: the log's arrivals, the given scenario for everything else. */
+  scenario: Scenario;
+}
+export interface ScenarioShape {
+  /** When the scenario starts; the Monday after the log's last event by default. */
+  start?: string;
+  /** Days of arrivals (default 28). */
+  days?: number;
+  /** Traffic multiplier: 1.2 for 20 % more tickets (default 1). */
+  growth?: number;
+  /** Ids of the policy's teams; a log team of the same name gives its handling. */
+  teams?: string[];
+}
+export interface OpenedLog {
+  /** The import report, with a row per ticket, the flows between teams and the time samples. */
+  report: ImportReport & { report: SimulationReport };
+  /** Ticket `index`'s journey, in the log's order. */
+  journey(index: number): Journey;
+  /** Replays the log's tickets through `policy` (or the scenario's inline policy), with `scenario` for
+   * handling, staffing and everything else the log does not say. */
+  replay(policy: Policy | string | null | undefined, scenario: Scenario | string, options?: { onProgress?: (fraction: number) => void }): ReplayResult;
+  /** A scenario drawn from the log: arrivals by hour of week, the mix, handling per team. */
+  scenario(shape?: ScenarioShape): Scenario;
+  /** Frees the log's Wasm memory. */
+  free(): void;
+}
+/** Reads a ticket log once and keeps it, to open its journeys, replay it or draw a scenario from it. */
+export function openLog(bytes: Uint8Array | string, options?: ImportOptions, hooks?: { onProgress?: (fraction: number) => void }): OpenedLog;

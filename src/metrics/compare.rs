@@ -218,6 +218,26 @@ pub fn headline_values(metrics: &Metrics) -> Vec<HeadlineValue> {
 /// Compares the replications of a baseline run with those of a variant, metric by metric.
 /// Metrics appear in the baseline's order, then those only the variant has.
 pub fn compare(baseline: &[Metrics], variant: &[Metrics]) -> Comparison {
+    compare_sides(baseline, variant, Baseline::Replications)
+}
+
+/// Simulated runs against what was observed (an imported log replayed through a policy): the observed
+/// figure is a fact, without replication noise, so each interval is the one-sample 95% t interval of the
+/// runs' mean minus it, and needs 2 or more runs.
+pub fn compare_with_observed(observed: &Metrics, runs: &[Metrics]) -> Comparison {
+    compare_sides(std::slice::from_ref(observed), runs, Baseline::Observed)
+}
+
+/// What the baseline side is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Baseline {
+    /// Replications, with noise of their own.
+    Replications,
+    /// One observation, exact.
+    Observed,
+}
+
+fn compare_sides(baseline: &[Metrics], variant: &[Metrics], kind: Baseline) -> Comparison {
     let mut order: Vec<HeadlineValue> = Vec::new();
     let mut samples: HashMap<String, [Vec<f64>; 2]> = HashMap::new();
     for (side, runs) in [baseline, variant].into_iter().enumerate() {
@@ -237,7 +257,7 @@ pub fn compare(baseline: &[Metrics], variant: &[Metrics]) -> Comparison {
         .into_iter()
         .map(|head| {
             let [before, after] = samples.remove(&head.id).unwrap_or_default();
-            change_of(head, &before, &after)
+            change_of(head, &before, &after, kind)
         })
         .collect();
     Comparison {
@@ -247,11 +267,14 @@ pub fn compare(baseline: &[Metrics], variant: &[Metrics]) -> Comparison {
     }
 }
 
-fn change_of(head: HeadlineValue, before: &[f64], after: &[f64]) -> MetricChange {
+fn change_of(head: HeadlineValue, before: &[f64], after: &[f64], kind: Baseline) -> MetricChange {
     let baseline_mean = mean(before);
     let variant_mean = mean(after);
     let change = baseline_mean.zip(variant_mean).map(|(b, v)| v - b);
-    let interval = change.and_then(|difference| welch_interval(difference, before, after));
+    let interval = change.and_then(|difference| match kind {
+        Baseline::Replications => welch_interval(difference, before, after),
+        Baseline::Observed => Some(interval(difference, &[noise(after)?])),
+    });
     let within_noise = interval.map(|range| range.low <= 0.0 && 0.0 <= range.high);
     let status = match (change, within_noise) {
         (None, _) => ChangeStatus::NoData,
@@ -281,26 +304,37 @@ pub fn welch_interval(
     before: &[f64],
     after: &[f64],
 ) -> Option<ConfidenceInterval> {
-    let (var_before, n_before) = (sample_variance(before)?, before.len() as f64);
-    let (var_after, n_after) = (sample_variance(after)?, after.len() as f64);
-    let share_before = var_before / n_before;
-    let share_after = var_after / n_after;
-    let squared_error = share_before + share_after;
+    Some(interval(difference, &[noise(before)?, noise(after)?]))
+}
+
+/// A side's share of the squared standard error (variance / n) and its n; `None` for fewer than 2 values.
+fn noise(values: &[f64]) -> Option<(f64, f64)> {
+    let n = values.len() as f64;
+    Some((sample_variance(values)? / n, n))
+}
+
+/// The 95% interval around `difference` with the sides' noise, Welch–Satterthwaite degrees of freedom
+/// (with one side, the one-sample t interval); a point when no side varies.
+fn interval(difference: f64, sides: &[(f64, f64)]) -> ConfidenceInterval {
+    let squared_error: f64 = sides.iter().map(|(share, _)| share).sum();
     if squared_error <= 0.0 {
-        return Some(ConfidenceInterval {
+        return ConfidenceInterval {
             low: difference,
             high: difference,
             degrees_of_freedom: None,
-        });
+        };
     }
     let degrees_of_freedom = squared_error.powi(2)
-        / (share_before.powi(2) / (n_before - 1.0) + share_after.powi(2) / (n_after - 1.0));
+        / sides
+            .iter()
+            .map(|(share, n)| share.powi(2) / (n - 1.0))
+            .sum::<f64>();
     let half_width = t_975(degrees_of_freedom) * squared_error.sqrt();
-    Some(ConfidenceInterval {
+    ConfidenceInterval {
         low: difference - half_width,
         high: difference + half_width,
         degrees_of_freedom: Some(degrees_of_freedom),
-    })
+    }
 }
 
 /// Unbiased sample variance (divisor n − 1); `None` for fewer than 2 values.

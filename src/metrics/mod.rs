@@ -16,8 +16,8 @@ mod teams;
 
 pub use backlog::{BacklogMetrics, BacklogSample};
 pub use compare::{
-    compare, headline_values, Better, ChangeStatus, Comparison, ConfidenceInterval, HeadlineValue,
-    MetricChange, Unit,
+    compare, compare_with_observed, headline_values, Better, ChangeStatus, Comparison,
+    ConfidenceInterval, HeadlineValue, MetricChange, Unit,
 };
 pub use context::{AlwaysOpen, BusinessClock, RunContext, TeamContext};
 pub use stats::DurationStats;

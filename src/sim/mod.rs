@@ -10,6 +10,7 @@ pub mod prepared;
 pub mod queueing;
 pub mod random;
 pub mod reference_models;
+pub mod replay;
 pub mod report;
 pub mod scenario;
 pub mod simulator;

@@ -99,17 +99,35 @@ impl SimulationReport {
             .collect();
         let first = result.runs.first();
         let journeys: &[Journey] = first.map_or(&[], |run| &run.journeys);
+        SimulationReport::from_journeys(
+            first.map_or((Instant(0), Instant(0)), |run| (run.start, run.end)),
+            result.runs.iter().map(|run| run.events_processed).sum(),
+            result.metrics.clone(),
+            teams,
+            journeys,
+        )
+    }
+
+    /// A report over `journeys` (a run's first replication, or an imported log's tickets) with one metrics
+    /// entry per replication.
+    pub fn from_journeys(
+        (start, end): (Instant, Instant),
+        events_processed: u64,
+        metrics: Vec<Metrics>,
+        teams: Vec<TeamSummary>,
+        journeys: &[Journey],
+    ) -> SimulationReport {
         let tickets: Vec<TicketRow> = journeys
             .iter()
             .enumerate()
             .map(|(index, journey)| ticket_row(index, journey))
             .collect();
         SimulationReport {
-            start: first.map_or(Instant(0), |run| run.start),
-            end: first.map_or(Instant(0), |run| run.end),
-            replications: result.runs.len(),
-            events_processed: result.runs.iter().map(|run| run.events_processed).sum(),
-            metrics: result.metrics.clone(),
+            start,
+            end,
+            replications: metrics.len(),
+            events_processed,
+            metrics,
             teams,
             first_response_seconds: tickets
                 .iter()

@@ -202,7 +202,7 @@ fn certain() -> f64 {
     1.0
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TeamHandling {
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -8,6 +8,7 @@ use super::arrivals::ArrivalStream;
 use super::model::{Assignment, Checkpoint, CheckpointKind, PolicyModel, TeamId, TeamInfo};
 use super::prepared::PreparedScenario;
 use super::random::RandomStream;
+use super::replay::RecordedArrivals;
 use super::scenario::{AmountDistribution, Scenario, ScenarioError, TimeDistribution};
 use crate::engine::journey::{EscalationKind, Event, EventKind, Journey, SlaTarget};
 use crate::engine::ticket::{Priority, Signals, Ticket};
@@ -52,12 +53,27 @@ pub struct Progress {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
-    Arrival { stream: u16 },
-    ServiceDone { ticket: u32 },
-    Checkpoint { ticket: u32, index: u16 },
-    Abandon { ticket: u32 },
-    Open { team: TeamId },
-    Close { team: TeamId },
+    Arrival {
+        stream: u16,
+    },
+    /// The next of the recorded tickets arrives (a replay).
+    Recorded,
+    ServiceDone {
+        ticket: u32,
+    },
+    Checkpoint {
+        ticket: u32,
+        index: u16,
+    },
+    Abandon {
+        ticket: u32,
+    },
+    Open {
+        team: TeamId,
+    },
+    Close {
+        team: TeamId,
+    },
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -195,6 +211,10 @@ pub struct Simulation<'m, M: PolicyModel + ?Sized> {
     tickets: Vec<TicketState<'m>>,
     journeys: Vec<Journey>,
     streams: Vec<ArrivalStream>,
+    /// Tickets taken as they are instead of drawn (a replay), and the next one to arrive.
+    recorded: Option<RecordedArrivals>,
+    next_recorded: usize,
+    /// Arrival sources not yet exhausted: the streams, and the recorded tickets while any are left.
     active_streams: usize,
     open_tickets: usize,
     events_processed: u64,
@@ -219,6 +239,26 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
     }
 
     pub fn from_prepared(scenario: PreparedScenario, model: &'m M, replication: u32) -> Self {
+        Self::build(scenario, model, replication, None)
+    }
+
+    /// Prepares replication `replication` of a replay: `recorded` are the only tickets, arriving as they did,
+    /// and the scenario gives everything else (handling, staffing, abandonment, drain).
+    pub fn replaying(
+        scenario: PreparedScenario,
+        model: &'m M,
+        replication: u32,
+        recorded: RecordedArrivals,
+    ) -> Self {
+        Self::build(scenario, model, replication, Some(recorded))
+    }
+
+    fn build(
+        scenario: PreparedScenario,
+        model: &'m M,
+        replication: u32,
+        recorded: Option<RecordedArrivals>,
+    ) -> Self {
         let seed = scenario.seed.wrapping_add(u64::from(replication));
         let teams = scenario
             .agents
@@ -230,8 +270,11 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
                 waiting: BinaryHeap::new(),
             })
             .collect();
-        let mut streams = vec![ArrivalStream::new(scenario.start, scenario.end, 1.0, None)];
-        for spike in &scenario.spikes {
+        let mut streams = Vec::new();
+        if recorded.is_none() {
+            streams.push(ArrivalStream::new(scenario.start, scenario.end, 1.0, None));
+        }
+        for spike in scenario.spikes.iter().filter(|_| recorded.is_none()) {
             streams.push(ArrivalStream::new(
                 spike.start,
                 spike.end,
@@ -239,7 +282,10 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
                 spike.category,
             ));
         }
-        let capacity = (scenario.expected_tickets() * 1.1).clamp(16.0, 1_000_000.0) as usize;
+        let capacity = match &recorded {
+            Some(recorded) => recorded.len(),
+            None => (scenario.expected_tickets() * 1.1).clamp(16.0, 1_000_000.0) as usize,
+        };
         let mut simulation = Simulation {
             model,
             replication,
@@ -256,8 +302,10 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             teams,
             tickets: Vec::with_capacity(capacity),
             journeys: Vec::with_capacity(capacity),
-            active_streams: streams.len(),
+            active_streams: streams.len() + usize::from(recorded.is_some()),
             streams,
+            recorded,
+            next_recorded: 0,
             open_tickets: 0,
             events_processed: 0,
             knowledge_boost: vec![0.0; scenario.categories.values.len()],
@@ -274,6 +322,9 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         simulation.schedule_calendars();
         for stream in 0..simulation.streams.len() {
             simulation.schedule_next_arrival(stream as u16);
+        }
+        if simulation.recorded.is_some() {
+            simulation.schedule_next_recorded();
         }
         simulation
     }
@@ -306,6 +357,17 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         let index = usize::from(stream);
         match self.streams[index].next(&self.scenario.rates, &mut self.arrival_rng) {
             Some(at) => self.schedule(at, Action::Arrival { stream }),
+            None => self.active_streams -= 1,
+        }
+    }
+
+    fn schedule_next_recorded(&mut self) {
+        let next = self
+            .recorded
+            .as_ref()
+            .and_then(|recorded| recorded.arrival_at(self.next_recorded));
+        match next {
+            Some(at) => self.schedule(at.0.max(self.now), Action::Recorded),
             None => self.active_streams -= 1,
         }
     }
@@ -383,6 +445,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         self.events_processed += 1;
         match event.action {
             Action::Arrival { stream } => self.arrive(stream),
+            Action::Recorded => self.arrive_recorded(),
             Action::ServiceDone { ticket } => self.service_done(ticket as usize),
             Action::Checkpoint { ticket, index } => {
                 self.checkpoint(ticket as usize, usize::from(index))
@@ -449,6 +512,23 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         let category = self.streams[usize::from(stream)].category;
         self.schedule_next_arrival(stream);
         let (ticket, category) = self.new_ticket(category);
+        self.admit(ticket, category);
+    }
+
+    fn arrive_recorded(&mut self) {
+        let next = self
+            .recorded
+            .as_ref()
+            .and_then(|recorded| recorded.ticket(self.next_recorded));
+        self.next_recorded += 1;
+        self.schedule_next_recorded();
+        if let Some((ticket, category)) = next {
+            self.admit(ticket, category);
+        }
+    }
+
+    /// Routes a new ticket, starts its clocks and puts it in the receiving team's queue.
+    fn admit(&mut self, ticket: Ticket, category: u16) {
         let model = self.model;
         let now = Instant(self.now);
         let index = self.journeys.len();
@@ -861,9 +941,22 @@ pub fn run_replication<M: PolicyModel + ?Sized>(
     replications: u32,
     on_progress: &mut dyn FnMut(f64),
 ) -> SimulationRun {
-    let (start, end) = (prepared.start as f64, prepared.end as f64);
+    let simulation = Simulation::from_prepared(prepared.clone(), model, replication);
+    drive(simulation, replications, on_progress)
+}
+
+/// Runs `simulation` to the end, reporting progress as `run_replication` does.
+pub fn drive<M: PolicyModel + ?Sized>(
+    mut simulation: Simulation<'_, M>,
+    replications: u32,
+    on_progress: &mut dyn FnMut(f64),
+) -> SimulationRun {
+    let (start, end) = (
+        simulation.scenario.start as f64,
+        simulation.scenario.end as f64,
+    );
+    let replication = simulation.replication;
     let replications = f64::from(replications.max(1));
-    let mut simulation = Simulation::from_prepared(prepared.clone(), model, replication);
     loop {
         let progress = simulation.step(PROGRESS_EVERY_EVENTS);
         let within = ((progress.now.0 as f64 - start) / (end - start).max(1.0)).clamp(0.0, 1.0);

@@ -118,6 +118,20 @@ test("lint, parseCondition, simulate and summarize work from the package", async
   assert.deepEqual(imported.problems.map((p) => [p.row, p.column]), [[4, "sys_updated_at"]]);
   assert.throws(() => escalator.importLog("name,price\nwidget,3\n"), (error) => error.code === "unknown-format");
 
+  const opened = escalator.openLog(log, {}, { onProgress: (fraction) => progress.push(fraction) });
+  assert.equal(opened.report.report.tickets.length, 1);
+  assert.equal(opened.journey(0).ticket.id, "INC1");
+  assert.throws(() => opened.journey(5), (error) => error.code === "journey");
+  const replay = opened.replay(POLICY, { ...scenario, replications: 2 });
+  assert.equal(replay.replay.metrics.length, 2);
+  assert.equal(replay.replay.tickets[0].id, "INC1", "the replay runs the log's own ticket");
+  assert.equal(replay.observed.tickets, 1);
+  assert.ok(replay.handling.every((source) => !source.time_from_log), "the log's groups are not the policy's teams");
+  const drawn = opened.scenario({ days: 14, growth: 1.2 });
+  assert.equal(drawn.workload.horizon, "14d");
+  assert.throws(() => opened.scenario({ growth: -1 }), (error) => error.path === "growth");
+  opened.free();
+
   const controller = new AbortController();
   controller.abort();
   await assert.rejects(escalator.simulate(POLICY, scenario, { signal: controller.signal }), (error) => error.name === "AbortError");
@@ -135,7 +149,7 @@ test("the package declares its entry points and types", () => {
   assert.equal(manifest.type, "module");
   assert.deepEqual(Object.keys(manifest.exports).sort(), [".", "./node", "./package.json", "./widget"]);
   const types = readFileSync(join(project, "node_modules", "escalator", "index.d.ts"), "utf8");
-  for (const name of ["compile", "route", "lint", "slaPlan", "parseCondition", "simulate", "summarize", "importLog"]) {
+  for (const name of ["compile", "route", "lint", "slaPlan", "parseCondition", "simulate", "summarize", "importLog", "openLog"]) {
     assert.match(types, new RegExp(`export function ${name}\\(`), name);
   }
   for (const shape of ["Policy", "Ticket", "Decision", "Diagnostic", "Scenario", "SimulationReport", "EscalatorError"]) {

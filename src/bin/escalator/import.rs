@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use escalator::engine::policy::Policy;
 use escalator::engine::time::Instant;
-use escalator::engine::time::WEEK;
 use escalator::import::{
-    read_log, scenario_from_log, DateOrder, ImportedLog, LogFormat, Mapping, Reader, ScenarioShape,
+    monday_after, read_log, scenario_from_log, DateOrder, ImportedLog, LogFormat, Mapping, Reader,
+    ScenarioShape,
 };
 use escalator::metrics::headline_values;
 use serde_json::json;
@@ -28,29 +28,29 @@ pub struct ScenarioOut {
     pub policy: Option<PathBuf>,
 }
 
-pub struct Options {
+/// How to read the log: `--log-format`, `--mapping`, `--date-order`.
+pub struct LogArgs {
     pub format: Option<String>,
     pub mapping: Option<String>,
     pub date_order: Option<DateOrder>,
+}
+
+pub struct Options {
+    pub log: LogArgs,
     pub json: bool,
     pub scenario: Option<ScenarioOut>,
 }
 
-pub fn run(file: &Path, options: &Options) -> Result<(), Failure> {
-    let (format, mapping, date_order, json) = (
-        options.format.as_deref(),
-        options.mapping.as_deref(),
-        options.date_order,
-        options.json,
-    );
+/// Reads `file` as a ticket log; with `json`, a failure is printed as a JSON error object.
+pub fn read_ticket_log(file: &Path, args: &LogArgs, json: bool) -> Result<ImportedLog, Failure> {
     let bytes = std::fs::read(file)
         .map_err(|error| Failure::Input(format!("{}: cannot read: {error}", file.display())))?;
-    let format = match format {
+    let format = match args.format.as_deref() {
         None => None,
         Some(key) => Some(LogFormat::from_key(key).ok_or_else(|| {
             let known: Vec<&str> = LogFormat::ALL.iter().map(|f| f.key()).collect();
             Failure::Input(format!(
-                "--format {key:?} is not a known export; use one of: {}",
+                "--log-format {key:?} is not a known export; use one of: {}",
                 known.join(", ")
             ))
         })?),
@@ -59,7 +59,7 @@ pub fn run(file: &Path, options: &Options) -> Result<(), Failure> {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|elapsed| Instant(elapsed.as_secs() as i64))
         .ok();
-    let mapping = match mapping {
+    let mapping = match args.mapping.as_deref() {
         None => None,
         Some(argument) => {
             let document = inline_or_file(argument, "mapping")?;
@@ -76,10 +76,10 @@ pub fn run(file: &Path, options: &Options) -> Result<(), Failure> {
     let reader = Reader {
         format,
         mapping,
-        date_order,
+        date_order: args.date_order,
         now,
     };
-    let log = read_log(&bytes, &reader).map_err(|error| {
+    read_log(&bytes, &reader).map_err(|error| {
         if json {
             println!(
                 "{}",
@@ -93,7 +93,12 @@ pub fn run(file: &Path, options: &Options) -> Result<(), Failure> {
                 error.code()
             ))
         }
-    })?;
+    })
+}
+
+pub fn run(file: &Path, options: &Options) -> Result<(), Failure> {
+    let json = options.json;
+    let log = read_ticket_log(file, &options.log, json)?;
     if let Some(wanted) = &options.scenario {
         write_scenario(&log, wanted)?;
     }
@@ -181,15 +186,7 @@ fn write_scenario(log: &ImportedLog, wanted: &ScenarioOut) -> Result<(), Failure
         }
     };
     let teams: Vec<&str> = policy_teams.iter().map(String::as_str).collect();
-    let last = log
-        .journeys
-        .iter()
-        .map(|j| j.created_at.0)
-        .max()
-        .unwrap_or(0);
-    // 1970-01-05 was a Monday: the next Monday 00:00 UTC after the last ticket.
-    let monday = 4 * 86_400;
-    let start = Instant(last - (last - monday).rem_euclid(WEEK) + WEEK);
+    let start = monday_after(log);
     let shape = ScenarioShape {
         start,
         days: wanted.days,

@@ -9,6 +9,7 @@ mod input;
 mod lint;
 mod locate;
 mod progress;
+mod replay;
 mod route;
 mod simulate;
 mod table;
@@ -96,6 +97,30 @@ enum Command {
         #[arg(long)]
         policy: Option<PathBuf>,
     },
+    /// Replays a ticket log's own tickets through a policy and prints each headline metric as observed in
+    /// the log and as simulated under the policy, with the change and its 95% interval.
+    Replay {
+        file: PathBuf,
+        policy: PathBuf,
+        /// Handling, staffing and replications for what the log does not say; by default the scenario
+        /// drawn from the log itself (`escalator import FILE --scenario`).
+        #[arg(long)]
+        scenario: Option<PathBuf>,
+        /// Overrides the scenario's number of replications.
+        #[arg(long)]
+        replications: Option<u32>,
+        /// The export's format; detected from the header when left out.
+        #[arg(long = "log-format")]
+        log_format: Option<String>,
+        /// Reads any event-style CSV through a column mapping (JSON text or a file).
+        #[arg(long)]
+        mapping: Option<String>,
+        #[arg(long, value_enum)]
+        date_order: Option<DateOrderArg>,
+        /// Prints the observed metrics, every replication's and the comparison as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Simulates one scenario through two policies and prints the baseline-vs-variant table.
     Compare {
         baseline: PathBuf,
@@ -113,6 +138,15 @@ enum Command {
 pub enum DateOrderArg {
     DayFirst,
     MonthFirst,
+}
+
+impl DateOrderArg {
+    fn order(self) -> escalator::import::DateOrder {
+        match self {
+            DateOrderArg::DayFirst => escalator::import::DateOrder::DayFirst,
+            DateOrderArg::MonthFirst => escalator::import::DateOrder::MonthFirst,
+        }
+    }
 }
 
 /// How a command ended, besides success.
@@ -172,12 +206,11 @@ fn main() -> ExitCode {
         } => import::run(
             &file,
             &import::Options {
-                format: log_format,
-                mapping,
-                date_order: date_order.map(|order| match order {
-                    DateOrderArg::DayFirst => escalator::import::DateOrder::DayFirst,
-                    DateOrderArg::MonthFirst => escalator::import::DateOrder::MonthFirst,
-                }),
+                log: import::LogArgs {
+                    format: log_format,
+                    mapping,
+                    date_order: date_order.map(DateOrderArg::order),
+                },
                 json,
                 scenario: scenario.map(|out| import::ScenarioOut {
                     out,
@@ -185,6 +218,29 @@ fn main() -> ExitCode {
                     days,
                     policy,
                 }),
+            },
+        ),
+        Command::Replay {
+            file,
+            policy,
+            scenario,
+            replications,
+            log_format,
+            mapping,
+            date_order,
+            json,
+        } => replay::run(
+            &file,
+            &policy,
+            &replay::Options {
+                log: import::LogArgs {
+                    format: log_format,
+                    mapping,
+                    date_order: date_order.map(DateOrderArg::order),
+                },
+                scenario,
+                replications,
+                json,
             },
         ),
         Command::Compare {

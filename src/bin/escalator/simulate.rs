@@ -39,7 +39,7 @@ pub fn run_metrics(
     Ok(result.metrics)
 }
 
-fn with_replications(scenario: &Document, count: u32) -> Result<String, Failure> {
+pub fn with_replications(scenario: &Document, count: u32) -> Result<String, Failure> {
     if count == 0 {
         return Err(Failure::Input(
             "--replications: at least 1 replication is needed".to_owned(),

@@ -9,5 +9,7 @@ mod sla_tables;
 mod source;
 
 pub use model::{EnginePolicyModel, ModelError};
-pub use run::{run_context, run_scenario, run_scenario_with_progress, ScenarioResult};
+pub use run::{
+    policy_sla_targets, run_context, run_scenario, run_scenario_with_progress, ScenarioResult,
+};
 pub use source::resolve_policy;

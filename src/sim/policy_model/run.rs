@@ -3,7 +3,7 @@
 
 use super::model::EnginePolicyModel;
 use crate::engine::journey::SlaTarget;
-use crate::engine::policy::Policy;
+use crate::engine::policy::{CompiledPolicy, Policy};
 use crate::engine::time::Instant;
 use crate::metrics::{summarize, AlwaysOpen, BusinessClock, Metrics, RunContext, TeamContext};
 use crate::sim::scenario::{Scenario, ScenarioError};
@@ -44,15 +44,7 @@ pub fn run_context<'m>(model: &'m EnginePolicyModel, run: &SimulationRun) -> Run
             }
         })
         .collect();
-    let has_fallback = policy
-        .sla_policies
-        .iter()
-        .any(|sla| sla.condition.is_none());
-    let sla_targets = if has_fallback {
-        vec![SlaTarget::FirstResponse, SlaTarget::Resolution]
-    } else {
-        Vec::new()
-    };
+    let sla_targets = policy_sla_targets(policy);
     let clock: &'m dyn BusinessClock = match model.team_calendar(model.default_team()) {
         Some(calendar) => calendar,
         None => &AlwaysOpen,
@@ -61,6 +53,20 @@ pub fn run_context<'m>(model: &'m EnginePolicyModel, run: &SimulationRun) -> Run
         .with_teams(teams)
         .with_sla_targets(sla_targets)
         .with_business_clock(clock)
+}
+
+/// The targets every ticket of `policy` has: first response and resolution when an SLA policy without a
+/// condition catches every ticket; otherwise none for sure (a ticket's SLA events then say which it had).
+pub fn policy_sla_targets(policy: &CompiledPolicy) -> Vec<SlaTarget> {
+    let has_fallback = policy
+        .sla_policies
+        .iter()
+        .any(|sla| sla.condition.is_none());
+    if has_fallback {
+        vec![SlaTarget::FirstResponse, SlaTarget::Resolution]
+    } else {
+        Vec::new()
+    }
 }
 
 /// Compiles `policy`, runs every replication of `scenario` through it and summarises each run. Errors name the
