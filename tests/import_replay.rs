@@ -160,3 +160,60 @@ fn a_category_outside_the_scenario_still_replays() {
     assert!(replay.scenario.mix.categories.contains_key("printer_jam"));
     assert_eq!(replay.metrics[0].tickets, 3);
 }
+
+#[test]
+fn the_api_keeps_the_log_for_journeys_replays_and_scenarios() {
+    use escalator::api::OpenedLog;
+    let mapping = r#"{"mapping": {"id": "Case", "timestamp": "When", "team": "Queue", "tier": "Level", "status": "State", "category": "Kind", "priority": "Urgency"}}"#;
+    let mut shares = Vec::new();
+    let log =
+        OpenedLog::open(CASES.as_bytes(), mapping, &mut |share| shares.push(share)).expect("opens");
+    assert_eq!(shares.last(), Some(&1.0), "reading ends at 100 %");
+    let answer: serde_json::Value = serde_json::from_str(&log.answer_json(true)).expect("JSON");
+    assert_eq!(
+        answer["report"]["tickets"].as_array().map(Vec::len),
+        Some(3)
+    );
+    let journey: serde_json::Value =
+        serde_json::from_str(&log.journey_json(1).expect("a journey")).expect("JSON");
+    assert_eq!(journey["ticket"]["id"], "C2");
+    let missing = log.journey_json(3).expect_err("only three tickets");
+    assert!(missing
+        .message
+        .contains("no ticket 3 in this log (3 tickets)"));
+
+    let policy = include_str!("../www/presets/default.json");
+    let scenario = include_str!("../www/presets/normal-week.json");
+    let replay: serde_json::Value = serde_json::from_str(
+        &log.replay_json(Some(policy), scenario, &mut |_| {})
+            .expect("replays"),
+    )
+    .expect("JSON");
+    assert_eq!(replay["observed"]["tickets"], 3);
+    assert_eq!(replay["replay"]["tickets"][0]["id"], "C1");
+    let broken = log
+        .replay_json(Some(policy), r#"{"policy": "default"}"#, &mut |_| {})
+        .expect_err("no workload");
+    assert_eq!(broken.input, "scenario");
+
+    let drawn: serde_json::Value = serde_json::from_str(
+        &log.scenario_json(r#"{"days": 14, "growth": 1.2, "teams": ["general_support"]}"#)
+            .expect("a scenario"),
+    )
+    .expect("JSON");
+    assert_eq!(
+        drawn["workload"]["start"], "2024-03-11T00:00:00Z",
+        "the Monday after the last ticket"
+    );
+    assert!(drawn["handling"]["teams"]["general_support"].is_object());
+    for (shape, path) in [
+        (r#"{"growth": 0}"#, "growth"),
+        (r#"{"growth": 1e308}"#, "growth"),
+        (r#"{"days": 0}"#, "days"),
+        (r#"{"days": 99999}"#, "days"),
+    ] {
+        let error = log.scenario_json(shape).expect_err(shape);
+        assert_eq!(error.path.as_deref(), Some(path), "{shape}");
+    }
+    assert!(log.scenario_json(r#"{"colour": "red"}"#).is_err());
+}

@@ -64,11 +64,12 @@ fn variant(edit: &Edit) -> &'static str {
         Edit::AddHoliday { .. } => "AddHoliday",
         Edit::RemoveHoliday { .. } => "RemoveHoliday",
         Edit::SetScenario(_) => "SetScenario",
+        Edit::ReplaceScenario(_) => "ReplaceScenario",
         Edit::SetPolicyJson(_) => "SetPolicyJson",
     }
 }
 
-const ALL_VARIANTS: usize = 36;
+const ALL_VARIANTS: usize = 37;
 
 /// A check of what an edit did to the preset workspace.
 type Check = fn(&Workspace);
@@ -328,6 +329,14 @@ fn examples() -> Vec<(Edit, Check)> {
                 agents: 4,
             }),
             |w| assert_eq!(w.scenario.staffing.get("billing"), Some(&4)),
+        ),
+        (
+            Edit::ReplaceScenario(Box::new({
+                let mut scenario = workspace().scenario;
+                scenario.name = Some("Drawn from a log".to_owned());
+                scenario
+            })),
+            |w| assert_eq!(w.scenario.name.as_deref(), Some("Drawn from a log")),
         ),
         (Edit::SetPolicyJson("{ not json".to_owned()), |w| {
             assert_eq!(w.policy_json_draft.as_deref(), Some("{ not json"));

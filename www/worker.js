@@ -1,10 +1,18 @@
 // Simulation worker: runs the JS package's `simulate` off the main thread and reports progress. A "cancel"
 // message stops the run at its next replication and keeps the last complete run, so its journeys can still
-// be opened. It also reads ticket logs ("import", the file's bytes), so a large file never blocks the page.
+// be opened. It also reads ticket logs ("import", the file's bytes) with progress, and keeps the last one to
+// open its journeys ("log-journey"), replay it through a policy ("replay") and draw a scenario from it
+// ("log-scenario"), so a large file never blocks the page. Cancelling an import terminates this worker.
 // The package is imported inside the handler, so a failed start is reported as an error.
 const engine = import("./pkg/escalator/index.js");
 let lastRun = null;
 let running = null;
+let lastLog = null;
+
+function requireLog() {
+  if (!lastLog) throw new Error("no ticket log has been read yet");
+  return lastLog;
+}
 
 /** An error the worker cannot recover from (the engine did not start, or its instance trapped). */
 function isFatal(error) {
@@ -18,23 +26,32 @@ self.onmessage = async (event) => {
     return;
   }
   try {
-    const { simulate, importLog } = await engine;
+    const { simulate, openLog } = await engine;
+    const progress = (fraction) => self.postMessage({ id, kind: "progress", payload: fraction });
     if (kind === "run") {
       running?.abort();
       const controller = new AbortController();
       running = controller;
       const { policy, scenario } = JSON.parse(payload);
-      const run = await simulate(policy, scenario, {
-        onProgress: (fraction) => self.postMessage({ id, kind: "progress", payload: fraction }),
-        signal: controller.signal,
-      });
+      const run = await simulate(policy, scenario, { onProgress: progress, signal: controller.signal });
       if (running === controller) running = null;
       lastRun?.free();
       lastRun = run;
       self.postMessage({ id, kind: "report", payload: JSON.stringify(run.report) });
     } else if (kind === "import") {
-      const report = importLog(new Uint8Array(payload), { now: Math.floor(Date.now() / 1000) });
-      self.postMessage({ id, kind: "imported", payload: JSON.stringify(report) });
+      lastLog?.free();
+      lastLog = null;
+      lastLog = openLog(new Uint8Array(payload), { now: Math.floor(Date.now() / 1000) }, { onProgress: progress });
+      self.postMessage({ id, kind: "imported", payload: JSON.stringify(lastLog.report) });
+    } else if (kind === "log-journey") {
+      self.postMessage({ id, kind: "journey", payload: JSON.stringify(requireLog().journey(payload)) });
+    } else if (kind === "replay") {
+      const { policy, scenario } = JSON.parse(payload);
+      const replay = requireLog().replay(policy, scenario, { onProgress: progress });
+      self.postMessage({ id, kind: "replayed", payload: JSON.stringify(replay) });
+    } else if (kind === "log-scenario") {
+      const scenario = requireLog().scenario(JSON.parse(payload));
+      self.postMessage({ id, kind: "log-scenario", payload: JSON.stringify(scenario) });
     } else if (kind === "journey") {
       if (!lastRun) throw new Error("no run has finished yet");
       self.postMessage({ id, kind: "journey", payload: JSON.stringify(lastRun.journey(payload)) });

@@ -35,7 +35,27 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     let notice = use_state(|| props.notice.clone());
     let share_link = use_state(|| None::<String>);
     let sim = use_simulation(state.workspace.clone());
-    let log_import = use_log_import();
+    let log_import = {
+        let dispatcher = state.dispatcher();
+        let notice = notice.clone();
+        use_log_import(Callback::from(
+            move |drawn: Result<crate::sim::Scenario, String>| match drawn {
+                Ok(scenario) => {
+                    dispatcher.dispatch(Action::Edit(
+                        crate::workspace::edit::Edit::ReplaceScenario(Box::new(scenario)),
+                    ));
+                    dispatcher.dispatch(Action::SelectTab(Tab::Simulate));
+                    notice.set(Some(
+                        "The scenario is now the imported log's traffic. Undo (Ctrl+Z) brings back the previous one."
+                            .to_owned(),
+                    ));
+                }
+                Err(message) => notice.set(Some(format!(
+                    "Could not draw a scenario from the log: {message}"
+                ))),
+            },
+        ))
+    };
 
     use_effect_with(state.workspace.clone(), |workspace| {
         storage::save(workspace)
@@ -222,7 +242,9 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     };
     let body = match (&state.compiled, state.tab) {
         (_, Tab::Policy) => html! { <PolicyTab state={state.clone()} /> },
-        (_, Tab::Data) => html! { <DataTab status={(*log_import.status).clone()} /> },
+        (_, Tab::Data) => {
+            html! { <DataTab log={log_import.clone()} workspace={workspace.clone()} /> }
+        }
         (Compiled::Invalid(errors), _) => html! {
             <main class="page single"><div class="panel"><div class="error-box" role="alert">
                 { format!("The policy has errors, so it cannot route tickets. Fix them in the Policy view:\n{errors}") }

@@ -52,7 +52,7 @@ struct SimulationInput<'a> {
     scenario: &'a Scenario,
 }
 
-fn input_json(workspace: &Workspace) -> String {
+pub fn input_json(workspace: &Workspace) -> String {
     serde_json::to_string(&SimulationInput {
         policy: &workspace.policy,
         scenario: &workspace.scenario,
@@ -95,7 +95,10 @@ pub fn use_simulation(workspace: Rc<Workspace>) -> SimulationHandle {
                 dispatcher.dispatch(RunAction::Failed { id, message })
             }
             // The page already shows the run as cancelled (or superseded by the next one).
-            WorkerReply::Cancelled { .. } | WorkerReply::Imported { .. } => {}
+            WorkerReply::Cancelled { .. }
+            | WorkerReply::Imported { .. }
+            | WorkerReply::Replayed { .. }
+            | WorkerReply::LogScenario { .. } => {}
             WorkerReply::Crashed { message } => {
                 // The next run starts a fresh worker (and so a fresh engine instance).
                 let mut state = runner.borrow_mut();

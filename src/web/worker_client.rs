@@ -14,8 +14,12 @@ pub enum WorkerReply {
     Report { id: u32, json: String },
     /// One ticket's journey as JSON.
     Journey { id: u32, json: String },
-    /// A ticket log read: its import report as JSON (summary, problems, metrics).
+    /// A ticket log read: its import report as JSON (summary, problems, metrics, ticket rows).
     Imported { id: u32, json: String },
+    /// The last log replayed through a policy (`api::OpenedLog::replay_json`).
+    Replayed { id: u32, json: String },
+    /// A scenario document drawn from the last log.
+    LogScenario { id: u32, json: String },
     /// The run could not be done (a scenario the engine refused); the worker is still good.
     Failed { id: u32, message: String },
     /// The run stopped on a cancel; the last complete run is still in the worker.
@@ -86,6 +90,21 @@ impl SimulationWorker {
         self.post(id, "journey", &JsValue::from_f64(index as f64));
     }
 
+    /// Asks for the journey of ticket `index` of the last log read.
+    pub fn log_journey(&self, id: u32, index: usize) {
+        self.post(id, "log-journey", &JsValue::from_f64(index as f64));
+    }
+
+    /// Replays the last log read through `input_json` (`{"policy": …, "scenario": …}`).
+    pub fn replay(&self, id: u32, input_json: &str) {
+        self.post(id, "replay", &JsValue::from_str(input_json));
+    }
+
+    /// Asks for a scenario drawn from the last log read (`shape_json`: `{"days", "growth", "teams"}`).
+    pub fn log_scenario(&self, id: u32, shape_json: &str) {
+        self.post(id, "log-scenario", &JsValue::from_str(shape_json));
+    }
+
     fn post(&self, id: u32, kind: &str, payload: &JsValue) {
         let message = js_sys::Object::new();
         let set = |key: &str, value: &JsValue| {
@@ -130,6 +149,14 @@ fn read_reply(data: &JsValue) -> Option<WorkerReply> {
             json: payload.as_string()?,
         },
         "imported" => WorkerReply::Imported {
+            id,
+            json: payload.as_string()?,
+        },
+        "replayed" => WorkerReply::Replayed {
+            id,
+            json: payload.as_string()?,
+        },
+        "log-scenario" => WorkerReply::LogScenario {
             id,
             json: payload.as_string()?,
         },

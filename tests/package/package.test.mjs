@@ -128,7 +128,7 @@ test("lint, parseCondition, simulate and summarize work from the package", async
   assert.equal(replay.observed.tickets, 1);
   assert.ok(replay.handling.every((source) => !source.time_from_log), "the log's groups are not the policy's teams");
   const drawn = opened.scenario({ days: 14, growth: 1.2 });
-  assert.equal(drawn.workload.horizon, "14d");
+  assert.equal(drawn.workload.horizon, "2w", "14 days");
   assert.throws(() => opened.scenario({ growth: -1 }), (error) => error.path === "growth");
   opened.free();
 

@@ -6,7 +6,10 @@ use std::collections::BTreeMap;
 use yew::prelude::*;
 
 use crate::format;
-use crate::metrics::{compare, headline_values, Better, ChangeStatus, MetricChange, Metrics, Unit};
+use crate::metrics::{
+    compare, compare_with_observed, headline_values, Better, ChangeStatus, MetricChange, Metrics,
+    Unit,
+};
 
 /// The cards shown, in order, with the definition each tooltip gives (docs/metrics.md).
 const CARDS: [(&str, &str); 10] = [
@@ -30,6 +33,10 @@ pub struct MetricCardsProps {
     /// Only these metric ids (all cards when empty).
     #[prop_or_default]
     pub only: Vec<&'static str>,
+    /// The reference is one observation (an imported log), not replications: intervals come from the
+    /// runs alone.
+    #[prop_or_default]
+    pub observed_reference: bool,
 }
 
 #[component]
@@ -39,7 +46,11 @@ pub fn MetricCards(props: &MetricCardsProps) -> Html {
         .reference
         .as_ref()
         .map(|(reference, _)| {
-            compare(reference, &props.metrics)
+            let comparison = match (props.observed_reference, reference.first()) {
+                (true, Some(observed)) => compare_with_observed(observed, &props.metrics),
+                _ => compare(reference, &props.metrics),
+            };
+            comparison
                 .changes
                 .into_iter()
                 .map(|c| (c.id.clone(), c))

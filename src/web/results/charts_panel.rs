@@ -15,13 +15,17 @@ use crate::web::charts::{
 pub struct ChartsPanelProps {
     pub report: std::rc::Rc<SimulationReport>,
     pub baseline: Option<std::rc::Rc<SimulationReport>>,
+    /// The legend's names for the report and the baseline ("This run" and "Baseline" by default).
+    #[prop_or_default]
+    pub names: Option<(AttrValue, AttrValue)>,
 }
 
-/// Escalation rate per day or per week.
+/// Escalation rate per day, week or month.
 #[derive(Clone, Copy, PartialEq)]
 enum Period {
     Day,
     Week,
+    Month,
 }
 
 #[component]
@@ -30,16 +34,20 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
     let report = &props.report;
     let baseline = props.baseline.as_deref();
     let first = report.metrics.first();
+    let (this_name, baseline_name) = props
+        .names
+        .clone()
+        .unwrap_or_else(|| ("This run".into(), "Baseline".into()));
 
     let mut backlog_series = vec![LineSeries {
-        label: "This run".to_owned(),
+        label: this_name.to_string(),
         points: first.map(backlog_points).unwrap_or_default(),
         tone: Tone::Brand,
         dashed: false,
     }];
     if let Some(base) = baseline.and_then(|b| b.metrics.first()) {
         backlog_series.push(LineSeries {
-            label: "Baseline".to_owned(),
+            label: baseline_name.to_string(),
             points: backlog_points(base),
             tone: Tone::Neutral,
             dashed: true,
@@ -49,6 +57,7 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
     let periods = |metrics: &Metrics| match *period {
         Period::Day => metrics.daily.clone(),
         Period::Week => metrics.weekly.clone(),
+        Period::Month => metrics.monthly.clone(),
     };
     let current_periods = first.map(periods).unwrap_or_default();
     let baseline_periods = baseline
@@ -110,6 +119,7 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
                     <div class="segmented" role="group" aria-label="Period">
                         <button class={classes!((*period == Period::Day).then_some("selected"))} aria-pressed={(*period == Period::Day).to_string()} onclick={select_period(Period::Day)}>{ "per day" }</button>
                         <button class={classes!((*period == Period::Week).then_some("selected"))} aria-pressed={(*period == Period::Week).to_string()} onclick={select_period(Period::Week)}>{ "per week" }</button>
+                        <button class={classes!((*period == Period::Month).then_some("selected"))} aria-pressed={(*period == Period::Month).to_string()} onclick={select_period(Period::Month)}>{ "per month" }</button>
                     </div>
                 </div>
                 <div class="panel-body"><BarChart title="Escalation rate per period" {bars} format={ValueFormat::Percent} /></div>

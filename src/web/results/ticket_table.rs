@@ -19,6 +19,9 @@ pub struct TicketTableProps {
     pub report: Rc<SimulationReport>,
     pub on_open: Callback<usize>,
     pub selected: Option<usize>,
+    /// Where the tickets come from, after the count ("first replication" by default).
+    #[prop_or_else(|| AttrValue::from("first replication"))]
+    pub source: AttrValue,
 }
 
 #[derive(Clone, PartialEq, Default)]
@@ -129,7 +132,7 @@ pub fn TicketTable(props: &TicketTableProps) -> Html {
     html! {
         <section class="panel">
             <div class="panel-head"><h2>{ "Tickets" }</h2>
-                <p data-testid="ticket-count">{ format!("{} of {} tickets (first replication)", visible.len(), props.report.tickets.len()) }</p>
+                <p data-testid="ticket-count">{ format!("{} of {} tickets ({})", visible.len(), props.report.tickets.len(), props.source) }</p>
             </div>
             <div class="filters" role="group" aria-label="Filter tickets">
                 <label>{ "Team " }<select onchange={filter(|f, v| f.team = v)} data-testid="filter-team">

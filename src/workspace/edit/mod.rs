@@ -11,7 +11,7 @@ use crate::engine::duration::Duration;
 use crate::engine::policy::Policy;
 use crate::engine::time::DAY;
 use crate::sim::duration::Horizon;
-use crate::sim::scenario::Arrivals;
+use crate::sim::scenario::{Arrivals, Scenario};
 use crate::view::week_grid::WeekGrid;
 
 use super::Workspace;
@@ -210,6 +210,8 @@ pub enum Edit {
     },
 
     SetScenario(ScenarioField),
+    /// The whole scenario, e.g. one drawn from an imported ticket log.
+    ReplaceScenario(Box<Scenario>),
     /// The whole policy as JSON: applied when it is a valid policy (dropping every condition draft),
     /// otherwise kept as the JSON draft.
     SetPolicyJson(String),
@@ -500,6 +502,7 @@ impl Edit {
             }
 
             Edit::SetScenario(field) => set_scenario(workspace, field),
+            Edit::ReplaceScenario(scenario) => workspace.scenario = (**scenario).clone(),
             Edit::SetPolicyJson(text) => match Policy::from_json(text) {
                 Ok(policy) => {
                     workspace.policy = policy;
