@@ -315,9 +315,16 @@ fn a_file_where_no_row_gives_a_ticket_is_refused_with_the_count() {
         "INC1,New,0,TRUE,?,?,G,C,3,?",
         "INC2,New,0,TRUE,nonsense,?,G,C,3,?",
     ]);
-    assert_eq!(
-        read(&text).unwrap_err(),
-        ImportError::NoTickets { problems: 2 }
+    let error = read(&text).unwrap_err();
+    assert!(
+        matches!(&error, ImportError::NoTickets { problems: 2, first: Some(first) } if first.row == 2 && first.column == "opened_at"),
+        "{error:?}"
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("the first: row 2, column opened_at: no date (skipped)"),
+        "{error}"
     );
 }
 

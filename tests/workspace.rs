@@ -148,3 +148,30 @@ fn links_longer_than_browsers_keep_are_refused() {
     );
     assert!(share::fits_in_a_link(&ordinary));
 }
+
+#[test]
+fn a_log_mapping_is_saved_and_shared_with_the_workspace() {
+    let mut workspace = fixture_workspace();
+    workspace.log_mapping = Some(escalator::import::Mapping::suggest(&[
+        "Case".to_owned(),
+        "When".to_owned(),
+        "Queue".to_owned(),
+    ]));
+    let json = workspace.to_json();
+    assert!(
+        json.contains(r#""log_mapping":{"id":"Case","timestamp":"When","team":"Queue"}"#),
+        "{json}"
+    );
+    assert_eq!(Workspace::from_json(&json).expect("reads"), workspace);
+    let link = share::encode(&workspace);
+    assert_eq!(
+        share::decode(&link).expect("a share link").expect("opens"),
+        workspace
+    );
+    let mut version_2: serde_json::Value =
+        serde_json::from_str(&fixture_workspace().to_json()).expect("JSON");
+    version_2["schema_version"] = serde_json::json!(2);
+    let opened = Workspace::from_json(&version_2.to_string()).expect("a version-2 document opens");
+    assert_eq!(opened.log_mapping, None);
+    assert_eq!(opened, fixture_workspace());
+}

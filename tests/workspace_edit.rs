@@ -65,11 +65,12 @@ fn variant(edit: &Edit) -> &'static str {
         Edit::RemoveHoliday { .. } => "RemoveHoliday",
         Edit::SetScenario(_) => "SetScenario",
         Edit::ReplaceScenario(_) => "ReplaceScenario",
+        Edit::SetLogMapping(_) => "SetLogMapping",
         Edit::SetPolicyJson(_) => "SetPolicyJson",
     }
 }
 
-const ALL_VARIANTS: usize = 37;
+const ALL_VARIANTS: usize = 38;
 
 /// A check of what an edit did to the preset workspace.
 type Check = fn(&Workspace);
@@ -337,6 +338,13 @@ fn examples() -> Vec<(Edit, Check)> {
                 scenario
             })),
             |w| assert_eq!(w.scenario.name.as_deref(), Some("Drawn from a log")),
+        ),
+        (
+            Edit::SetLogMapping(Some(escalator::import::Mapping::suggest(&[
+                "Case".to_owned(),
+                "When".to_owned(),
+            ]))),
+            |w| assert_eq!(w.log_mapping.as_ref().map(|m| m.id.as_str()), Some("Case")),
         ),
         (Edit::SetPolicyJson("{ not json".to_owned()), |w| {
             assert_eq!(w.policy_json_draft.as_deref(), Some("{ not json"));

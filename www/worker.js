@@ -2,12 +2,22 @@
 // message stops the run at its next replication and keeps the last complete run, so its journeys can still
 // be opened. It also reads ticket logs ("import", the file's bytes) with progress, and keeps the last one to
 // open its journeys ("log-journey"), replay it through a policy ("replay") and draw a scenario from it
-// ("log-scenario"), so a large file never blocks the page. Cancelling an import terminates this worker.
+// ("log-scenario"), so a large file never blocks the page. A CSV no format knows comes back "unmapped", with
+// its columns, to choose a column mapping and read it again with it. Cancelling an import terminates this worker.
 // The package is imported inside the handler, so a failed start is reported as an error.
 const engine = import("./pkg/escalator/index.js");
 let lastRun = null;
 let running = null;
 let lastLog = null;
+
+/** The file's header columns and a suggested mapping, or null when it has no readable header. */
+function columnsOf(logColumns, bytes) {
+  try {
+    return logColumns(bytes);
+  } catch {
+    return null;
+  }
+}
 
 function requireLog() {
   if (!lastLog) throw new Error("no ticket log has been read yet");
@@ -26,7 +36,7 @@ self.onmessage = async (event) => {
     return;
   }
   try {
-    const { simulate, openLog } = await engine;
+    const { simulate, openLog, logColumns } = await engine;
     const progress = (fraction) => self.postMessage({ id, kind: "progress", payload: fraction });
     if (kind === "run") {
       running?.abort();
@@ -41,7 +51,17 @@ self.onmessage = async (event) => {
     } else if (kind === "import") {
       lastLog?.free();
       lastLog = null;
-      lastLog = openLog(new Uint8Array(payload), { now: Math.floor(Date.now() / 1000) }, { onProgress: progress });
+      const { bytes, mapping } = payload;
+      const options = { now: Math.floor(Date.now() / 1000), ...(mapping ? { mapping } : {}) };
+      try {
+        lastLog = openLog(bytes, options, { onProgress: progress });
+      } catch (error) {
+        // A CSV no format knows (or that its mapping does not read): send its columns to choose a mapping.
+        const header = error?.name === "EscalatorError" && (error.code === "unknown-format" || mapping) ? columnsOf(logColumns, bytes) : null;
+        if (!header) throw error;
+        self.postMessage({ id, kind: "unmapped", payload: JSON.stringify({ message: error.message, ...header }) });
+        return;
+      }
       self.postMessage({ id, kind: "imported", payload: JSON.stringify(lastLog.report) });
     } else if (kind === "log-journey") {
       self.postMessage({ id, kind: "journey", payload: JSON.stringify(requireLog().journey(payload)) });

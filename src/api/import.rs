@@ -86,14 +86,8 @@ impl OpenedLog {
         on_progress: &mut dyn FnMut(f64),
     ) -> Result<OpenedLog, ApiError> {
         let reader = read_options(options_json)?;
-        let log = read_log_with_progress(bytes, &reader, on_progress).map_err(|error| {
-            ApiError::new(
-                error.code(),
-                "log",
-                error.to_string(),
-                "export the ticket log as CSV with its header row; docs/import.md lists the formats",
-            )
-        })?;
+        let log = read_log_with_progress(bytes, &reader, on_progress)
+            .map_err(|error| log_error(&error))?;
         Ok(OpenedLog { log })
     }
 
@@ -248,6 +242,26 @@ fn read_options(options_json: &str) -> Result<Reader, ApiError> {
         date_order,
         now: options.now.map(Instant),
     })
+}
+
+/// The columns of a file's header and a first guess at their mapping, for a person to choose the mapping
+/// of a CSV no built-in format knows: `{"columns": [...], "suggestion": {"id": …, "timestamp": …}}`.
+pub fn log_columns(bytes: &[u8]) -> Result<String, ApiError> {
+    let columns = crate::import::log_columns(bytes).map_err(|error| log_error(&error))?;
+    let suggestion = Mapping::suggest(&columns);
+    Ok(to_json(&serde_json::json!({
+        "columns": columns,
+        "suggestion": suggestion,
+    })))
+}
+
+fn log_error(error: &crate::import::ImportError) -> ApiError {
+    ApiError::new(
+        error.code(),
+        "log",
+        error.to_string(),
+        "export the ticket log as CSV with its header row; docs/import.md lists the formats",
+    )
 }
 
 /// Reads `bytes` as a ticket log with `options_json` (`{}` for all defaults): the summary, problems and

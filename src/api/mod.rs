@@ -17,5 +17,5 @@ pub use engine::{
     Receiver,
 };
 pub use error::{ApiError, Problem, MAX_INPUT_BYTES};
-pub use import::{import_log, OpenedLog, MAX_LISTED_PROBLEMS};
+pub use import::{import_log, log_columns, OpenedLog, MAX_LISTED_PROBLEMS};
 pub use simulation::{read_run, summarize, RunInput, SimulationJob};

@@ -145,6 +145,12 @@ pub fn import_log(bytes: &[u8], options_json: &str) -> Result<String, JsValue> {
     api::import_log(bytes, options_json).map_err(thrown)
 }
 
+/// A file's header columns and a suggested column mapping (JSON).
+#[wasm_bindgen(js_name = logColumns)]
+pub fn log_columns(bytes: &[u8]) -> Result<String, JsValue> {
+    api::log_columns(bytes).map_err(thrown)
+}
+
 /// The metrics of `{"journeys": [...], "start"?, "end"?}` as JSON.
 #[wasm_bindgen]
 pub fn summarize(input_json: &str) -> Result<String, JsValue> {

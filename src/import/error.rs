@@ -36,9 +36,10 @@ pub enum ImportError {
         field: &'static str,
         column: String,
     },
-    /// Rows were read, but none gave a ticket; the problems say why.
+    /// Rows were read, but none gave a ticket; the first problem (by row) says why.
     NoTickets {
         problems: usize,
+        first: Option<RowProblem>,
     },
 }
 
@@ -93,10 +94,13 @@ impl fmt::Display for ImportError {
                 "the mapping reads the {field} from column `{column}`, which the file does not have: \
                  correct the mapping to one of the file's columns"
             ),
-            ImportError::NoTickets { problems } => write!(
-                f,
-                "no row gave a ticket ({problems} rows could not be used; see the problems)"
-            ),
+            ImportError::NoTickets { problems, first } => {
+                write!(f, "no row gave a ticket ({problems} rows could not be used")?;
+                match first {
+                    Some(first) => write!(f, "; the first: {first})"),
+                    None => write!(f, ")"),
+                }
+            }
         }
     }
 }

@@ -39,6 +39,94 @@ pub struct Mapping {
     pub channel: Option<String>,
 }
 
+/// Words that suggest which column holds a field, tried in order on each column's lowercased name.
+const HINTS: [(&str, &[&str]); 8] = [
+    (
+        "id",
+        &[
+            "ticket id",
+            "case id",
+            "incident",
+            "number",
+            "case",
+            "ticket",
+            "key",
+            "id",
+        ],
+    ),
+    (
+        "timestamp",
+        &["timestamp", "date", "time", "when", "updated", "created"],
+    ),
+    ("team", &["team", "group", "queue", "assign"]),
+    ("tier", &["tier", "level", "line"]),
+    ("status", &["status", "state"]),
+    ("priority", &["priority", "urgency", "severity"]),
+    (
+        "category",
+        &["category", "type", "kind", "topic", "product"],
+    ),
+    ("channel", &["channel", "source", "via", "origin"]),
+];
+
+impl Mapping {
+    /// A first guess for a file with `columns`: for each field, the first column whose name has one of the
+    /// field's words (the id and the timestamp fall back to the first and second column). Each column is
+    /// used once. A person checks and corrects it before it is used.
+    pub fn suggest(columns: &[String]) -> Mapping {
+        let mut taken: Vec<usize> = Vec::new();
+        let mut pick = |field: &str| -> Option<String> {
+            let words = HINTS
+                .iter()
+                .find(|(name, _)| *name == field)
+                .map_or(&[][..], |(_, words)| *words);
+            let found = words.iter().find_map(|word| {
+                columns.iter().enumerate().find(|(index, column)| {
+                    !taken.contains(index) && column.to_lowercase().contains(word)
+                })
+            });
+            found.map(|(index, column)| {
+                taken.push(index);
+                column.clone()
+            })
+        };
+        let id = pick("id");
+        let timestamp = pick("timestamp");
+        let mut mapping = Mapping {
+            id: String::new(),
+            timestamp: String::new(),
+            team: pick("team"),
+            tier: pick("tier"),
+            status: pick("status"),
+            priority: pick("priority"),
+            category: pick("category"),
+            channel: pick("channel"),
+        };
+        let fallback = |index: usize| columns.get(index).cloned().unwrap_or_default();
+        mapping.id = id.unwrap_or_else(|| fallback(0));
+        mapping.timestamp = timestamp.unwrap_or_else(|| fallback(1));
+        mapping
+    }
+
+    /// Every column the mapping names is one of `columns`.
+    pub fn fits(&self, columns: &[String]) -> bool {
+        let has = |name: &str| columns.iter().any(|column| column.trim() == name.trim());
+        [
+            Some(&self.id),
+            Some(&self.timestamp),
+            self.team.as_ref(),
+            self.tier.as_ref(),
+            self.status.as_ref(),
+            self.priority.as_ref(),
+            self.category.as_ref(),
+            self.channel.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .all(|name| has(name))
+    }
+}
+
 /// What a status says about the ticket.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum StatusMeaning {
@@ -179,6 +267,34 @@ pub fn read(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_suggestion_names_each_column_once_and_fits_the_file() {
+        let columns: Vec<String> = [
+            "Case", "When", "Queue", "Level", "State", "Kind", "Urgency", "Via",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        let mapping = Mapping::suggest(&columns);
+        assert_eq!(
+            mapping,
+            Mapping {
+                id: "Case".to_owned(),
+                timestamp: "When".to_owned(),
+                team: Some("Queue".to_owned()),
+                tier: Some("Level".to_owned()),
+                status: Some("State".to_owned()),
+                priority: Some("Urgency".to_owned()),
+                category: Some("Kind".to_owned()),
+                channel: Some("Via".to_owned()),
+            }
+        );
+        assert!(mapping.fits(&columns));
+        assert!(!mapping.fits(&columns[..3]));
+        let bare = Mapping::suggest(&["a".to_owned(), "b".to_owned()]);
+        assert_eq!((bare.id.as_str(), bare.timestamp.as_str()), ("a", "b"));
+        assert_eq!(bare.team, None);
+    }
 
     #[test]
     fn statuses_are_read_by_their_words() {

@@ -300,6 +300,11 @@ fn tier_of(reason: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// The column names of the file's header, to choose a column mapping from.
+pub fn log_columns(bytes: &[u8]) -> Result<Vec<String>, ImportError> {
+    table::header(bytes)
+}
+
 /// Reads `bytes` as a ticket log.
 pub fn read_log(bytes: &[u8], reader: &Reader) -> Result<ImportedLog, ImportError> {
     read_log_with_progress(bytes, reader, &mut |_| {})
@@ -339,6 +344,7 @@ pub fn read_log_with_progress(
     if tickets.journeys.is_empty() {
         return Err(ImportError::NoTickets {
             problems: problems.len(),
+            first: problems.iter().min_by_key(|problem| problem.row).cloned(),
         });
     }
     problems.sort_by_key(|problem| problem.row);

@@ -41,28 +41,9 @@ pub fn read(
     problems: &mut Vec<RowProblem>,
     on_progress: &mut dyn FnMut(f64),
 ) -> Result<Table, ImportError> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge {
-            bytes: bytes.len(),
-            limit: MAX_FILE_BYTES,
-        });
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(ImportError::Empty);
-    }
-    let text = std::str::from_utf8(bytes).map_err(|error| ImportError::NotText {
-        offset: error.valid_up_to(),
-    })?;
-    if let Some(offset) = text.find('\0') {
-        return Err(ImportError::NotText { offset });
-    }
+    let text = as_text(bytes)?;
     let delimiter = detect_delimiter(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(text.as_bytes());
+    let mut reader = csv_reader(text, delimiter);
     let mut records = reader.records();
     let header = match records.next() {
         Some(Ok(record)) => record,
@@ -126,6 +107,46 @@ pub fn read(
         rows,
         delimiter,
     })
+}
+
+/// The file's header: its column names, trimmed, after the same checks `read` makes.
+pub fn header(bytes: &[u8]) -> Result<Vec<String>, ImportError> {
+    let text = as_text(bytes)?;
+    let mut reader = csv_reader(text, detect_delimiter(text));
+    match reader.records().next() {
+        Some(Ok(record)) => Ok(record.iter().map(|c| c.trim().to_owned()).collect()),
+        Some(Err(error)) => Err(csv_error(&error)),
+        None => Err(ImportError::Empty),
+    }
+}
+
+/// `bytes` as text, without its byte-order mark: refused when too large, empty, or not UTF-8 text.
+fn as_text(bytes: &[u8]) -> Result<&str, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ImportError::Empty);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|error| ImportError::NotText {
+        offset: error.valid_up_to(),
+    })?;
+    if let Some(offset) = text.find('\0') {
+        return Err(ImportError::NotText { offset });
+    }
+    Ok(text)
+}
+
+fn csv_reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes())
 }
 
 /// Line numbers from byte offsets, counting `\n` (so `\r\n` files number their lines as editors do).

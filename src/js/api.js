@@ -165,6 +165,7 @@ export function makeApi(bindings) {
     };
     api.importLog = (bytes, options = {}) =>
       JSON.parse(call(() => bindings.importLog(logBytes(bytes), JSON.stringify(options))));
+    api.logColumns = (bytes) => JSON.parse(call(() => bindings.logColumns(logBytes(bytes))));
     api.openLog = (bytes, options = {}, { onProgress } = {}) => {
       const data = logBytes(bytes);
       const handle = call(() => new bindings.LogHandle(data, JSON.stringify(options), (fraction) => onProgress?.(fraction)));

@@ -339,3 +339,6 @@ export interface OpenedLog {
 }
 /** Reads a ticket log once and keeps it, to open its journeys, replay it or draw a scenario from it. */
 export function openLog(bytes: Uint8Array | string, options?: ImportOptions, hooks?: { onProgress?: (fraction: number) => void }): OpenedLog;
+/** The columns of a CSV file's header and a first guess at their mapping, to choose `ImportOptions.mapping`
+ * for an export no built-in format knows. */
+export function logColumns(bytes: Uint8Array | string): { columns: string[]; suggestion: LogMapping };

@@ -6,4 +6,4 @@ import { makeApi } from "./api.js";
 
 initSync({ module: readFileSync(new URL("./wasm/escalator_bg.wasm", import.meta.url)) });
 
-export const { EscalatorError, compile, route, slaPlan, lint, parseCondition, simulate, summarize, importLog, openLog } = makeApi(bindings);
+export const { EscalatorError, compile, route, slaPlan, lint, parseCondition, simulate, summarize, importLog, openLog, logColumns } = makeApi(bindings);

@@ -1,7 +1,8 @@
 //! Ticket logs in a Web Worker of their own (`www/worker.js`, `api::OpenedLog`), so that a large file never
 //! freezes the page: the file's bytes go in and the import report comes back, with progress and Cancel
 //! (which terminates the worker); the log stays in the worker to open its journeys, replay it through the
-//! workspace's policy, and draw a scenario from it.
+//! workspace's policy, and draw a scenario from it. A CSV that no format knows comes back with its columns,
+//! to choose a column mapping; the workspace's saved mapping is used by itself when it fits the file.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -10,6 +11,7 @@ use serde::Deserialize;
 use yew::prelude::*;
 
 use crate::engine::journey::Journey;
+use crate::import::Mapping;
 use crate::json::from_json;
 use crate::metrics::Metrics;
 use crate::sim::report::SimulationReport;
@@ -54,12 +56,25 @@ pub struct ReplayReport {
     pub handling: Vec<HandlingRow>,
 }
 
+/// A CSV no format reads: why, its columns, and the mapping to propose.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Unmapped {
+    pub message: String,
+    pub columns: Vec<String>,
+    pub suggestion: Mapping,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum LogStatus {
     Idle,
     Reading {
         file: String,
         fraction: f64,
+    },
+    /// Waiting for a person to map the columns of a CSV no format reads.
+    Unmapped {
+        file: String,
+        unmapped: Rc<Unmapped>,
     },
     Done {
         file: String,
@@ -90,6 +105,8 @@ pub struct LogImportHandle {
     pub journey: UseStateHandle<Option<(usize, Journey)>>,
     /// Reads `(file name, bytes)`.
     pub start: Callback<(String, Vec<u8>)>,
+    /// Reads the last file again through a column mapping.
+    pub read_mapped: Callback<Mapping>,
     /// Stops reading: the worker is terminated and the workspace is left as it was.
     pub cancel: Callback<()>,
     pub open_journey: Callback<usize>,
@@ -109,6 +126,10 @@ struct Requests {
     /// The journey asked for, and its ticket's row index.
     journey: (u32, usize),
     file: String,
+    /// The last file's bytes, to read again through a mapping.
+    bytes: Rc<Vec<u8>>,
+    /// The import in flight went through a mapping (so an unmapped answer is not retried with one).
+    mapped: bool,
 }
 
 impl Requests {
@@ -118,15 +139,22 @@ impl Requests {
     }
 }
 
-/// `on_scenario` receives each scenario drawn from the log, or why it could not be drawn.
+/// `on_scenario` receives each scenario drawn from the log, or why it could not be drawn; `saved_mapping` is
+/// the workspace's column mapping, tried by itself on a CSV no format reads.
 #[hook]
-pub fn use_log_import(on_scenario: Callback<Result<Scenario, String>>) -> LogImportHandle {
+pub fn use_log_import(
+    on_scenario: Callback<Result<Scenario, String>>,
+    saved_mapping: Option<Mapping>,
+) -> LogImportHandle {
+    let saved: Rc<RefCell<Option<Mapping>>> = use_mut_ref(|| None);
+    saved.borrow_mut().clone_from(&saved_mapping);
     let status = use_state(|| LogStatus::Idle);
     let replay = use_state(|| ReplayStatus::Idle);
     let journey = use_state(|| None::<(usize, Journey)>);
     let worker: Rc<RefCell<Option<SimulationWorker>>> = use_mut_ref(|| None);
     let requests: Rc<RefCell<Requests>> = use_mut_ref(Requests::default);
     let on_reply = {
+        let saved = saved.clone();
         let on_scenario = on_scenario.clone();
         let status = status.clone();
         let replay = replay.clone();
@@ -163,6 +191,45 @@ pub fn use_log_import(on_scenario: Callback<Result<Scenario, String>>) -> LogImp
                                 "the import report could not be read: {}",
                                 error.inner
                             ),
+                        }),
+                    }
+                }
+                WorkerReply::Unmapped { id, json } if id == import_id => {
+                    let unmapped = match from_json::<Unmapped>(&json) {
+                        Ok(unmapped) => unmapped,
+                        Err(error) => {
+                            status.set(LogStatus::Failed {
+                                file,
+                                message: format!(
+                                    "the file's columns could not be read: {}",
+                                    error.inner
+                                ),
+                            });
+                            return;
+                        }
+                    };
+                    let fitting = saved
+                        .borrow()
+                        .clone()
+                        .filter(|mapping| mapping.fits(&unmapped.columns));
+                    let retry = {
+                        let mut requests = requests.borrow_mut();
+                        match fitting.filter(|_| !requests.mapped) {
+                            Some(mapping) => {
+                                requests.import = requests.next_id();
+                                requests.mapped = true;
+                                Some((requests.import, requests.bytes.clone(), mapping))
+                            }
+                            None => None,
+                        }
+                    };
+                    match (retry, worker.borrow().as_ref()) {
+                        (Some((id, bytes, mapping)), Some(worker)) => {
+                            worker.import(id, &bytes, Some(&mapping_json(&mapping)))
+                        }
+                        _ => status.set(LogStatus::Unmapped {
+                            file,
+                            unmapped: Rc::new(unmapped),
                         }),
                     }
                 }
@@ -224,15 +291,42 @@ pub fn use_log_import(on_scenario: Callback<Result<Scenario, String>>) -> LogImp
         let requests = requests.clone();
         let with_worker = with_worker.clone();
         Callback::from(move |(file, bytes): (String, Vec<u8>)| {
-            let id = {
+            let (id, bytes) = {
                 let mut requests = requests.borrow_mut();
                 requests.file = file.clone();
                 requests.import = requests.next_id();
-                requests.import
+                requests.bytes = Rc::new(bytes);
+                requests.mapped = false;
+                (requests.import, requests.bytes.clone())
             };
             replay.set(ReplayStatus::Idle);
             journey.set(None);
-            match with_worker(&|worker| worker.import(id, &bytes)) {
+            match with_worker(&|worker| worker.import(id, &bytes, None)) {
+                Ok(()) => status.set(LogStatus::Reading {
+                    file,
+                    fraction: 0.0,
+                }),
+                Err(message) => status.set(LogStatus::Failed { file, message }),
+            }
+        })
+    };
+    let read_mapped = {
+        let status = status.clone();
+        let requests = requests.clone();
+        let with_worker = with_worker.clone();
+        Callback::from(move |mapping: Mapping| {
+            let (id, bytes, file) = {
+                let mut requests = requests.borrow_mut();
+                requests.import = requests.next_id();
+                requests.mapped = true;
+                (
+                    requests.import,
+                    requests.bytes.clone(),
+                    requests.file.clone(),
+                )
+            };
+            let json = mapping_json(&mapping);
+            match with_worker(&|worker| worker.import(id, &bytes, Some(&json))) {
                 Ok(()) => status.set(LogStatus::Reading {
                     file,
                     fraction: 0.0,
@@ -304,9 +398,14 @@ pub fn use_log_import(on_scenario: Callback<Result<Scenario, String>>) -> LogImp
         replay,
         journey,
         start,
+        read_mapped,
         cancel,
         open_journey,
         start_replay,
         draw_scenario,
     }
+}
+
+fn mapping_json(mapping: &Mapping) -> String {
+    serde_json::to_string(mapping).unwrap_or_default()
 }

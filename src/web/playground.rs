@@ -38,23 +38,26 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     let log_import = {
         let dispatcher = state.dispatcher();
         let notice = notice.clone();
-        use_log_import(Callback::from(
-            move |drawn: Result<crate::sim::Scenario, String>| match drawn {
-                Ok(scenario) => {
-                    dispatcher.dispatch(Action::Edit(
-                        crate::workspace::edit::Edit::ReplaceScenario(Box::new(scenario)),
-                    ));
-                    dispatcher.dispatch(Action::SelectTab(Tab::Simulate));
-                    notice.set(Some(
+        use_log_import(
+            Callback::from(
+                move |drawn: Result<crate::sim::Scenario, String>| match drawn {
+                    Ok(scenario) => {
+                        dispatcher.dispatch(Action::Edit(
+                            crate::workspace::edit::Edit::ReplaceScenario(Box::new(scenario)),
+                        ));
+                        dispatcher.dispatch(Action::SelectTab(Tab::Simulate));
+                        notice.set(Some(
                         "The scenario is now the imported log's traffic. Undo (Ctrl+Z) brings back the previous one."
                             .to_owned(),
                     ));
-                }
-                Err(message) => notice.set(Some(format!(
-                    "Could not draw a scenario from the log: {message}"
-                ))),
-            },
-        ))
+                    }
+                    Err(message) => notice.set(Some(format!(
+                        "Could not draw a scenario from the log: {message}"
+                    ))),
+                },
+            ),
+            state.workspace.log_mapping.clone(),
+        )
     };
 
     use_effect_with(state.workspace.clone(), |workspace| {
@@ -96,6 +99,8 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     };
     let on_preset = {
         let dispatcher = state.dispatcher();
+        // The team's log layout is not part of a preset: it stays.
+        let log_mapping = workspace.log_mapping.clone();
         let presets = props.presets.clone();
         let notice = notice.clone();
         Callback::from(move |event: Event| {
@@ -109,9 +114,11 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
             };
             let dispatcher = dispatcher.clone();
             let notice = notice.clone();
+            let log_mapping = log_mapping.clone();
             spawn_local(async move {
                 match presets::load(&entry, browser::now_to_the_minute()).await {
-                    Ok(workspace) => {
+                    Ok(mut workspace) => {
+                        workspace.log_mapping = log_mapping;
                         dispatcher.dispatch(Action::Replace(Box::new(workspace)));
                         notice.set(Some(format!(
                             "Loaded the preset “{}”. Undo (Ctrl+Z) brings back your previous work.",
@@ -123,17 +130,12 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
             });
         })
     };
-    let on_import = {
+    let open_file = {
         let dispatcher = state.dispatcher();
         let notice = notice.clone();
         let current = workspace.clone();
         let start_log = log_import.start.clone();
-        Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            input.set_value("");
+        Callback::from(move |file: web_sys::File| {
             let dispatcher = dispatcher.clone();
             let notice = notice.clone();
             let current = current.clone();
@@ -165,6 +167,17 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
                     }
                 }
             });
+        })
+    };
+    let on_import = {
+        let open_file = open_file.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            open_file.emit(file);
         })
     };
     let on_export_policy = {
@@ -214,6 +227,16 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
             dispatcher.dispatch(Action::SetDraft(draft))
         })
     };
+    let on_mapping = {
+        let dispatcher = state.dispatcher();
+        let read_mapped = log_import.read_mapped.clone();
+        Callback::from(move |mapping: crate::import::Mapping| {
+            dispatcher.dispatch(Action::Edit(crate::workspace::edit::Edit::SetLogMapping(
+                Some(mapping.clone()),
+            )));
+            read_mapped.emit(mapping);
+        })
+    };
     let dismiss_notice = {
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| notice.set(None))
@@ -243,7 +266,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     let body = match (&state.compiled, state.tab) {
         (_, Tab::Policy) => html! { <PolicyTab state={state.clone()} /> },
         (_, Tab::Data) => {
-            html! { <DataTab log={log_import.clone()} workspace={workspace.clone()} /> }
+            html! { <DataTab log={log_import.clone()} workspace={workspace.clone()} {on_mapping} on_file={open_file.clone()} /> }
         }
         (Compiled::Invalid(errors), _) => html! {
             <main class="page single"><div class="panel"><div class="error-box" role="alert">

@@ -59,6 +59,7 @@ pub async fn load(entry: &PresetEntry, created_at: String) -> Result<Workspace, 
         draft: TicketDraft::new(&category, created_at),
         condition_drafts: Default::default(),
         policy_json_draft: None,
+        log_mapping: None,
     })
 }
 

@@ -97,6 +97,7 @@ pub fn use_simulation(workspace: Rc<Workspace>) -> SimulationHandle {
             // The page already shows the run as cancelled (or superseded by the next one).
             WorkerReply::Cancelled { .. }
             | WorkerReply::Imported { .. }
+            | WorkerReply::Unmapped { .. }
             | WorkerReply::Replayed { .. }
             | WorkerReply::LogScenario { .. } => {}
             WorkerReply::Crashed { message } => {

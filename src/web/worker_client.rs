@@ -16,6 +16,8 @@ pub enum WorkerReply {
     Journey { id: u32, json: String },
     /// A ticket log read: its import report as JSON (summary, problems, metrics, ticket rows).
     Imported { id: u32, json: String },
+    /// A CSV that no format reads (or its mapping does not): `{"message", "columns", "suggestion"}`.
+    Unmapped { id: u32, json: String },
     /// The last log replayed through a policy (`api::OpenedLog::replay_json`).
     Replayed { id: u32, json: String },
     /// A scenario document drawn from the last log.
@@ -80,9 +82,18 @@ impl SimulationWorker {
         self.post(id, "run", &JsValue::from_str(input_json));
     }
 
-    /// Reads a ticket log's bytes (`api::import_log`).
-    pub fn import(&self, id: u32, bytes: &[u8]) {
-        self.post(id, "import", &js_sys::Uint8Array::from(bytes).into());
+    /// Reads a ticket log's bytes (`api::OpenedLog`), through `mapping_json` (a column mapping) when given.
+    pub fn import(&self, id: u32, bytes: &[u8], mapping_json: Option<&str>) {
+        let payload = js_sys::Object::new();
+        let mapping = mapping_json
+            .and_then(|json| js_sys::JSON::parse(json).ok())
+            .unwrap_or(JsValue::UNDEFINED);
+        let set = |key: &str, value: &JsValue| {
+            js_sys::Reflect::set(&payload, &JsValue::from_str(key), value)
+        };
+        let _a_fresh_object_takes_any_key = set("bytes", &js_sys::Uint8Array::from(bytes).into())
+            .and_then(|_| set("mapping", &mapping));
+        self.post(id, "import", &payload);
     }
 
     /// Asks for the journey of ticket `index` of the last run.
@@ -149,6 +160,10 @@ fn read_reply(data: &JsValue) -> Option<WorkerReply> {
             json: payload.as_string()?,
         },
         "imported" => WorkerReply::Imported {
+            id,
+            json: payload.as_string()?,
+        },
+        "unmapped" => WorkerReply::Unmapped {
             id,
             json: payload.as_string()?,
         },

@@ -9,12 +9,13 @@ use serde_json::Value;
 
 use super::draft::TicketDraft;
 use crate::engine::policy::Policy;
+use crate::import::Mapping;
 use crate::json::{from_json, plain_words};
 use crate::sim::scenario::Scenario;
 
 /// The version this build writes. Version 1 (everything saved before versions existed) had no
-/// `schema_version`; version 2 is the same document with it.
-pub const WORKSPACE_VERSION: u32 = 2;
+/// `schema_version`; version 2 is the same document with it; version 3 may hold `log_mapping`.
+pub const WORKSPACE_VERSION: u32 = 3;
 
 /// Everything a person edits: saved in the browser, exported, and carried by share links.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,6 +33,10 @@ pub struct Workspace {
     /// Policy JSON typed into the JSON editor that is not a valid policy yet (kept, not applied).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_json_draft: Option<String>,
+    /// The column mapping chosen for the team's own ticket-log export (a CSV no built-in format knows), so
+    /// the next export of the same help desk reads without choosing again, and a share link carries it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_mapping: Option<Mapping>,
 }
 
 /// Why a workspace document could not be opened.
@@ -74,10 +79,13 @@ impl std::error::Error for WorkspaceError {}
 type Migration = fn(&mut serde_json::Map<String, Value>);
 
 /// `MIGRATIONS[n - 1]` migrates version `n` to `n + 1`.
-const MIGRATIONS: [Migration; (WORKSPACE_VERSION - 1) as usize] = [version_1_to_2];
+const MIGRATIONS: [Migration; (WORKSPACE_VERSION - 1) as usize] = [version_1_to_2, version_2_to_3];
 
 /// Version 2 only adds `schema_version`, which `read` takes off before reading the fields.
 fn version_1_to_2(_document: &mut serde_json::Map<String, Value>) {}
+
+/// Version 3 only adds the optional `log_mapping`, which a version 2 document does not have.
+fn version_2_to_3(_document: &mut serde_json::Map<String, Value>) {}
 
 /// The document with its version, as it is written.
 #[derive(Serialize)]

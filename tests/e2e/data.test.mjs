@@ -60,14 +60,68 @@ for (const [name, tickets, rate, extra] of [
   });
 }
 
+test("a CSV no format knows is read through a column mapping, which the workspace keeps", async (t) => {
+  const cases = "Case;When;Queue;Level;State;Kind\n" +
+    "C1;2024-03-04 09:10;Desk;L1;Open;Billing\n" +
+    "C1;2024-03-04 10:10;Experts;L2;In progress;Billing\n" +
+    "C1;2024-03-04 12:10;Experts;L2;Solved;Billing\n" +
+    "C2;2024-03-11 09:40;Desk;L1;Open;Access\n" +
+    "C2;2024-03-11 10:40;Desk;L1;Closed;Access\n";
+  const file = { name: "cases.csv", mimeType: "text/csv", buffer: Buffer.from(cases) };
+  const { page, assertClean } = await openPlayground(t);
+  await importFile(page, file);
+  const form = page.getByTestId("mapping-form");
+  await form.waitFor({ timeout: RUN_TIMEOUT });
+  assert.match(await page.getByTestId("mapping-reason").innerText(), /the header \(Case, When, Queue, Level, State, Kind\) is not one of a known ticket export/);
+  assert.equal(await page.getByTestId("mapping-id").inputValue(), "Case", "the suggestion names the id column");
+  assert.equal(await page.getByTestId("mapping-timestamp").inputValue(), "When");
+  assert.equal(await page.getByTestId("mapping-category").inputValue(), "Kind");
+  await page.getByTestId("mapping-team").selectOption("Queue");
+  await page.getByTestId("mapping-read").click();
+  const report = page.getByTestId("import-report");
+  await report.waitFor({ timeout: RUN_TIMEOUT });
+  assert.equal(Number(await report.getAttribute("data-tickets")), 2);
+  assert.match(await page.getByTestId("import-summary").innerText(), /1 moves up a level/);
+  await page.waitForFunction(() => (localStorage.getItem("escalator.workspace.v1") ?? "").includes("log_mapping"));
+
+  // After a reload, the saved mapping reads the next export of the same help desk by itself.
+  await page.reload();
+  await importFile(page, file);
+  await page.getByTestId("import-report").waitFor({ timeout: RUN_TIMEOUT });
+  assert.equal(await page.getByTestId("mapping-form").count(), 0, "no form: the workspace's mapping fits");
+  assertClean(assert);
+});
+
+test("a log whose rows all fail says where, and keeps the workspace", async (t) => {
+  const log = "number,incident_state,sys_mod_count,made_sla,opened_at,sys_updated_at,assignment_group\n" +
+    "INC1,New,0,TRUE,31/02/2016 01:16,29-02-2016 01:20,Group 1\n" +
+    "INC2,New,0,TRUE,yesterday,29-02-2016 03:05,Group 1\n";
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("tab-policy").click();
+  const before = await page.getByTestId("policy-json").inputValue();
+  await importFile(page, { name: "broken.csv", mimeType: "text/csv", buffer: Buffer.from(log) });
+  const error = page.getByTestId("import-error");
+  await error.waitFor({ timeout: RUN_TIMEOUT });
+  assert.match(await error.innerText(), /no row gave a ticket \(2 rows could not be used; the first: row 2, column opened_at: unknown date `31\/02\/2016 01:16`/);
+  await page.getByTestId("tab-policy").click();
+  assert.equal(await page.getByTestId("policy-json").inputValue(), before, "the workspace is unchanged");
+  assertClean(assert);
+});
+
 test("a file that is no ticket log shows where it went wrong and keeps the workspace", async (t) => {
   const { page, assertClean } = await openPlayground(t);
   await page.getByTestId("tab-policy").click();
   const before = await page.getByTestId("policy-json").inputValue();
+  // A CSV of something else: no format knows its header, so it is offered for mapping, with the reason.
   await importFile(page, { name: "prices.csv", mimeType: "text/csv", buffer: Buffer.from("name,price\nwidget,3\n") });
+  const reason = page.getByTestId("mapping-reason");
+  await reason.waitFor({ timeout: RUN_TIMEOUT });
+  assert.match(await reason.innerText(), /the header \(name, price\) is not one of a known ticket export/);
+  // A spreadsheet saved as .csv: not text at all.
+  await importFile(page, { name: "book.csv", mimeType: "text/csv", buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe, 0x00, 0x01]) });
   const error = page.getByTestId("import-error");
   await error.waitFor({ timeout: RUN_TIMEOUT });
-  assert.match(await error.innerText(), /prices\.csv could not be read as a ticket log: the header \(name, price\)/);
+  assert.match(await error.innerText(), /book\.csv could not be read as a ticket log: the file is not text \(byte 4 is not UTF-8\)/);
   await page.getByTestId("tab-policy").click();
   assert.equal(await page.getByTestId("policy-json").inputValue(), before, "the workspace is unchanged");
   assertClean(assert);
@@ -115,6 +169,24 @@ test("a log's tickets open their journeys, and a replay shows deltas that follow
   await replay(page);
   const changed = await card(page, "escalation_rate", "replay-cards");
   assert.notEqual(changed, observed, "the replay follows the edited policy");
+  assertClean(assert);
+});
+
+test("a ticket log dropped on the Data view is read like one picked with Import…", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("tab-data").click();
+  const text = readFileSync(join(process.cwd(), "tests", "fixtures", "logs", "jira-sample.csv"), "utf8");
+  const dataTransfer = await page.evaluateHandle((csv) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([csv], "jira-sample.csv", { type: "text/csv" }));
+    return transfer;
+  }, text);
+  await page.getByTestId("data-view").dispatchEvent("drop", { dataTransfer });
+  const report = page.getByTestId("import-report");
+  await report.waitFor({ timeout: RUN_TIMEOUT });
+  assert.match(await report.innerText(), /Observed: jira-sample\.csv/);
+  assert.match(await report.innerText(), /Jira Service Management export/);
+  assert.ok(await page.getByTestId("chart-by-category").isVisible(), "the breakdown by category is shown");
   assertClean(assert);
 });
 

@@ -131,6 +131,9 @@ test("lint, parseCondition, simulate and summarize work from the package", async
   assert.equal(drawn.workload.horizon, "2w", "14 days");
   assert.throws(() => opened.scenario({ growth: -1 }), (error) => error.path === "growth");
   opened.free();
+  const columns = escalator.logColumns("Case;When;Queue\nC1;2024-03-04 09:00;Desk\n");
+  assert.deepEqual(columns.columns, ["Case", "When", "Queue"]);
+  assert.deepEqual(columns.suggestion, { id: "Case", timestamp: "When", team: "Queue" });
 
   const controller = new AbortController();
   controller.abort();
@@ -149,7 +152,7 @@ test("the package declares its entry points and types", () => {
   assert.equal(manifest.type, "module");
   assert.deepEqual(Object.keys(manifest.exports).sort(), [".", "./node", "./package.json", "./widget"]);
   const types = readFileSync(join(project, "node_modules", "escalator", "index.d.ts"), "utf8");
-  for (const name of ["compile", "route", "lint", "slaPlan", "parseCondition", "simulate", "summarize", "importLog", "openLog"]) {
+  for (const name of ["compile", "route", "lint", "slaPlan", "parseCondition", "simulate", "summarize", "importLog", "openLog", "logColumns"]) {
     assert.match(types, new RegExp(`export function ${name}\\(`), name);
   }
   for (const shape of ["Policy", "Ticket", "Decision", "Diagnostic", "Scenario", "SimulationReport", "EscalatorError"]) {

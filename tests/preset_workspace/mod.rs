@@ -16,5 +16,6 @@ pub fn workspace() -> Workspace {
         draft: TicketDraft::new("billing", "2026-03-06T16:55".to_owned()),
         condition_drafts: Default::default(),
         policy_json_draft: None,
+        log_mapping: None,
     }
 }

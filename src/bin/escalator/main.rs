@@ -73,7 +73,7 @@ enum Command {
         file: PathBuf,
         /// The export's format (servicenow, volvo, zendesk, freshdesk, jira); detected from the header when
         /// left out.
-        #[arg(long = "log-format")]
+        #[arg(long = "log-format", alias = "format")]
         log_format: Option<String>,
         /// Reads any event-style CSV: JSON text or a file naming its columns, e.g.
         /// `{"id": "Case", "timestamp": "When", "team": "Queue", "tier": "Level", "status": "State"}`.
@@ -110,7 +110,7 @@ enum Command {
         #[arg(long)]
         replications: Option<u32>,
         /// The export's format; detected from the header when left out.
-        #[arg(long = "log-format")]
+        #[arg(long = "log-format", alias = "format")]
         log_format: Option<String>,
         /// Reads any event-style CSV through a column mapping (JSON text or a file).
         #[arg(long)]

@@ -91,6 +91,35 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
                 .collect()
         })
         .unwrap_or_default();
+    let by_category = first.map(category_bars).unwrap_or_default();
+    let by_tier: Vec<HorizontalBar> = first
+        .map(|m| {
+            m.escalation
+                .by_tier
+                .iter()
+                .map(|tier| HorizontalBar {
+                    label: tier.tier.clone(),
+                    value: tier.rate.unwrap_or(0.0),
+                    tone: Tone::Brand,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let escalated_out: Vec<HorizontalBar> = first
+        .map(|m| {
+            let mut teams: Vec<_> = m.teams.iter().filter(|t| t.received > 0).collect();
+            teams.sort_by_key(|t| std::cmp::Reverse(t.received));
+            teams
+                .into_iter()
+                .take(BUSIEST_BARS)
+                .map(|t| HorizontalBar {
+                    label: team_name(report, &t.team),
+                    value: t.escalated_out as f64 / t.received as f64,
+                    tone: Tone::Brand,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     let received: Vec<HorizontalBar> = first
         .map(|m| {
             m.teams
@@ -140,12 +169,45 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
                 <div class="panel-head"><h2>{ "Utilisation per team" }</h2><p>{ "Busy agent time ÷ staffed time." }</p></div>
                 <div class="panel-body"><HorizontalBars title="Utilisation per team" bars={utilisation} format={ValueFormat::Percent} max={Some(1.0)} min_rows={report.teams.len()} /></div>
             </section>
+            <section class="panel chart-panel" data-testid="chart-by-category">
+                <div class="panel-head"><h2>{ "Escalation rate by category" }</h2><p>{ format!("The {BUSIEST_BARS} categories with the most tickets.") }</p></div>
+                <div class="panel-body"><HorizontalBars title="Escalation rate by category" bars={by_category} format={ValueFormat::Percent} max={Some(1.0)} /></div>
+            </section>
+            <section class="panel chart-panel" data-testid="chart-by-tier">
+                <div class="panel-head"><h2>{ "Escalation rate by tier" }</h2><p>{ "Tickets escalated out of a tier ÷ tickets it received." }</p></div>
+                <div class="panel-body"><HorizontalBars title="Escalation rate by tier" bars={by_tier} format={ValueFormat::Percent} max={Some(1.0)} /></div>
+            </section>
+            <section class="panel chart-panel" data-testid="chart-by-team">
+                <div class="panel-head"><h2>{ "Escalations out of each team" }</h2><p>{ format!("Escalations leaving the team ÷ assignments it received; the {BUSIEST_BARS} busiest teams.") }</p></div>
+                <div class="panel-body"><HorizontalBars title="Escalations out of each team" bars={escalated_out} format={ValueFormat::Percent} min_rows={report.teams.len().min(BUSIEST_BARS)} /></div>
+            </section>
             <section class="panel chart-panel wide">
                 <div class="panel-head"><h2>{ "Who received what" }</h2><p>{ "Arrivals routed to teams, then escalations between teams by kind (first replication)." }</p></div>
                 <div class="panel-body"><FlowChart title="Flow of tickets between teams" {nodes} {links} {columns} /></div>
             </section>
         </div>
     }
+}
+
+/// Categories and teams shown by escalation rate: the busiest ones, so a log with hundreds stays readable.
+const BUSIEST_BARS: usize = 12;
+
+fn category_bars(metrics: &Metrics) -> Vec<HorizontalBar> {
+    let mut categories: Vec<_> = metrics.escalation.by_category.iter().collect();
+    categories.sort_by(|a, b| {
+        b.tickets
+            .cmp(&a.tickets)
+            .then_with(|| a.category.cmp(&b.category))
+    });
+    categories
+        .into_iter()
+        .take(BUSIEST_BARS)
+        .map(|category| HorizontalBar {
+            label: category.category.clone(),
+            value: category.rate.unwrap_or(0.0),
+            tone: Tone::Brand,
+        })
+        .collect()
 }
 
 fn backlog_points(metrics: &Metrics) -> Vec<(i64, f64)> {

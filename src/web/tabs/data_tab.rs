@@ -7,9 +7,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::format;
+use crate::import::Mapping;
 use crate::web::editor::inputs::NumberInput;
 use crate::web::log_import::{
-    ImportReport, LogImportHandle, LogStatus, ReplayReport, ReplayStatus,
+    ImportReport, LogImportHandle, LogStatus, ReplayReport, ReplayStatus, Unmapped,
 };
 use crate::web::results::cards::MetricCards;
 use crate::web::results::charts_panel::ChartsPanel;
@@ -25,6 +26,10 @@ const LISTED_PROBLEMS: usize = 50;
 pub struct DataTabProps {
     pub log: LogImportHandle,
     pub workspace: Rc<Workspace>,
+    /// A column mapping chosen for a CSV no format reads: saved with the workspace, and the file read with it.
+    pub on_mapping: Callback<Mapping>,
+    /// A file dropped on the view: opened as Import… opens it.
+    pub on_file: Callback<web_sys::File>,
 }
 
 #[component]
@@ -33,7 +38,7 @@ pub fn DataTab(props: &DataTabProps) -> Html {
     let body = match &*log.status {
         LogStatus::Idle => html! {
             <section class="panel"><div class="panel-body">
-                <p>{ "Import a ticket log with Import… above: a ServiceNow incident audit log, a Volvo VINST (BPI 2013) log, or a Zendesk, Freshdesk or Jira Service Management CSV export. It is read in a worker; your workspace is not changed." }</p>
+                <p>{ "Drop a ticket log here, or pick one with Import… above: a ServiceNow incident audit log, a Volvo VINST (BPI 2013) log, a Zendesk, Freshdesk or Jira Service Management CSV export, or any CSV with one row per ticket change (you then say which column is which). It is read in a worker; your workspace is not changed." }</p>
                 <p class="hint">{ "docs/import.md lists the columns each format needs and how each figure is derived." }</p>
             </div></section>
         },
@@ -47,6 +52,9 @@ pub fn DataTab(props: &DataTabProps) -> Html {
                 </div>
             }
         }
+        LogStatus::Unmapped { file, unmapped } => html! {
+            <MappingForm file={file.clone()} unmapped={unmapped.clone()} on_read={props.on_mapping.clone()} />
+        },
         LogStatus::Cancelled { file } => html! {
             <div class="run-status" role="status" data-testid="import-status" data-state="cancelled">
                 { format!("Reading {file} was cancelled. Your workspace is unchanged.") }
@@ -88,7 +96,21 @@ pub fn DataTab(props: &DataTabProps) -> Html {
             }
         }
     };
-    html! { <main class="page single" data-testid="data-view">{ body }</main> }
+    let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
+    let ondrop = {
+        let on_file = props.on_file.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            let file = event
+                .data_transfer()
+                .and_then(|transfer| transfer.files())
+                .and_then(|files| files.get(0));
+            if let Some(file) = file {
+                on_file.emit(file);
+            }
+        })
+    };
+    html! { <main class="page single" data-testid="data-view" {ondragover} {ondrop}>{ body }</main> }
 }
 
 fn number(summary: &serde_json::Value, field: &str) -> f64 {
@@ -315,6 +337,101 @@ fn DrawScenarioPanel(props: &DrawScenarioProps) -> Html {
                 <label>{ "Days " }<NumberInput value={*days} on_change={on_days} min={1.0} label="Days to simulate" testid="draw-days" /></label>
                 <button onclick={on_use} data-testid="draw-use">{ "Use as the workspace's scenario" }</button>
                 <p class="hint">{ "Replaces the scenario (Undo brings it back); the Simulate view then runs it through the draft policy." }</p>
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct MappingFormProps {
+    file: String,
+    unmapped: Rc<Unmapped>,
+    on_read: Callback<Mapping>,
+}
+
+/// The fields of a column mapping, as the form lists them: (field, label, required).
+const MAPPED_FIELDS: [(&str, &str, bool); 8] = [
+    ("id", "Ticket id", true),
+    ("timestamp", "Timestamp of the change", true),
+    ("team", "Team (assignment group)", false),
+    ("tier", "Tier or support level", false),
+    ("status", "Status", false),
+    ("priority", "Priority", false),
+    ("category", "Category", false),
+    ("channel", "Channel", false),
+];
+
+fn mapped(mapping: &Mapping, field: &str) -> Option<String> {
+    match field {
+        "id" => Some(mapping.id.clone()),
+        "timestamp" => Some(mapping.timestamp.clone()),
+        "team" => mapping.team.clone(),
+        "tier" => mapping.tier.clone(),
+        "status" => mapping.status.clone(),
+        "priority" => mapping.priority.clone(),
+        "category" => mapping.category.clone(),
+        _ => mapping.channel.clone(),
+    }
+}
+
+fn set_mapped(mapping: &mut Mapping, field: &str, column: Option<String>) {
+    match field {
+        "id" => mapping.id = column.unwrap_or_default(),
+        "timestamp" => mapping.timestamp = column.unwrap_or_default(),
+        "team" => mapping.team = column,
+        "tier" => mapping.tier = column,
+        "status" => mapping.status = column,
+        "priority" => mapping.priority = column,
+        "category" => mapping.category = column,
+        _ => mapping.channel = column,
+    }
+}
+
+/// Which column holds what, for a CSV no built-in format reads; saved with the workspace once used.
+#[component]
+fn MappingForm(props: &MappingFormProps) -> Html {
+    let mapping = use_state(|| props.unmapped.suggestion.clone());
+    let on_read = {
+        let on_read = props.on_read.clone();
+        let mapping = mapping.clone();
+        Callback::from(move |_: MouseEvent| on_read.emit((*mapping).clone()))
+    };
+    let complete = !mapping.id.is_empty() && !mapping.timestamp.is_empty();
+    html! {
+        <section class="panel" data-testid="mapping-form">
+            <div class="panel-head"><h2>{ format!("Map the columns of {}", props.file) }</h2></div>
+            <div class="panel-body">
+                <p role="alert" data-testid="mapping-reason">{ format!("{}.", props.unmapped.message) }</p>
+                <p class="hint">{ "Say which column holds what: one row per change of a ticket (docs/import.md, “Any event log”). The mapping is saved with the workspace, so the next export of the same help desk reads by itself, and share links carry it." }</p>
+                <table class="editor-table mapping-table">
+                    <thead><tr><th>{ "Field" }</th><th>{ "Column of the file" }</th></tr></thead>
+                    <tbody>{ for MAPPED_FIELDS.iter().map(|(field, label, required)| {
+                        let current = mapped(&mapping, field).unwrap_or_default();
+                        let onchange = {
+                            let mapping = mapping.clone();
+                            let field = *field;
+                            Callback::from(move |event: Event| {
+                                let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+                                let value = select.value();
+                                let mut next = (*mapping).clone();
+                                set_mapped(&mut next, field, (!value.is_empty()).then_some(value));
+                                mapping.set(next);
+                            })
+                        };
+                        html! {
+                            <tr>
+                                <td>{ *label }{ if *required { " *" } else { "" } }</td>
+                                <td><select {onchange} aria-label={*label} data-testid={format!("mapping-{field}")}>
+                                    <option value="" selected={current.is_empty()}>{ if *required { "— choose a column —" } else { "— not in this file —" } }</option>
+                                    { for props.unmapped.columns.iter().map(|column| html! {
+                                        <option value={column.clone()} selected={*column == current}>{ column.clone() }</option>
+                                    }) }
+                                </select></td>
+                            </tr>
+                        }
+                    }) }</tbody>
+                </table>
+                <button onclick={on_read} disabled={!complete} data-testid="mapping-read">{ "Read with this mapping" }</button>
             </div>
         </section>
     }

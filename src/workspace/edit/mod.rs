@@ -10,6 +10,7 @@ use crate::engine::condition::{Condition, FieldCatalog};
 use crate::engine::duration::Duration;
 use crate::engine::policy::Policy;
 use crate::engine::time::DAY;
+use crate::import::Mapping;
 use crate::sim::duration::Horizon;
 use crate::sim::scenario::{Arrivals, Scenario};
 use crate::view::week_grid::WeekGrid;
@@ -212,6 +213,8 @@ pub enum Edit {
     SetScenario(ScenarioField),
     /// The whole scenario, e.g. one drawn from an imported ticket log.
     ReplaceScenario(Box<Scenario>),
+    /// The column mapping for the team's ticket-log export (`None` forgets it).
+    SetLogMapping(Option<Mapping>),
     /// The whole policy as JSON: applied when it is a valid policy (dropping every condition draft),
     /// otherwise kept as the JSON draft.
     SetPolicyJson(String),
@@ -503,6 +506,7 @@ impl Edit {
 
             Edit::SetScenario(field) => set_scenario(workspace, field),
             Edit::ReplaceScenario(scenario) => workspace.scenario = (**scenario).clone(),
+            Edit::SetLogMapping(mapping) => workspace.log_mapping.clone_from(mapping),
             Edit::SetPolicyJson(text) => match Policy::from_json(text) {
                 Ok(policy) => {
                     workspace.policy = policy;
