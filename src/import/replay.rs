@@ -16,7 +16,7 @@ use crate::sim::replay::{replay_replications, RecordedArrivals, RecordedTicket};
 use crate::sim::scenario::{Arrivals, Scenario, ScenarioError};
 use crate::sim::SimulationRun;
 
-use super::scenario::{scenario_from_log, ScenarioShape};
+use super::scenario::{creation_span, scenario_from_log, ScenarioShape};
 use super::ImportedLog;
 
 /// Where one policy team's handling times and resolve probability came from in a replay.
@@ -102,18 +102,7 @@ fn replay_scenario(
     base: &Scenario,
     team_names: &[&str],
 ) -> (Scenario, Vec<HandlingSource>) {
-    let first = log
-        .journeys
-        .iter()
-        .map(|j| j.created_at.0)
-        .min()
-        .unwrap_or(0);
-    let last = log
-        .journeys
-        .iter()
-        .map(|j| j.created_at.0)
-        .max()
-        .unwrap_or(first);
+    let (first, last) = creation_span(log);
     let shape = ScenarioShape {
         start: Instant(first),
         days: 1,

@@ -28,14 +28,17 @@ pub struct ScenarioShape {
 /// Seconds since a Monday 00:00 UTC (1970-01-05) for hour-of-week buckets.
 const MONDAY: i64 = 4 * DAY;
 
+/// When the log's first and last tickets were created (seconds since 1970; both 0 for no ticket).
+pub fn creation_span(log: &ImportedLog) -> (i64, i64) {
+    let created = log.journeys.iter().map(|journey| journey.created_at.0);
+    let first = created.clone().min().unwrap_or(0);
+    let last = created.max().unwrap_or(first);
+    (first, last)
+}
+
 /// Monday 00:00 UTC after the log's last ticket was created: where "the same traffic, next" starts.
 pub fn monday_after(log: &ImportedLog) -> Instant {
-    let last = log
-        .journeys
-        .iter()
-        .map(|journey| journey.created_at.0)
-        .max()
-        .unwrap_or(0);
+    let (_, last) = creation_span(log);
     Instant(last - (last - MONDAY).rem_euclid(WEEK) + WEEK)
 }
 
@@ -48,12 +51,7 @@ pub fn scenario_from_log(
     policy_teams: &[&str],
 ) -> Scenario {
     let journeys = &log.journeys;
-    let first = journeys.iter().map(|j| j.created_at.0).min().unwrap_or(0);
-    let last = journeys
-        .iter()
-        .map(|j| j.created_at.0)
-        .max()
-        .unwrap_or(first);
+    let (first, last) = creation_span(log);
     let weeks = ((last - first) as f64 / WEEK as f64).max(1.0);
     let mut per_hour = vec![0.0; 168];
     for journey in journeys {

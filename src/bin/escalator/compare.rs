@@ -37,31 +37,6 @@ pub fn run(
         comparison.baseline_replications,
         comparison.variant_replications
     );
-    let mut rows = vec![vec![
-        "metric".to_owned(),
-        "baseline".to_owned(),
-        "variant".to_owned(),
-        "change".to_owned(),
-        "95% interval".to_owned(),
-        "verdict".to_owned(),
-    ]];
-    for change in &comparison.changes {
-        let interval = change.interval.map_or("—".to_owned(), |interval| {
-            format!(
-                "[{}, {}]",
-                table::change(change.unit, Some(interval.low)),
-                table::change(change.unit, Some(interval.high))
-            )
-        });
-        rows.push(vec![
-            change.label.clone(),
-            table::value(change.unit, change.baseline_mean),
-            table::value(change.unit, change.variant_mean),
-            table::change(change.unit, change.change),
-            interval,
-            change.status.describe().to_owned(),
-        ]);
-    }
-    table::print(&rows);
+    table::print_comparison(&comparison, ["baseline", "variant"], false);
     Ok(())
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use escalator::engine::policy::Policy;
 use escalator::engine::time::Instant;
 use escalator::import::{
-    monday_after, read_log, scenario_from_log, DateOrder, ImportedLog, LogFormat, Mapping, Reader,
+    monday_after, read_log, scenario_from_log, ImportedLog, LogFormat, Mapping, Reader,
     ScenarioShape,
 };
 use escalator::metrics::headline_values;
@@ -15,7 +15,7 @@ use serde_json::json;
 
 use crate::input::inline_or_file;
 use crate::table;
-use crate::Failure;
+use crate::{DateOrderArg, Failure};
 
 /// At most this many problems are printed as text; `--json` lists them all.
 const SHOWN_PROBLEMS: usize = 20;
@@ -29,10 +29,19 @@ pub struct ScenarioOut {
 }
 
 /// How to read the log: `--log-format`, `--mapping`, `--date-order`.
+#[derive(clap::Args)]
 pub struct LogArgs {
+    /// The export's format (servicenow, volvo, zendesk, freshdesk, jira); detected from the header when
+    /// left out.
+    #[arg(long = "log-format", alias = "format")]
     pub format: Option<String>,
+    /// Reads any event-style CSV: JSON text or a file naming its columns, e.g.
+    /// `{"id": "Case", "timestamp": "When", "team": "Queue", "tier": "Level", "status": "State"}`.
+    #[arg(long)]
     pub mapping: Option<String>,
-    pub date_order: Option<DateOrder>,
+    /// How `01/02/2016` reads; detected from the values when left out.
+    #[arg(long, value_enum)]
+    pub date_order: Option<DateOrderArg>,
 }
 
 pub struct Options {
@@ -76,7 +85,7 @@ pub fn read_ticket_log(file: &Path, args: &LogArgs, json: bool) -> Result<Import
     let reader = Reader {
         format,
         mapping,
-        date_order: args.date_order,
+        date_order: args.date_order.map(DateOrderArg::order),
         now,
     };
     read_log(&bytes, &reader).map_err(|error| {
@@ -122,14 +131,17 @@ pub fn run(file: &Path, options: &Options) -> Result<(), Failure> {
         summary.rows_skipped
     );
     println!(
-        "{} tickets, {} events; {} reassignments over {} tickets; {} moves up a level; {} ping-pong moves back down ({} tickets)",
+        "{} tickets, {} events; {} reassignments over {} tickets; {} moves up a level; {} ping-pong moves back down ({} tickets, a ping-pong rate of {})",
         summary.tickets,
         summary.events,
         summary.reassignments,
         summary.tickets_reassigned,
         summary.moves_up,
         summary.ping_pong_moves,
-        summary.tickets_with_ping_pong
+        summary.tickets_with_ping_pong,
+        escalator::format::percent(
+            summary.tickets_with_ping_pong as f64 / summary.tickets.max(1) as f64
+        )
     );
     for group in &summary.problems {
         println!(

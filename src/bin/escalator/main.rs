@@ -71,17 +71,8 @@ enum Command {
     /// what was rebuilt, every row that could not be used, and the observed metrics.
     Import {
         file: PathBuf,
-        /// The export's format (servicenow, volvo, zendesk, freshdesk, jira); detected from the header when
-        /// left out.
-        #[arg(long = "log-format", alias = "format")]
-        log_format: Option<String>,
-        /// Reads any event-style CSV: JSON text or a file naming its columns, e.g.
-        /// `{"id": "Case", "timestamp": "When", "team": "Queue", "tier": "Level", "status": "State"}`.
-        #[arg(long)]
-        mapping: Option<String>,
-        /// How `01/02/2016` reads; detected from the values when left out.
-        #[arg(long, value_enum)]
-        date_order: Option<DateOrderArg>,
+        #[command(flatten)]
+        log: import::LogArgs,
         #[arg(long)]
         json: bool,
         /// Also writes a scenario drawn from the log (arrivals by hour of week, mix, handling per team) here.
@@ -109,14 +100,8 @@ enum Command {
         /// Overrides the scenario's number of replications.
         #[arg(long)]
         replications: Option<u32>,
-        /// The export's format; detected from the header when left out.
-        #[arg(long = "log-format", alias = "format")]
-        log_format: Option<String>,
-        /// Reads any event-style CSV through a column mapping (JSON text or a file).
-        #[arg(long)]
-        mapping: Option<String>,
-        #[arg(long, value_enum)]
-        date_order: Option<DateOrderArg>,
+        #[command(flatten)]
+        log: import::LogArgs,
         /// Prints the observed metrics, every replication's and the comparison as JSON.
         #[arg(long)]
         json: bool,
@@ -141,7 +126,7 @@ pub enum DateOrderArg {
 }
 
 impl DateOrderArg {
-    fn order(self) -> escalator::import::DateOrder {
+    pub fn order(self) -> escalator::import::DateOrder {
         match self {
             DateOrderArg::DayFirst => escalator::import::DateOrder::DayFirst,
             DateOrderArg::MonthFirst => escalator::import::DateOrder::MonthFirst,
@@ -195,9 +180,7 @@ fn main() -> ExitCode {
         } => simulate::run(&policy, &scenario, replications, json),
         Command::Import {
             file,
-            log_format,
-            mapping,
-            date_order,
+            log,
             json,
             scenario,
             growth,
@@ -206,11 +189,7 @@ fn main() -> ExitCode {
         } => import::run(
             &file,
             &import::Options {
-                log: import::LogArgs {
-                    format: log_format,
-                    mapping,
-                    date_order: date_order.map(DateOrderArg::order),
-                },
+                log,
                 json,
                 scenario: scenario.map(|out| import::ScenarioOut {
                     out,
@@ -225,19 +204,13 @@ fn main() -> ExitCode {
             policy,
             scenario,
             replications,
-            log_format,
-            mapping,
-            date_order,
+            log,
             json,
         } => replay::run(
             &file,
             &policy,
             &replay::Options {
-                log: import::LogArgs {
-                    format: log_format,
-                    mapping,
-                    date_order: date_order.map(DateOrderArg::order),
-                },
+                log,
                 scenario,
                 replications,
                 json,

@@ -94,36 +94,7 @@ pub fn run(file: &Path, policy: &Path, options: &Options) -> Result<(), Failure>
         policy.name,
         comparison.variant_replications
     );
-    let mut rows = vec![vec![
-        "metric".to_owned(),
-        "observed".to_owned(),
-        "replayed".to_owned(),
-        "change".to_owned(),
-        "95% interval".to_owned(),
-        "verdict".to_owned(),
-    ]];
-    let measured = comparison
-        .changes
-        .iter()
-        .filter(|change| change.baseline_mean.is_some() || change.variant_mean.is_some());
-    for change in measured {
-        let interval = change.interval.map_or("—".to_owned(), |interval| {
-            format!(
-                "[{}, {}]",
-                table::change(change.unit, Some(interval.low)),
-                table::change(change.unit, Some(interval.high))
-            )
-        });
-        rows.push(vec![
-            change.label.clone(),
-            table::value(change.unit, change.baseline_mean),
-            table::value(change.unit, change.variant_mean),
-            table::change(change.unit, change.change),
-            interval,
-            change.status.describe().to_owned(),
-        ]);
-    }
-    table::print(&rows);
+    table::print_comparison(&comparison, ["observed", "replayed"], true);
     println!("\nObserved: the log's own times; SLA compliance against this policy's targets, without pauses.");
     println!("Replayed: the log's tickets (arrival, category, priority, channel) simulated under the policy.");
     println!("Handling times and resolve probabilities per policy team:");

@@ -1,7 +1,7 @@
 //! Numbers as the CLI's tables show them: shares as percentages, seconds as durations.
 
 use escalator::format;
-use escalator::metrics::compare::Unit;
+use escalator::metrics::compare::{Comparison, Unit};
 
 pub fn value(unit: Unit, value: Option<f64>) -> String {
     let Some(value) = value else {
@@ -56,4 +56,38 @@ pub fn print(rows: &[Vec<String>]) {
             .collect();
         println!("{}", line.join("  ").trim_end());
     }
+}
+
+/// Prints `comparison` as metric, the two sides (named in `sides`), change, 95% interval and verdict; with
+/// `measured_only`, metrics neither side has a value for are left out.
+pub fn print_comparison(comparison: &Comparison, sides: [&str; 2], measured_only: bool) {
+    let mut rows = vec![vec![
+        "metric".to_owned(),
+        sides[0].to_owned(),
+        sides[1].to_owned(),
+        "change".to_owned(),
+        "95% interval".to_owned(),
+        "verdict".to_owned(),
+    ]];
+    let shown = comparison.changes.iter().filter(|change| {
+        !measured_only || change.baseline_mean.is_some() || change.variant_mean.is_some()
+    });
+    for change in shown {
+        let interval = change.interval.map_or("—".to_owned(), |interval| {
+            format!(
+                "[{}, {}]",
+                self::change(change.unit, Some(interval.low)),
+                self::change(change.unit, Some(interval.high))
+            )
+        });
+        rows.push(vec![
+            change.label.clone(),
+            value(change.unit, change.baseline_mean),
+            value(change.unit, change.variant_mean),
+            self::change(change.unit, change.change),
+            interval,
+            change.status.describe().to_owned(),
+        ]);
+    }
+    print(&rows);
 }

@@ -147,10 +147,11 @@ fn ObservedView(props: &ObservedProps) -> Html {
                 <div class="panel-head"><h2>{ format!("Observed: {}", props.file) }</h2><p>{ format_name.to_owned() }</p></div>
                 <div class="panel-body">
                     <p data-testid="import-summary">{ format!(
-                        "{} rows ({} used, {} skipped) rebuilt into {} tickets and {} events. {} reassignments over {} tickets; {} moves up a level; {} ping-pong moves back down ({} tickets).",
+                        "{} rows ({} used, {} skipped) rebuilt into {} tickets and {} events. {} reassignments over {} tickets; {} moves up a level; {} ping-pong moves back down ({} tickets, a ping-pong rate of {}).",
                         count("rows"), count("rows_used"), count("rows_skipped"), count("tickets"), count("events"),
                         count("reassignments"), count("tickets_reassigned"), count("moves_up"),
-                        count("ping_pong_moves"), count("tickets_with_ping_pong")) }</p>
+                        count("ping_pong_moves"), count("tickets_with_ping_pong"),
+                        format::percent(number(summary, "tickets_with_ping_pong") / number(summary, "tickets").max(1.0))) }</p>
                     <p class="hint">{ "These figures are observed in the log, not simulated. SLA compliance here is the log's own verdict where it has one." }</p>
                     if !groups.is_empty() {
                         <table class="editor-table" data-testid="import-problems">
