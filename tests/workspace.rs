@@ -175,3 +175,62 @@ fn a_log_mapping_is_saved_and_shared_with_the_workspace() {
     assert_eq!(opened.log_mapping, None);
     assert_eq!(opened, fixture_workspace());
 }
+
+#[test]
+fn impact_and_urgency_in_the_draft_give_the_matrix_priority() {
+    use escalator::engine::decision::PrioritySource;
+    use escalator::engine::route::route;
+    use escalator::engine::ticket::Level;
+    use escalator::workspace::edit::Edit;
+
+    let mut workspace = preset_workspace::workspace();
+    workspace.draft.category = "outage".to_owned();
+    workspace.draft.priority = Priority::Low;
+    workspace.draft.impact = Some(Level::High);
+    workspace.draft.urgency = Some(Level::High);
+    let decide = |workspace: &Workspace| {
+        let (ticket, at) = workspace.draft.to_ticket().expect("a ticket");
+        assert_eq!(
+            ticket.priority, None,
+            "impact and urgency replace the given priority"
+        );
+        let compiled = workspace.policy.compile().expect("compiles");
+        let decision = route(&compiled, &ticket, at);
+        (
+            decision.priority,
+            decision.priority_source,
+            decision.team.to_string(),
+        )
+    };
+    assert_eq!(
+        decide(&workspace),
+        (
+            Priority::Critical,
+            PrioritySource::Matrix,
+            "engineering".to_owned()
+        ),
+        "high × high is critical: the outage × critical row sends it to engineering"
+    );
+    Edit::SetPriorityCell {
+        impact: Level::High,
+        urgency: Level::High,
+        priority: Priority::High,
+    }
+    .apply(&mut workspace);
+    assert_eq!(
+        decide(&workspace),
+        (
+            Priority::High,
+            PrioritySource::Matrix,
+            "technical_support".to_owned()
+        ),
+        "an edited cell gives the edited priority"
+    );
+    workspace.draft.urgency = None;
+    let (ticket, _) = workspace.draft.to_ticket().expect("a ticket");
+    assert_eq!(
+        ticket.priority,
+        Some(Priority::Low),
+        "without both, the given priority"
+    );
+}

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use escalator::engine::duration::Duration;
 use escalator::engine::journey::SlaTarget;
 use escalator::engine::policy::{BreachAction, Direction, RuleKind, TimeBasis};
-use escalator::engine::ticket::Priority;
+use escalator::engine::ticket::{Level, Priority};
 use escalator::sim::scenario::Arrivals;
 use escalator::workspace::edit::{
     BreachField, CalendarField, DraftList, Edit, IntervalField, MatrixCellField, MatrixRowField,
@@ -64,13 +64,17 @@ fn variant(edit: &Edit) -> &'static str {
         Edit::AddHoliday { .. } => "AddHoliday",
         Edit::RemoveHoliday { .. } => "RemoveHoliday",
         Edit::SetScenario(_) => "SetScenario",
+        Edit::AddPriorityMatrix => "AddPriorityMatrix",
+        Edit::RemovePriorityMatrix => "RemovePriorityMatrix",
+        Edit::SetPriorityCell { .. } => "SetPriorityCell",
+        Edit::SetDefaultPriority(_) => "SetDefaultPriority",
         Edit::ReplaceScenario(_) => "ReplaceScenario",
         Edit::SetLogMapping(_) => "SetLogMapping",
         Edit::SetPolicyJson(_) => "SetPolicyJson",
     }
 }
 
-const ALL_VARIANTS: usize = 38;
+const ALL_VARIANTS: usize = 42;
 
 /// A check of what an edit did to the preset workspace.
 type Check = fn(&Workspace);
@@ -331,6 +335,31 @@ fn examples() -> Vec<(Edit, Check)> {
             }),
             |w| assert_eq!(w.scenario.staffing.get("billing"), Some(&4)),
         ),
+        (Edit::RemovePriorityMatrix, |w| {
+            assert_eq!(w.policy.priority_matrix, None)
+        }),
+        (Edit::AddPriorityMatrix, |w| {
+            assert_eq!(
+                w.policy.priority_matrix,
+                workspace().policy.priority_matrix,
+                "the preset already has the usual matrix, which Add leaves as it is"
+            )
+        }),
+        (
+            Edit::SetPriorityCell {
+                impact: Level::High,
+                urgency: Level::High,
+                priority: Priority::High,
+            },
+            |w| {
+                let matrix = w.policy.priority_matrix.expect("a matrix");
+                assert_eq!(matrix.cell(Level::High, Level::High), Priority::High);
+                assert_eq!(matrix.cell(Level::High, Level::Medium), Priority::High);
+            },
+        ),
+        (Edit::SetDefaultPriority(Priority::Low), |w| {
+            assert_eq!(w.policy.default_priority, Priority::Low)
+        }),
         (
             Edit::ReplaceScenario(Box::new({
                 let mut scenario = workspace().scenario;
@@ -367,8 +396,42 @@ fn every_edit_is_exercised() {
     );
     for (edit, check) in examples() {
         let edited = applied(edit.clone());
-        assert!(edited != workspace(), "{edit:?} changed nothing");
+        if variant(&edit) != "AddPriorityMatrix" {
+            assert!(edited != workspace(), "{edit:?} changed nothing");
+        }
         check(&edited);
+    }
+}
+
+#[test]
+fn a_removed_priority_matrix_comes_back_as_the_usual_one() {
+    let mut workspace = workspace();
+    Edit::RemovePriorityMatrix.apply(&mut workspace);
+    Edit::SetPriorityCell {
+        impact: Level::Low,
+        urgency: Level::Low,
+        priority: Priority::Critical,
+    }
+    .apply(&mut workspace);
+    assert_eq!(
+        workspace.policy.priority_matrix, None,
+        "no matrix, no cell to set"
+    );
+    Edit::AddPriorityMatrix.apply(&mut workspace);
+    let matrix = workspace.policy.priority_matrix.expect("a matrix");
+    for (impact, urgency, priority) in [
+        (Level::High, Level::High, Priority::Critical),
+        (Level::High, Level::Medium, Priority::High),
+        (Level::Medium, Level::High, Priority::High),
+        (Level::Medium, Level::Medium, Priority::Medium),
+        (Level::Low, Level::High, Priority::Medium),
+        (Level::Low, Level::Low, Priority::Low),
+    ] {
+        assert_eq!(
+            matrix.cell(impact, urgency),
+            priority,
+            "{impact:?} × {urgency:?}"
+        );
     }
 }
 

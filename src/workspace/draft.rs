@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::ticket::{Channel, Priority, Signals, Ticket};
+use crate::engine::ticket::{Channel, Level, Priority, Signals, Ticket};
 use crate::engine::time::Instant;
 
 /// What the form holds; every field is what the user typed, so nothing is lost on an error.
@@ -12,7 +12,14 @@ use crate::engine::time::Instant;
 #[serde(deny_unknown_fields)]
 pub struct TicketDraft {
     pub category: String,
+    /// The given priority, unless impact and urgency are both set.
     pub priority: Priority,
+    /// Impact and urgency: when both are set, the ticket has no given priority and the policy's priority
+    /// matrix derives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impact: Option<Level>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urgency: Option<Level>,
     pub channel: Channel,
     pub segment: String,
     pub amount: String,
@@ -44,6 +51,8 @@ impl TicketDraft {
         TicketDraft {
             category: category.to_owned(),
             priority: Priority::Medium,
+            impact: None,
+            urgency: None,
             channel: Channel::Email,
             segment: "standard".to_owned(),
             amount: String::new(),
@@ -52,9 +61,19 @@ impl TicketDraft {
         }
     }
 
+    /// Whether the priority comes from impact × urgency rather than being given.
+    pub fn uses_impact_and_urgency(&self) -> bool {
+        self.impact.is_some() && self.urgency.is_some()
+    }
+
     /// The ticket and the instant it was created, or what is wrong with the draft.
     pub fn to_ticket(&self) -> Result<(Ticket, Instant), DraftError> {
         let mut ticket = Ticket::new(&self.category, self.priority, self.channel);
+        if let (Some(impact), Some(urgency)) = (self.impact, self.urgency) {
+            ticket.priority = None;
+            ticket.impact = Some(impact);
+            ticket.urgency = Some(urgency);
+        }
         ticket.segment = self.segment.clone();
         ticket.signals = self.signals;
         let amount = self.amount.trim();

@@ -94,3 +94,30 @@ test("screenshot of Try a ticket for the README", async (t) => {
   await screenshot(page, "screenshot-try-ticket.png");
   assertClean(assert);
 });
+
+test("impact × urgency gives the matrix's priority, and editing the matrix grid changes it", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("receiving-team").waitFor();
+  await page.selectOption("#ticket-category", "outage");
+  await page.selectOption("#ticket-priority", "matrix");
+  await page.selectOption("#ticket-impact", "high");
+  await page.selectOption("#ticket-urgency", "high");
+  const decision = page.getByTestId("decision");
+  await page.waitForFunction(() => document.querySelector('[data-testid="decision"]')?.innerText.includes("from impact × urgency"));
+  assert.match(await decision.innerText(), /Priority critical \(from impact × urgency\)/);
+  assert.equal(await receivingTeam(page), "engineering", "outage × critical goes to engineering");
+  await screenshot(page, "screenshot-impact-urgency.png");
+
+  await page.getByTestId("tab-policy").click();
+  await page.getByTestId("priority-high-high").selectOption("high");
+  await page.getByTestId("tab-try-a-ticket").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="decision"]')?.innerText.includes("Priority high (from impact × urgency)"));
+  assert.equal(await receivingTeam(page), "technical_support", "outage × high goes to second line");
+
+  await page.getByTestId("tab-policy").click();
+  await page.getByTestId("remove-priority-matrix").click();
+  await page.getByTestId("tab-try-a-ticket").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="decision"]')?.innerText.includes("Priority medium (policy default)"));
+  assert.match(await page.locator("#ticket-priority").innerText(), /the policy has no matrix/);
+  assertClean(assert);
+});

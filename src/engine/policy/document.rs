@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::bridge::{CalendarSpec, Condition, Duration};
 use crate::engine::journey::{EscalationKind, SlaTarget};
-use crate::engine::ticket::Priority;
+use crate::engine::ticket::{Level, Priority};
 
 /// The wildcard that matches any category or priority in an escalation-matrix row.
 pub const WILDCARD: &str = "*";
@@ -94,6 +94,35 @@ pub struct PriorityMatrix {
     pub high: UrgencyRow,
     pub medium: UrgencyRow,
     pub low: UrgencyRow,
+}
+
+impl PriorityMatrix {
+    /// The priority of a ticket with `impact` and `urgency`.
+    pub fn cell(&self, impact: Level, urgency: Level) -> Priority {
+        let row = match impact {
+            Level::High => &self.high,
+            Level::Medium => &self.medium,
+            Level::Low => &self.low,
+        };
+        match urgency {
+            Level::High => row.high,
+            Level::Medium => row.medium,
+            Level::Low => row.low,
+        }
+    }
+
+    pub fn cell_mut(&mut self, impact: Level, urgency: Level) -> &mut Priority {
+        let row = match impact {
+            Level::High => &mut self.high,
+            Level::Medium => &mut self.medium,
+            Level::Low => &mut self.low,
+        };
+        match urgency {
+            Level::High => &mut row.high,
+            Level::Medium => &mut row.medium,
+            Level::Low => &mut row.low,
+        }
+    }
 }
 
 /// One impact row of the priority matrix: the priority for each urgency.

@@ -1,9 +1,10 @@
-//! The Try-a-ticket form: category, priority, channel, segment, amount, customer signals and creation time.
+//! The Try-a-ticket form: category, priority (given, or impact × urgency where the policy has a priority
+//! matrix), channel, segment, amount, customer signals and creation time.
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::engine::ticket::{Channel, Priority};
+use crate::engine::ticket::{Channel, Level, Priority};
 use crate::web::format::capitalise;
 use crate::workspace::draft::TicketDraft;
 
@@ -15,7 +16,13 @@ pub struct TicketFormProps {
     /// Customer segments offered (the policy may match on them).
     pub segments: Vec<String>,
     pub on_change: Callback<TicketDraft>,
+    /// The policy has a priority matrix, so the priority may come from impact × urgency.
+    #[prop_or_default]
+    pub has_matrix: bool,
 }
+
+/// The priority select's value for "from impact × urgency".
+const FROM_MATRIX: &str = "matrix";
 
 const SIGNAL_LABELS: [(&str, &str); 4] = [
     ("demands_manager", "Asks for a manager"),
@@ -38,10 +45,19 @@ pub fn TicketForm(props: &TicketFormProps) -> Html {
     };
     let on_category = select_value(edit(|d, v| d.category = v));
     let on_priority = select_value(edit(|d, v| {
-        if let Some(priority) = Priority::parse(&v) {
+        if v == FROM_MATRIX {
+            d.impact.get_or_insert(Level::Medium);
+            d.urgency.get_or_insert(Level::Medium);
+        } else if let Some(priority) = Priority::parse(&v) {
             d.priority = priority;
+            d.impact = None;
+            d.urgency = None;
         }
     }));
+    let on_impact = select_value(edit(|d, v| d.impact = level(&v).or(d.impact)));
+    let on_urgency = select_value(edit(|d, v| d.urgency = level(&v).or(d.urgency)));
+    let from_matrix = draft.uses_impact_and_urgency();
+    let offer_matrix = props.has_matrix || from_matrix;
     let on_channel = select_value(edit(|d, v| {
         if let Some(channel) = Channel::ALL.into_iter().find(|c| c.as_str() == v) {
             d.channel = channel;
@@ -83,10 +99,15 @@ pub fn TicketForm(props: &TicketFormProps) -> Html {
             <div class="field-row">
                 <div class="field">
                     <label for="ticket-priority">{ "Priority" }</label>
-                    <select id="ticket-priority" onchange={on_priority}>
+                    <select id="ticket-priority" onchange={on_priority} data-testid="ticket-priority">
                         { for Priority::ALL.iter().map(|p| html! {
-                            <option value={p.as_str()} selected={*p == draft.priority}>{ capitalise(p.as_str()) }</option>
+                            <option value={p.as_str()} selected={!from_matrix && *p == draft.priority}>{ capitalise(p.as_str()) }</option>
                         }) }
+                        if offer_matrix {
+                            <option value={FROM_MATRIX} selected={from_matrix}>
+                                { if props.has_matrix { "Impact × urgency" } else { "Impact × urgency (the policy has no matrix)" } }
+                            </option>
+                        }
                     </select>
                 </div>
                 <div class="field">
@@ -98,6 +119,12 @@ pub fn TicketForm(props: &TicketFormProps) -> Html {
                     </select>
                 </div>
             </div>
+            if from_matrix {
+                <div class="field-row">
+                    { level_select("ticket-impact", "Impact", draft.impact, on_impact) }
+                    { level_select("ticket-urgency", "Urgency", draft.urgency, on_urgency) }
+                </div>
+            }
             <div class="field-row">
                 <div class="field">
                     <label for="ticket-segment">{ "Customer segment" }</label>
@@ -122,6 +149,28 @@ pub fn TicketForm(props: &TicketFormProps) -> Html {
                 <input id="ticket-created" type="datetime-local" value={draft.created_at.clone()} oninput={on_created} />
             </div>
         </form>
+    }
+}
+
+fn level(text: &str) -> Option<Level> {
+    Level::ALL.into_iter().find(|level| level.as_str() == text)
+}
+
+fn level_select(
+    id: &'static str,
+    label: &'static str,
+    value: Option<Level>,
+    onchange: Callback<Event>,
+) -> Html {
+    html! {
+        <div class="field">
+            <label for={id}>{ label }</label>
+            <select {id} {onchange} data-testid={id}>
+                { for Level::ALL.iter().map(|level| html! {
+                    <option value={level.as_str()} selected={Some(*level) == value}>{ capitalise(level.as_str()) }</option>
+                }) }
+            </select>
+        </div>
     }
 }
 

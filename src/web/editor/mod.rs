@@ -6,6 +6,7 @@ pub mod diagnostics;
 pub mod inputs;
 pub mod json;
 pub mod matrix;
+pub mod priority_matrix;
 pub mod rules;
 pub mod sla;
 pub mod teams;

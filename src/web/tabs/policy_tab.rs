@@ -7,17 +7,23 @@ use crate::web::editor::calendars::CalendarsSection;
 use crate::web::editor::diagnostics;
 use crate::web::editor::json::JsonSection;
 use crate::web::editor::matrix::MatrixSection;
+use crate::web::editor::priority_matrix::PriorityMatrixSection;
 use crate::web::editor::rules::RulesSection;
 use crate::web::editor::sla::SlaSection;
 use crate::web::editor::teams::TeamsSection;
 use crate::web::state::{Action, PlaygroundState};
 
 /// The editor's sections: anchor, label, and the JSON paths whose findings they show.
-const SECTIONS: [(&str, &str, &[&str]); 6] = [
+const SECTIONS: [(&str, &str, &[&str]); 7] = [
     (
         "section-matrix",
         "Escalation matrix",
         &["escalation_matrix"],
+    ),
+    (
+        "section-priority",
+        "Priority matrix",
+        &["priority_matrix", "default_priority"],
     ),
     (
         "section-rules",
@@ -72,6 +78,7 @@ pub fn PolicyTab(props: &PolicyTabProps) -> Html {
             </nav>
             <div class="column">
                 <MatrixSection workspace={workspace.clone()} diagnostics={all.clone()} dispatch={dispatch.clone()} />
+                <PriorityMatrixSection workspace={workspace.clone()} diagnostics={all.clone()} dispatch={dispatch.clone()} />
                 <RulesSection workspace={workspace.clone()} diagnostics={all.clone()} dispatch={dispatch.clone()} />
                 <SlaSection workspace={workspace.clone()} diagnostics={all.clone()} dispatch={dispatch.clone()} />
                 <TeamsSection workspace={workspace.clone()} diagnostics={all.clone()} dispatch={dispatch.clone()} />

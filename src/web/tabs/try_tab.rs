@@ -57,7 +57,8 @@ pub fn TryTab(props: &TryTabProps) -> Html {
                 <section class="panel">
                     <div class="panel-head"><h2>{ "Try a ticket" }</h2><p>{ "Who receives it, and why?" }</p></div>
                     <div class="panel-body">
-                        <TicketForm draft={props.draft.clone()} {categories} {segments} on_change={props.on_draft.clone()} />
+                        <TicketForm draft={props.draft.clone()} {categories} {segments} on_change={props.on_draft.clone()}
+                            has_matrix={document.priority_matrix.is_some()} />
                     </div>
                 </section>
                 <TeamOverview policy={policy.clone()} {highlight} />

@@ -9,6 +9,7 @@ pub mod new_items;
 use crate::engine::condition::{Condition, FieldCatalog};
 use crate::engine::duration::Duration;
 use crate::engine::policy::Policy;
+use crate::engine::ticket::{Level, Priority};
 use crate::engine::time::DAY;
 use crate::import::Mapping;
 use crate::sim::duration::Horizon;
@@ -211,6 +212,18 @@ pub enum Edit {
     },
 
     SetScenario(ScenarioField),
+    /// Gives the policy the usual impact × urgency matrix (both high: critical; one high: high; …).
+    AddPriorityMatrix,
+    RemovePriorityMatrix,
+    /// The priority of tickets with impact `impact` and urgency `urgency`.
+    SetPriorityCell {
+        impact: Level,
+        urgency: Level,
+        priority: Priority,
+    },
+    /// The priority of a ticket with neither a priority nor impact and urgency.
+    SetDefaultPriority(Priority),
+
     /// The whole scenario, e.g. one drawn from an imported ticket log.
     ReplaceScenario(Box<Scenario>),
     /// The column mapping for the team's ticket-log export (`None` forgets it).
@@ -251,6 +264,10 @@ impl Edit {
                 interval,
                 field,
             } => format!("calendar/{calendar}/hours/{interval}/{}", field.name()),
+            Edit::SetPriorityCell {
+                impact, urgency, ..
+            } => format!("priority_matrix/{}/{}", impact.as_str(), urgency.as_str()),
+            Edit::SetDefaultPriority(_) => "default_priority".to_owned(),
             Edit::SetScenario(field) => format!("scenario/{}", field.name()),
             Edit::SetPolicyJson(_) => "policy-json".to_owned(),
             _ => return None,
@@ -505,6 +522,22 @@ impl Edit {
             }
 
             Edit::SetScenario(field) => set_scenario(workspace, field),
+            Edit::AddPriorityMatrix => {
+                policy
+                    .priority_matrix
+                    .get_or_insert_with(new_items::priority_matrix);
+            }
+            Edit::RemovePriorityMatrix => policy.priority_matrix = None,
+            Edit::SetPriorityCell {
+                impact,
+                urgency,
+                priority,
+            } => {
+                if let Some(matrix) = &mut policy.priority_matrix {
+                    *matrix.cell_mut(*impact, *urgency) = *priority;
+                }
+            }
+            Edit::SetDefaultPriority(priority) => policy.default_priority = *priority,
             Edit::ReplaceScenario(scenario) => workspace.scenario = (**scenario).clone(),
             Edit::SetLogMapping(mapping) => workspace.log_mapping.clone_from(mapping),
             Edit::SetPolicyJson(text) => match Policy::from_json(text) {

@@ -6,9 +6,11 @@ use crate::engine::condition::Condition;
 use crate::engine::duration::Duration;
 use crate::engine::journey::SlaTarget;
 use crate::engine::policy::{
-    BreachAction, BreachLevel, Direction, LadderLevel, MatrixRow, Policy, PriorityTargets, Rule,
-    RuleKind, SlaPolicy, Targets, Team, TimeBasis, Trigger, WILDCARD,
+    BreachAction, BreachLevel, Direction, LadderLevel, MatrixRow, Policy, PriorityMatrix,
+    PriorityTargets, Rule, RuleKind, SlaPolicy, Targets, Team, TimeBasis, Trigger, UrgencyRow,
+    WILDCARD,
 };
+use crate::engine::ticket::Priority;
 use crate::view::week_grid::DAY_KEYS;
 
 /// `base`, or `base_2`, `base_3`… whichever is not taken.
@@ -169,5 +171,16 @@ pub fn interval() -> WeeklyHoursSpec {
         days: vec!["sat".to_owned()],
         from: "10:00".to_owned(),
         to: "14:00".to_owned(),
+    }
+}
+
+/// The usual impact × urgency matrix: both high is critical; one high and one medium, high; the diagonal
+/// down from there medium, then low.
+pub fn priority_matrix() -> PriorityMatrix {
+    let row = |high, medium, low| UrgencyRow { high, medium, low };
+    PriorityMatrix {
+        high: row(Priority::Critical, Priority::High, Priority::Medium),
+        medium: row(Priority::High, Priority::Medium, Priority::Low),
+        low: row(Priority::Medium, Priority::Low, Priority::Low),
     }
 }
