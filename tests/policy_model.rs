@@ -397,3 +397,54 @@ fn a_policy_that_does_not_compile_is_reported_under_policy() {
         "{err}"
     );
 }
+
+#[test]
+fn an_impact_and_urgency_mix_gives_tickets_the_matrix_priority() {
+    use escalator::engine::ticket::Level;
+    let policy =
+        escalator::engine::policy::Policy::from_json(include_str!("../www/presets/default.json"))
+            .expect("policy");
+    let mut scenario: serde_json::Value =
+        serde_json::from_str(include_str!("../www/presets/normal-week.json")).expect("scenario");
+    scenario["replications"] = serde_json::json!(1);
+    scenario["workload"]["horizon"] = serde_json::json!(1);
+    scenario["mix"]["priorities_by_category"] = serde_json::json!({});
+    // No customer signals, so no trigger takes a ticket before the matrix.
+    scenario["mix"]["signals"] = serde_json::json!({});
+    scenario["mix"]["signals_by_category"] = serde_json::json!({});
+    scenario["mix"]["impact_urgency"] = serde_json::json!({"high/high": 1});
+    let read = escalator::sim::Scenario::from_json(&scenario.to_string()).expect("a scenario");
+    let result = escalator::sim::run_scenario(&read, &policy).expect("runs");
+    let journeys = &result.runs[0].journeys;
+    assert!(journeys
+        .iter()
+        .any(|journey| journey.ticket.category == "outage"));
+    for journey in journeys {
+        let ticket = &journey.ticket;
+        assert_eq!(
+            (ticket.priority, ticket.impact, ticket.urgency),
+            (None, Some(Level::High), Some(Level::High))
+        );
+        let first = journey.events.iter().find_map(|event| match &event.kind {
+            escalator::engine::journey::EventKind::Assigned { team, .. } => Some(team.to_string()),
+            _ => None,
+        });
+        if ticket.category == "outage" {
+            assert_eq!(
+                first.as_deref(),
+                Some("engineering"),
+                "high × high is critical: outage × critical"
+            );
+        }
+    }
+
+    scenario["mix"]["impact_urgency"] = serde_json::json!({"urgent/high": 1});
+    let read = escalator::sim::Scenario::from_json(&scenario.to_string()).expect("a scenario");
+    let error = escalator::sim::run_scenario(&read, &policy).expect_err("no such level");
+    assert_eq!(error.path, "mix.impact_urgency.urgent/high");
+    assert!(
+        error.message.contains("write e.g. \"high/medium\""),
+        "{}",
+        error.message
+    );
+}

@@ -127,6 +127,7 @@ pub fn scenario_from_log(
             categories,
             priorities,
             priorities_by_category: BTreeMap::new(),
+            impact_urgency: BTreeMap::new(),
             channels,
             segments: BTreeMap::from([("standard".to_owned(), 1.0)]),
             signals: SignalRates::default(),

@@ -1,7 +1,7 @@
 //! What the simulator needs from a policy: teams, calendars, routing, escalation on failure, SLA checkpoints.
 
 use crate::engine::journey::{EscalationKind, SlaTarget};
-use crate::engine::ticket::Ticket;
+use crate::engine::ticket::{Priority, Ticket};
 use crate::engine::time::Instant;
 
 /// A team's position in `PolicyModel::teams()`.
@@ -102,6 +102,11 @@ pub trait PolicyModel {
     fn calendar(&self, team: TeamId) -> &dyn TeamCalendar;
     /// Where a new ticket goes first.
     fn route(&self, ticket: &Ticket, at: Instant) -> Assignment<'_>;
+    /// The priority the ticket is queued by: its own, or (in the engine's model) the one the policy derives
+    /// from impact × urgency or its default.
+    fn priority(&self, ticket: &Ticket) -> Priority {
+        ticket.priority.unwrap_or(Priority::Medium)
+    }
     /// Where a ticket goes when `team` could not resolve it; `None` means `team` finishes it anyway.
     fn on_unresolved(&self, ticket: &Ticket, team: TeamId, at: Instant) -> Option<Assignment<'_>>;
     /// Appends the ticket's timed checkpoints (any order) to `out`: SLA warnings, breaches and breach-ladder

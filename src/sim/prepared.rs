@@ -10,7 +10,7 @@ use super::scenario::{
     TimeDistribution,
 };
 use crate::engine::calendar::iana_zone;
-use crate::engine::ticket::{Channel, Priority};
+use crate::engine::ticket::{Channel, Level, Priority};
 use crate::engine::time::{DAY, WEEK};
 
 const DEFAULT_DRAIN_SECONDS: i64 = 28 * DAY;
@@ -70,6 +70,8 @@ pub struct PreparedScenario {
     pub spikes: Vec<PreparedSpike>,
     pub categories: Choice<String>,
     pub priorities: Vec<Choice<Priority>>,
+    /// Per category: impact and urgency to draw instead of a priority (`mix.impact_urgency`), or `None`.
+    pub impact_urgency: Vec<Option<Choice<(Level, Level)>>>,
     pub channels: Choice<Channel>,
     pub segments: Choice<String>,
     pub signals: Vec<SignalRates>,
@@ -190,6 +192,34 @@ fn weekly_rates(arrivals: &Arrivals) -> Result<[f64; 168], ScenarioError> {
     Ok(rates)
 }
 
+/// `mix.impact_urgency` as a choice of (impact, urgency) pairs; `None` when it is empty.
+fn impact_urgency_pairs(
+    weights: &BTreeMap<String, f64>,
+) -> Result<Option<Choice<(Level, Level)>>, ScenarioError> {
+    if weights.is_empty() {
+        return Ok(None);
+    }
+    let level = |text: &str| Level::ALL.into_iter().find(|l| l.as_str() == text.trim());
+    let mut pairs = Vec::with_capacity(weights.len());
+    for (key, weight) in weights {
+        let pair = key
+            .split_once('/')
+            .and_then(|(impact, urgency)| Some((level(impact)?, level(urgency)?)))
+            .ok_or_else(|| {
+                ScenarioError::new(
+                    format!("mix.impact_urgency.{key}"),
+                    format!("{key:?} is not impact/urgency: write e.g. \"high/medium\" (each high, medium or low)"),
+                )
+            })?;
+        pairs.push((pair, *weight));
+    }
+    Choice::new(
+        pairs.iter().map(|(pair, weight)| (pair, weight)),
+        "mix.impact_urgency",
+    )
+    .map(Some)
+}
+
 impl PreparedScenario {
     /// Tickets one replication is expected to create: the weekly profile over the horizon, spikes included.
     pub fn expected_tickets(&self) -> f64 {
@@ -275,9 +305,13 @@ impl PreparedScenario {
         let mix = &scenario.mix;
         let global_priorities: Choice<Priority> = Choice::new(&mix.priorities, "mix.priorities")?;
         let mut priorities = vec![global_priorities; categories.values.len()];
+        let pairs = impact_urgency_pairs(&mix.impact_urgency)?;
+        let mut impact_urgency = vec![pairs; categories.values.len()];
         for (name, weights) in &mix.priorities_by_category {
             let path = format!("mix.priorities_by_category.{name}");
-            priorities[usize::from(category_index(name, &path)?)] = Choice::new(weights, &path)?;
+            let index = usize::from(category_index(name, &path)?);
+            priorities[index] = Choice::new(weights, &path)?;
+            impact_urgency[index] = None;
         }
         check_signals(&mix.signals, "mix.signals")?;
         let mut signals = vec![mix.signals; categories.values.len()];
@@ -359,6 +393,7 @@ impl PreparedScenario {
             },
             spikes,
             priorities,
+            impact_urgency,
             channels: Choice::new(&mix.channels, "mix.channels")?,
             segments: Choice::new(&mix.segments, "mix.segments")?,
             categories,

@@ -132,6 +132,11 @@ pub struct Mix {
     pub priorities: BTreeMap<Priority, f64>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub priorities_by_category: BTreeMap<String, BTreeMap<Priority, f64>>,
+    /// Weights of `impact/urgency` pairs (`"high/medium"`): when given, tickets of categories without their
+    /// own `priorities_by_category` carry an impact and an urgency instead of a priority, and the policy's
+    /// priority matrix gives the priority.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub impact_urgency: BTreeMap<String, f64>,
     #[serde(default = "default_channels")]
     pub channels: BTreeMap<Channel, f64>,
     #[serde(default = "default_segments")]

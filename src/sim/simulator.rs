@@ -486,8 +486,16 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         let rng = &mut self.arrival_rng;
         let category = category.unwrap_or_else(|| rng.pick(&scenario.categories.cumulative) as u16);
         let index = usize::from(category);
-        let priorities = &scenario.priorities[index];
-        let priority = priorities.values[rng.pick(&priorities.cumulative)];
+        let (priority, impact_urgency) = match &scenario.impact_urgency[index] {
+            Some(pairs) => (None, Some(pairs.values[rng.pick(&pairs.cumulative)])),
+            None => {
+                let priorities = &scenario.priorities[index];
+                (
+                    Some(priorities.values[rng.pick(&priorities.cumulative)]),
+                    None,
+                )
+            }
+        };
         let channel = scenario.channels.values[rng.pick(&scenario.channels.cumulative)];
         let segment = &scenario.segments.values[rng.pick(&scenario.segments.cumulative)];
         let rates = &scenario.signals[index];
@@ -500,7 +508,16 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         let amount = scenario.amounts[index]
             .as_ref()
             .map(|d| sample_amount(d, rng));
-        let mut ticket = Ticket::new(&scenario.categories.values[index], priority, channel);
+        let mut ticket = Ticket::new(
+            &scenario.categories.values[index],
+            priority.unwrap_or(Priority::Medium),
+            channel,
+        );
+        ticket.priority = priority;
+        if let Some((impact, urgency)) = impact_urgency {
+            ticket.impact = Some(impact);
+            ticket.urgency = Some(urgency);
+        }
         ticket.id = ticket_id(self.journeys.len() + 1);
         ticket.segment.clone_from(segment);
         ticket.signals = signals;
@@ -535,7 +552,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         let assignment = model.route(&ticket, now);
         self.scratch.clear();
         model.sla_checkpoints(&ticket, now, assignment.team, &mut self.scratch);
-        let priority = ticket.priority.map_or(2, priority_rank);
+        let priority = priority_rank(model.priority(&ticket));
         let patience = self.scenario.patience[ticket.channel as usize];
         let mut events = Vec::with_capacity(JOURNEY_CAPACITY);
         events.push(Event {

@@ -307,6 +307,10 @@ impl PolicyModel for EnginePolicyModel {
         }
     }
 
+    fn priority(&self, ticket: &Ticket) -> Priority {
+        derive_priority(&self.policy, ticket).0
+    }
+
     fn route(&self, ticket: &Ticket, _at: Instant) -> Assignment<'_> {
         let routed = route_team(&self.policy, ticket);
         let team = team_id(routed.team);

@@ -12,8 +12,9 @@ use crate::metrics::{
 };
 
 /// The cards shown, in order, with the definition each tooltip gives (docs/metrics.md).
-const CARDS: [(&str, &str); 10] = [
+const CARDS: [(&str, &str); 11] = [
     ("escalation_rate", "Escalated tickets ÷ all tickets created in the period (a ticket counts once however often it moved)."),
+    ("escalation_rate.functional", "Tickets moved at least once sideways to a team with the right skills (a routing rule, a matrix row, a reassignment between teams of one level) ÷ all tickets."),
     ("escalation_rate.automatic", "Tickets moved at least once by an SLA breach or a matrix time threshold ÷ all tickets."),
     ("escalation_rate.hierarchical", "Tickets moved up to more authority (signals, authorisations, parent team) ÷ all tickets."),
     ("fcr", "First contact resolution: resolved tickets with no escalation, no waiting on the customer, no reopening, resolved by the team that first received them ÷ all resolved tickets."),

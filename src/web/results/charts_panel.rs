@@ -92,6 +92,19 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
         })
         .unwrap_or_default();
     let by_category = first.map(category_bars).unwrap_or_default();
+    let by_kind: Vec<HorizontalBar> = first
+        .map(|m| {
+            m.escalation
+                .by_kind
+                .iter()
+                .map(|kind| HorizontalBar {
+                    label: crate::web::format::capitalise(kind.kind.as_str()),
+                    value: kind.rate.unwrap_or(0.0),
+                    tone: Tone::Brand,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     let by_tier: Vec<HorizontalBar> = first
         .map(|m| {
             m.escalation
@@ -168,6 +181,10 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
             <section class="panel chart-panel">
                 <div class="panel-head"><h2>{ "Utilisation per team" }</h2><p>{ "Busy agent time ÷ staffed time." }</p></div>
                 <div class="panel-body"><HorizontalBars title="Utilisation per team" bars={utilisation} format={ValueFormat::Percent} max={Some(1.0)} min_rows={report.teams.len()} /></div>
+            </section>
+            <section class="panel chart-panel" data-testid="chart-by-kind">
+                <div class="panel-head"><h2>{ "Escalation rate by kind" }</h2><p>{ "Tickets with at least one escalation of the kind ÷ all tickets." }</p></div>
+                <div class="panel-body"><HorizontalBars title="Escalation rate by kind" bars={by_kind} format={ValueFormat::Percent} max={Some(1.0)} min_rows={3} /></div>
             </section>
             <section class="panel chart-panel" data-testid="chart-by-category">
                 <div class="panel-head"><h2>{ "Escalation rate by category" }</h2><p>{ format!("The {BUSIEST_BARS} categories with the most tickets.") }</p></div>
