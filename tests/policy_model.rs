@@ -448,3 +448,40 @@ fn an_impact_and_urgency_mix_gives_tickets_the_matrix_priority() {
         error.message
     );
 }
+
+#[test]
+fn the_unresolved_chain_climbs_the_matrix_row_then_the_parents() {
+    use escalator::engine::journey::EscalationKind;
+    use escalator::engine::ticket::{Channel, Priority, Ticket};
+    use escalator::sim::policy_model::unresolved_chain;
+    let policy =
+        escalator::engine::policy::Policy::from_json(include_str!("../www/presets/default.json"))
+            .expect("policy");
+    let model = EnginePolicyModel::new(policy.compile().expect("compiles")).expect("model");
+    let at =
+        escalator::engine::time::Instant::parse_rfc3339("2026-03-03T10:00:00Z").expect("instant");
+    let chain = |category: &str, priority| {
+        unresolved_chain(&model, &Ticket::new(category, priority, Channel::Email), at)
+            .into_iter()
+            .map(|step| (step.team, step.kind))
+            .collect::<Vec<_>>()
+    };
+    // billing × *: general_support first, then billing (functional), then supervisors (hierarchical).
+    assert_eq!(
+        chain("billing", Priority::Medium),
+        [
+            ("billing".to_owned(), EscalationKind::Functional),
+            ("supervisors".to_owned(), EscalationKind::Hierarchical),
+        ]
+    );
+    // A how-to question has only the catch-all row (supervisors after 12 h): first line, then its parent.
+    let how_to = chain("how_to", Priority::Low);
+    assert_eq!(
+        how_to.last().map(|(team, _)| team.as_str()),
+        Some("supervisors")
+    );
+    assert!(
+        how_to.iter().all(|(team, _)| team != "general_support"),
+        "no team twice"
+    );
+}

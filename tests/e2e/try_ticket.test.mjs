@@ -121,3 +121,13 @@ test("impact × urgency gives the matrix's priority, and editing the matrix grid
   assert.match(await page.locator("#ticket-priority").innerText(), /the policy has no matrix/);
   assertClean(assert);
 });
+
+test("the decision shows the chain a ticket climbs when no team resolves it", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("receiving-team").waitFor();
+  await tryTicket(page, { category: "billing", priority: "medium" });
+  const chain = page.getByTestId("unresolved-chain");
+  await page.waitForFunction(() => document.querySelector('[data-testid="unresolved-chain"]')?.innerText.includes("Billing and finance"));
+  assert.match(await chain.innerText(), /If no team resolves it: First-line general support → Billing and finance \(functional\) → Support supervisors \(hierarchical\)/);
+  assertClean(assert);
+});

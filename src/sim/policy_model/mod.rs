@@ -3,11 +3,13 @@
 //! to journeys and metrics in one call.
 
 mod calendar;
+mod chain;
 mod model;
 mod run;
 mod sla_tables;
 mod source;
 
+pub use chain::{unresolved_chain, ChainStep};
 pub use model::{EnginePolicyModel, ModelError};
 pub use run::{
     policy_sla_targets, run_context, run_scenario, run_scenario_with_progress, ScenarioResult,

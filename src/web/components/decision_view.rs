@@ -10,6 +10,9 @@ use crate::web::format;
 pub struct DecisionViewProps {
     pub decision: Decision,
     pub created: Instant,
+    /// Where the ticket would go if each team could not resolve it: (team name, kind, reason).
+    #[prop_or_default]
+    pub chain: Vec<(String, String, String)>,
 }
 
 #[component]
@@ -50,6 +53,16 @@ pub fn DecisionView(props: &DecisionViewProps) -> Html {
                 if decided.condition != "true" { { ": " }<code>{ decided.condition.clone() }</code> }
                 if !decided.reason.is_empty() { <br/><span class="hint">{ decided.reason.clone() }</span> }
             </p>
+            <div class="chain" data-testid="unresolved-chain">
+                <span class="hint">{ "If no team resolves it: " }</span>
+                <strong>{ decision.team_name.clone() }</strong>
+                { for props.chain.iter().map(|(team, kind, reason)| html! {
+                    <span class="chain-step" title={reason.clone()} data-kind={kind.clone()}>
+                        { format!(" → {team} ({kind})") }
+                    </span>
+                }) }
+                if props.chain.is_empty() { <span class="hint">{ ", which has no team to pass it to." }</span> }
+            </div>
         </section>
     }
 }

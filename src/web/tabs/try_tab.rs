@@ -3,6 +3,8 @@
 use yew::prelude::*;
 
 use crate::engine::route::route;
+use crate::engine::time::Instant;
+use crate::sim::policy_model::unresolved_chain;
 use crate::web::components::decision_view::DecisionView;
 use crate::web::components::sla_timeline::SlaTimeline;
 use crate::web::components::team_overview::TeamOverview;
@@ -39,10 +41,29 @@ pub fn TryTab(props: &TryTabProps) -> Html {
         .as_ref()
         .ok()
         .map(|(decision, _)| decision.team.to_string());
+    let chain = |ticket_created: Instant| -> Vec<(String, String, String)> {
+        let Ok((ticket, _)) = props.draft.to_ticket() else {
+            return Vec::new();
+        };
+        let Some(model) = policy.model() else {
+            return Vec::new();
+        };
+        unresolved_chain(model, &ticket, ticket_created)
+            .into_iter()
+            .map(|step| {
+                let name = document
+                    .teams
+                    .iter()
+                    .find(|team| team.id == step.team)
+                    .map_or(step.team.clone(), |team| team.name.clone());
+                (name, step.kind.as_str().to_owned(), step.reason)
+            })
+            .collect()
+    };
     let results = match outcome {
         Ok((decision, created)) => html! {
             <>
-                <DecisionView decision={decision.clone()} {created} />
+                <DecisionView decision={decision.clone()} {created} chain={chain(created)} />
                 <SlaTimeline decision={decision.clone()} {created} policy={policy.clone()} />
                 <TraceTable trace={decision.trace.clone()} />
             </>
