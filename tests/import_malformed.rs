@@ -145,6 +145,34 @@ fn an_impossible_date_is_named_with_its_row_and_column() {
 }
 
 #[test]
+fn a_month_name_with_letters_beyond_ascii_is_an_unknown_date_not_a_crash() {
+    // Found by the ticket_log fuzz target: a byte-order mark inside a date's month, where three bytes of
+    // the month name fall in the middle of a character.
+    let text = servicenow(&[
+        GOOD_ROWS[0],
+        "INC1,Active,1,TRUE,29-02-2016 01:16,12-M\u{feff}r-2016 10:00,Group 1,C,3,?",
+    ]);
+    one_problem(
+        &text,
+        3,
+        "sys_updated_at",
+        "unknown date `12-M\u{feff}r-2016 10:00`",
+        true,
+    );
+    let text = servicenow(&[
+        GOOD_ROWS[0],
+        "INC1,Active,1,TRUE,29-02-2016 01:16,12-Mär-2016 10:00,Group 1,C,3,?",
+    ]);
+    one_problem(
+        &text,
+        3,
+        "sys_updated_at",
+        "unknown date `12-Mär-2016 10:00`",
+        true,
+    );
+}
+
+#[test]
 fn mixed_date_shapes_in_one_file_are_each_read() {
     let text = servicenow(&[
         "INC1,New,0,TRUE,29-02-2016 01:16,2016-02-29T01:20:00Z,Group 1,C,3,?",

@@ -485,3 +485,68 @@ fn the_unresolved_chain_climbs_the_matrix_row_then_the_parents() {
         "no team twice"
     );
 }
+
+#[test]
+fn sla_results_by_team_channel_priority_and_category_add_up_to_the_overall_ones() {
+    let policy =
+        escalator::engine::policy::Policy::from_json(include_str!("../www/presets/default.json"))
+            .expect("policy");
+    let mut scenario: serde_json::Value =
+        serde_json::from_str(include_str!("../www/presets/normal-week.json")).expect("scenario");
+    scenario["replications"] = serde_json::json!(1);
+    scenario["workload"]["horizon"] = serde_json::json!(2);
+    // One first-line agent: queues build, so targets are both met and breached.
+    scenario["staffing"] = serde_json::json!({"general_support": 1});
+    let read = escalator::sim::Scenario::from_json(&scenario.to_string()).expect("a scenario");
+    let metrics = &escalator::sim::run_scenario(&read, &policy)
+        .expect("runs")
+        .metrics[0];
+    let by = &metrics.sla_by;
+    for (name, groups) in [
+        ("team", &by.by_team),
+        ("channel", &by.by_channel),
+        ("priority", &by.by_priority),
+        ("category", &by.by_category),
+    ] {
+        assert!(!groups.is_empty(), "{name}");
+        assert_eq!(
+            groups.iter().map(|g| g.tickets).sum::<u64>(),
+            metrics.tickets,
+            "{name}"
+        );
+        for (index, overall) in metrics.sla.iter().enumerate() {
+            let sum = |field: fn(&escalator::metrics::SlaMetrics) -> u64| {
+                groups.iter().map(|g| field(&g.sla[index])).sum::<u64>()
+            };
+            assert_eq!(
+                sum(|s| s.met),
+                overall.met,
+                "{name} {:?} met",
+                overall.target
+            );
+            assert_eq!(
+                sum(|s| s.breached),
+                overall.breached,
+                "{name} {:?} breached",
+                overall.target
+            );
+            assert_eq!(
+                sum(|s| s.pending),
+                overall.pending,
+                "{name} {:?} pending",
+                overall.target
+            );
+        }
+    }
+    assert!(
+        by.by_team
+            .iter()
+            .any(|group| group.key == "general_support"),
+        "teams are the ones that received tickets"
+    );
+    assert!(
+        metrics.sla.iter().all(|sla| sla.target.as_str() == "next_update" || (sla.met > 0 && sla.breached > 0)),
+        "with one first-line agent, both targets are met for some tickets and breached for others: {:?}",
+        metrics.sla
+    );
+}

@@ -445,3 +445,47 @@ fn the_default_preset_calendars_show_on_the_grid_or_as_text() {
     );
     assert_eq!(weekly_open_minutes(&office.hours), Some(5 * 510));
 }
+
+#[test]
+fn sla_cohort_rows_are_means_over_replications_and_the_csv_lists_every_cohort() {
+    use escalator::sim::report::SimulationReport;
+    use escalator::view::sla_cohorts::{rows, Cohort};
+    let policy = Policy::from_json(include_str!("../www/presets/default.json")).expect("policy");
+    let mut scenario: serde_json::Value =
+        serde_json::from_str(include_str!("../www/presets/normal-week.json")).expect("scenario");
+    scenario["replications"] = serde_json::json!(2);
+    scenario["workload"]["horizon"] = serde_json::json!(1);
+    let scenario = escalator::sim::Scenario::from_json(&scenario.to_string()).expect("scenario");
+    let result = escalator::sim::run_scenario(&scenario, &policy).expect("runs");
+    let mean_tickets = result.metrics.iter().map(|m| m.tickets as f64).sum::<f64>() / 2.0;
+    for cohort in Cohort::ALL {
+        let rows = rows(&result.metrics, cohort);
+        let tickets: f64 = rows.iter().map(|row| row.tickets).sum();
+        assert!(
+            (tickets - mean_tickets).abs() < 1e-9,
+            "{cohort:?}: {tickets} against {mean_tickets}"
+        );
+        assert!(
+            rows.windows(2).all(|pair| pair[0].key < pair[1].key),
+            "sorted by key"
+        );
+        assert!(rows
+            .iter()
+            .flat_map(|row| [row.first_response, row.resolution])
+            .flatten()
+            .all(|compliance| (0.0..=1.0).contains(&compliance)));
+    }
+    let report = SimulationReport::new(&policy, &result);
+    let csv = escalator::view::csv::sla_by_cohort(&report);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("cohort,key,tickets,first_response_compliance,resolution_compliance")
+    );
+    let cohorts: std::collections::BTreeSet<&str> =
+        lines.filter_map(|line| line.split(',').next()).collect();
+    assert_eq!(
+        cohorts.into_iter().collect::<Vec<_>>(),
+        ["category", "channel", "priority", "team"]
+    );
+}

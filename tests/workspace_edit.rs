@@ -736,6 +736,51 @@ fn scenario_settings_stay_within_what_the_simulator_accepts() {
 }
 
 #[test]
+fn a_teams_handling_mean_keeps_its_shape_and_its_resolve_share_stays_a_probability() {
+    use escalator::sim::scenario::TimeDistribution;
+    let base = workspace();
+    let edited = applied(Edit::SetScenario(ScenarioField::HandlingMean {
+        team: "billing".to_owned(),
+        seconds: 45 * 60,
+    }));
+    let time = edited.scenario.handling.teams["billing"]
+        .time
+        .expect("a time");
+    assert_eq!(time.mean(), Duration::minutes(45));
+    let shape = |t: TimeDistribution| std::mem::discriminant(&t);
+    let before = base
+        .scenario
+        .handling
+        .teams
+        .get("billing")
+        .and_then(|h| h.time)
+        .unwrap_or(base.scenario.handling.default.time);
+    assert_eq!(shape(time), shape(before), "the same kind of distribution");
+    let edited = applied(Edit::SetScenario(ScenarioField::HandlingMean {
+        team: "new_team".to_owned(),
+        seconds: 0,
+    }));
+    assert_eq!(
+        edited.scenario.handling.teams["new_team"]
+            .time
+            .map(|t| t.mean()),
+        Some(Duration::from_seconds(1)),
+        "a team without handling of its own takes the default's shape; at least a second"
+    );
+    for (given, kept) in [(1.5, 1.0), (-0.2, 0.0), (0.35, 0.35), (f64::NAN, 1.0)] {
+        let edited = applied(Edit::SetScenario(ScenarioField::HandlingResolve {
+            team: "billing".to_owned(),
+            probability: given,
+        }));
+        assert_eq!(
+            edited.scenario.handling.teams["billing"].resolve,
+            Some(kept),
+            "{given}"
+        );
+    }
+}
+
+#[test]
 fn list_ids_stay_unique_when_adding() {
     let mut workspace = workspace();
     for _ in 0..3 {

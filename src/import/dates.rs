@@ -132,9 +132,10 @@ fn named_month_date(date: &str) -> Option<(i32, u32, u32)> {
     if parts.next().is_some() || month.len() < 3 {
         return None;
     }
+    let prefix = month.get(..3)?;
     let month = MONTHS
         .iter()
-        .position(|name| month[..3].eq_ignore_ascii_case(name))?;
+        .position(|name| prefix.eq_ignore_ascii_case(name))?;
     let year: i32 = match year.len() {
         2 => 2000 + year.parse::<i32>().ok()?,
         4 => year.parse().ok()?,

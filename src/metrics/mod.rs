@@ -8,6 +8,7 @@ mod context;
 pub mod estimate;
 mod facts;
 mod periods;
+mod sla_groups;
 mod stats;
 mod student_t;
 mod summary;
@@ -20,6 +21,7 @@ pub use compare::{
     ConfidenceInterval, HeadlineValue, MetricChange, Unit,
 };
 pub use context::{AlwaysOpen, BusinessClock, RunContext, TeamContext};
+pub use sla_groups::{SlaBreakdown, SlaGroup, PRIORITY_NOT_GIVEN, UNASSIGNED};
 pub use stats::DurationStats;
 pub use summary::{
     summarize, CategoryEscalation, CostMetrics, EscalationMetrics, FcrMetrics, KindEscalation,

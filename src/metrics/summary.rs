@@ -11,6 +11,7 @@ use super::backlog::{BacklogMetrics, OpenIntervals};
 use super::context::RunContext;
 use super::facts::{kind_index, TicketFacts};
 use super::periods::{period_index, periods, Granularity, PeriodBounds};
+use super::sla_groups::{SlaBreakdown, SlaGroups};
 use super::stats::{ratio, DurationStats};
 use super::tally::{CohortTally, SlaMetrics};
 use super::teams::{team_metrics, TeamMetrics};
@@ -129,6 +130,9 @@ pub struct Metrics {
     pub resolution: TimeMetrics,
     /// In [`crate::engine::journey::SlaTarget::ALL`] order.
     pub sla: Vec<SlaMetrics>,
+    /// The same SLA results by receiving team, channel, priority and category.
+    #[serde(default)]
+    pub sla_by: SlaBreakdown,
     pub backlog: BacklogMetrics,
     pub teams: Vec<TeamMetrics>,
     pub cost: CostMetrics,
@@ -141,6 +145,7 @@ pub struct Metrics {
 pub fn summarize(journeys: &[Journey], context: &RunContext<'_>) -> Metrics {
     let mut totals = CohortTally::default();
     let mut breakdown = Breakdown::new(context);
+    let mut sla_groups = SlaGroups::default();
     let mut first_response = Durations::default();
     let mut resolution = Durations::default();
     let mut series: Vec<Series> = [Granularity::Day, Granularity::Week, Granularity::Month]
@@ -155,6 +160,7 @@ pub fn summarize(journeys: &[Journey], context: &RunContext<'_>) -> Metrics {
         let facts = TicketFacts::read(journey, context);
         totals.add(&facts);
         breakdown.add(&facts);
+        sla_groups.add(journey, &facts);
         first_response.add(facts.created_at, facts.first_response_at, context);
         resolution.add(facts.created_at, facts.resolved_at(), context);
         for one in &mut series {
@@ -188,6 +194,7 @@ pub fn summarize(journeys: &[Journey], context: &RunContext<'_>) -> Metrics {
         first_response: first_response.finish(context),
         resolution: resolution.finish(context),
         sla: totals.sla(),
+        sla_by: sla_groups.finish(),
         backlog: open.sample(context.start, context.end),
         teams,
         cost: CostMetrics {

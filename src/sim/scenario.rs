@@ -186,6 +186,27 @@ pub enum TimeDistribution {
     },
 }
 
+impl TimeDistribution {
+    /// The distribution's mean.
+    pub fn mean(&self) -> Duration {
+        match *self {
+            TimeDistribution::Fixed(duration) => duration,
+            TimeDistribution::Exponential { mean } | TimeDistribution::Lognormal { mean, .. } => {
+                mean
+            }
+        }
+    }
+
+    /// The same shape with another mean (a fixed time becomes that time).
+    pub fn with_mean(self, mean: Duration) -> TimeDistribution {
+        match self {
+            TimeDistribution::Fixed(_) => TimeDistribution::Fixed(mean),
+            TimeDistribution::Exponential { .. } => TimeDistribution::Exponential { mean },
+            TimeDistribution::Lognormal { cv, .. } => TimeDistribution::Lognormal { mean, cv },
+        }
+    }
+}
+
 /// Handling times and resolve probabilities: a default, per team, per team × category.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,6 +1,8 @@
-//! Results as CSV files: one row per simulated ticket, and the daily metric series per replication.
+//! Results as CSV files: one row per simulated ticket, the daily metric series per replication, and SLA
+//! compliance by cohort.
 
 use crate::sim::report::SimulationReport;
+use crate::view::sla_cohorts::{rows as cohort_rows, Cohort};
 
 /// One row per ticket of the first replication.
 pub fn tickets(report: &SimulationReport) -> String {
@@ -83,6 +85,32 @@ pub fn daily_metrics(report: &SimulationReport) -> String {
                     .map(|s| format!("{s:.0}"))
                     .unwrap_or_default(),
                 day.backlog_at_end.to_string(),
+            ]
+        }));
+    }
+    write_all(&mut writer, rows)
+}
+
+/// SLA compliance per receiving team, channel, priority and category (means over the replications).
+pub fn sla_by_cohort(report: &SimulationReport) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "cohort",
+        "key",
+        "tickets",
+        "first_response_compliance",
+        "resolution_compliance",
+    ];
+    let mut rows: Vec<Vec<String>> = vec![header.iter().map(|h| (*h).to_owned()).collect()];
+    let ratio = |value: Option<f64>| value.map(|v| format!("{v:.4}")).unwrap_or_default();
+    for cohort in Cohort::ALL {
+        rows.extend(cohort_rows(&report.metrics, cohort).into_iter().map(|row| {
+            vec![
+                cohort.key().to_owned(),
+                row.key,
+                format!("{:.1}", row.tickets),
+                ratio(row.first_response),
+                ratio(row.resolution),
             ]
         }));
     }

@@ -78,3 +78,38 @@ test("a run of about a million tickets waits for Run instead of starting at ever
   assert.equal(await status.getAttribute("data-state"), "idle");
   assertClean(assert);
 });
+
+test("SLA compliance is shown by receiving team, channel, priority and category", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("tab-simulate").click();
+  await waitForGeneration(page, 0);
+  const table = page.getByTestId("sla-table");
+  await table.waitFor();
+  assert.match(await table.innerText(), /First-line general support/);
+  assert.ok((await table.locator("tbody tr").count()) >= 3, "a row per receiving team");
+  await page.selectOption('[data-testid="sla-cohort"]', "channel");
+  await page.waitForFunction(() => document.querySelector('[data-testid="sla-table"] tr[data-key="email"]'));
+  const keys = await table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.dataset.key));
+  assert.ok(keys.includes("chat") && keys.includes("email"), keys.join(", "));
+  const cells = await table.locator('tr[data-key="email"] td').allInnerTexts();
+  assert.match(cells[2], /^\d+\.\d%$|^—$/, "a compliance share");
+  assertClean(assert);
+});
+
+test("editing a team's handling time in the scenario moves its utilisation", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("tab-simulate").click();
+  const first = await waitForGeneration(page, 0);
+  const utilisation = async () => Number(await page
+    .locator('svg[aria-label="Utilisation per team"] [data-testid="hbar"][data-label="First-line general support"]')
+    .first().getAttribute("data-value"));
+  const before = await utilisation();
+  const minutes = page.getByTestId("handling-minutes-general_support");
+  const mean = Number(await minutes.inputValue());
+  assert.ok(mean > 0, "the preset's mean handling time is shown");
+  await minutes.fill(String(mean * 2));
+  await waitForGeneration(page, first);
+  const after = await utilisation();
+  assert.ok(after > before * 1.3, `doubling the handling time raises utilisation: ${before} → ${after}`);
+  assertClean(assert);
+});

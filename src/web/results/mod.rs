@@ -6,4 +6,5 @@ pub mod journey_view;
 pub mod live_strip;
 pub mod run_state;
 pub mod scenario_controls;
+pub mod sla_table;
 pub mod ticket_table;

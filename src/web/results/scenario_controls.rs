@@ -1,4 +1,5 @@
-//! The Simulate view's controls: workload (horizon, volume), ticket mix, staffing per team, replications and seed.
+//! The Simulate view's controls: workload (horizon, volume), ticket mix, staffing per team, handling per team
+//! (mean time per ticket, share resolved), replications and seed.
 
 use yew::prelude::*;
 
@@ -61,6 +62,36 @@ pub fn ScenarioControls(props: &ScenarioControlsProps) -> Html {
             </label>
         }
     });
+    let handling = props.policy.teams.iter().map(|team| {
+        let own = scenario.handling.teams.get(&team.id);
+        let default = &scenario.handling.default;
+        let time = own.and_then(|h| h.time).unwrap_or(default.time);
+        let resolve = own.and_then(|h| h.resolve).unwrap_or(default.resolve);
+        let overrides = own.map_or(0, |h| h.categories.len());
+        let (time_id, resolve_id) = (team.id.clone(), team.id.clone());
+        let on_minutes = scenario_field(d, move |minutes| ScenarioField::HandlingMean {
+            team: time_id.clone(),
+            seconds: (minutes * 60.0).round().clamp(1.0, 1e9) as i64,
+        });
+        let on_resolve = scenario_field(d, move |percent| ScenarioField::HandlingResolve {
+            team: resolve_id.clone(),
+            probability: percent / 100.0,
+        });
+        let minutes = (time.mean().seconds() as f64 / 60.0 * 10.0).round() / 10.0;
+        html! {
+            <div class="handling-team" key={team.id.clone()}>
+                <span class="handling-name">{ team.name.clone() }
+                    if overrides > 0 { <span class="hint">{ format!(" ({overrides} category overrides)") }</span> }
+                </span>
+                <label class="control-row"><span class="hint">{ "Minutes per ticket (mean)" }</span>
+                    <NumberInput value={minutes} on_change={on_minutes} min={0.1} step={1.0}
+                        label={format!("Mean handling minutes in {}", team.name)} testid={format!("handling-minutes-{}", team.id)} /></label>
+                <label class="control-row"><span class="hint">{ "Resolved here (%)" }</span>
+                    <NumberInput value={(resolve * 1000.0).round() / 10.0} on_change={on_resolve} step={5.0}
+                        label={format!("Share of tickets {} resolves", team.name)} testid={format!("handling-resolve-{}", team.id)} /></label>
+            </div>
+        }
+    });
     let total_weight: f64 = scenario.mix.categories.values().sum();
     let mix = scenario.mix.categories.iter().map(|(category, weight)| {
         let category_id = category.clone();
@@ -99,6 +130,10 @@ pub fn ScenarioControls(props: &ScenarioControlsProps) -> Html {
             <section class="panel">
                 <div class="panel-head"><h2>{ "Staffing" }</h2><p>{ "Agents per team" }</p></div>
                 <div class="panel-body">{ for staffing }</div>
+            </section>
+            <section class="panel" data-testid="handling-controls">
+                <div class="panel-head"><h2>{ "Handling" }</h2><p>{ "Per team: time per ticket, share resolved" }</p></div>
+                <div class="panel-body">{ for handling }</div>
             </section>
             <section class="panel">
                 <div class="panel-head"><h2>{ "Ticket mix" }</h2><p>{ "Relative weights" }</p></div>

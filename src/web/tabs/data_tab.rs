@@ -15,6 +15,7 @@ use crate::web::log_import::{
 use crate::web::results::cards::MetricCards;
 use crate::web::results::charts_panel::ChartsPanel;
 use crate::web::results::journey_view::JourneyView;
+use crate::web::results::sla_table::SlaTable;
 use crate::web::results::ticket_table::TicketTable;
 use crate::web::simulation::input_json;
 use crate::workspace::Workspace;
@@ -68,13 +69,14 @@ pub fn DataTab(props: &DataTabProps) -> Html {
         LogStatus::Done { file, report } => {
             let journey = log.journey.clone();
             let on_close_journey = Callback::from(move |()| journey.set(None));
-            let (charted, baseline, names) = match &*log.replay {
+            let (charted, baseline, observed, names) = match &*log.replay {
                 ReplayStatus::Done(replay) => (
                     replay.replay.clone(),
                     Some(report.report.clone()),
+                    Some(vec![replay.observed.clone()]),
                     ("Simulated under the policy", "Observed"),
                 ),
-                _ => (report.report.clone(), None, ("Observed", "Baseline")),
+                _ => (report.report.clone(), None, None, ("Observed", "Baseline")),
             };
             html! {
                 <>
@@ -86,7 +88,8 @@ pub fn DataTab(props: &DataTabProps) -> Html {
                     } else {
                         "Charts: what was observed in the log."
                     } }</p>
-                    <ChartsPanel report={charted} {baseline} names={Some((AttrValue::from(names.0), AttrValue::from(names.1)))} />
+                    <ChartsPanel report={charted.clone()} baseline={baseline.clone()} names={Some((AttrValue::from(names.0), AttrValue::from(names.1)))} />
+                    <SlaTable report={charted} baseline={observed} baseline_name="observed, against this policy's targets" />
                     if let Some((index, journey)) = &*log.journey {
                         <JourneyView journey={journey.clone()} on_close={on_close_journey} key={*index} />
                     }

@@ -11,6 +11,7 @@ use crate::web::results::charts_panel::ChartsPanel;
 use crate::web::results::journey_view::JourneyView;
 use crate::web::results::run_state::{RunAction, RunStatus};
 use crate::web::results::scenario_controls::ScenarioControls;
+use crate::web::results::sla_table::SlaTable;
 use crate::web::results::ticket_table::TicketTable;
 use crate::web::simulation::SimulationHandle;
 use crate::web::state::{Action, PlaygroundState};
@@ -57,6 +58,11 @@ pub fn SimulateTab(props: &SimulateTabProps) -> Html {
                     "escalator-daily-metrics.csv",
                     "text/csv",
                     &csv::daily_metrics(report),
+                );
+                browser::download(
+                    "escalator-sla-by-cohort.csv",
+                    "text/csv",
+                    &csv::sla_by_cohort(report),
                 );
             }
         })
@@ -109,6 +115,8 @@ pub fn SimulateTab(props: &SimulateTabProps) -> Html {
                 <MetricCards metrics={report.metrics.clone()}
                     reference={reference.map(|(r, label)| (r.metrics.clone(), label.to_owned()))} />
                 <ChartsPanel report={report.clone()} baseline={reference.map(|(r, _)| r.clone())} />
+                <SlaTable report={report.clone()} baseline={reference.map(|(r, _)| r.metrics.clone())}
+                    baseline_name={reference.map_or(AttrValue::from("baseline"), |(_, label)| AttrValue::from(label.to_owned()))} />
                 if let Some((index, journey)) = &*sim.journey {
                     <JourneyView journey={journey.clone()} on_close={on_close_journey} key={*index} />
                 }

@@ -73,6 +73,17 @@ pub enum ScenarioField {
         category: String,
         weight: f64,
     },
+    /// The mean time a team takes per ticket, in whole seconds (at least 1), keeping the distribution's
+    /// shape (the default's, when the team has none of its own).
+    HandlingMean {
+        team: String,
+        seconds: i64,
+    },
+    /// The share of a team's tickets it resolves (0 to 1).
+    HandlingResolve {
+        team: String,
+        probability: f64,
+    },
 }
 
 impl ScenarioField {
@@ -84,6 +95,8 @@ impl ScenarioField {
             ScenarioField::Seed(_) => "seed".to_owned(),
             ScenarioField::Staffing { team, .. } => format!("staffing/{team}"),
             ScenarioField::MixWeight { category, .. } => format!("mix/{category}"),
+            ScenarioField::HandlingMean { team, .. } => format!("handling/{team}/time"),
+            ScenarioField::HandlingResolve { team, .. } => format!("handling/{team}/resolve"),
         }
     }
 }
@@ -595,6 +608,20 @@ fn set_scenario(workspace: &mut Workspace, field: &ScenarioField) {
         }
         ScenarioField::MixWeight { category, weight } => {
             scenario.mix.categories.insert(category, weight);
+        }
+        ScenarioField::HandlingMean { team, seconds } => {
+            let default = scenario.handling.default.time;
+            let handling = scenario.handling.teams.entry(team).or_default();
+            let shape = handling.time.unwrap_or(default);
+            handling.time = Some(shape.with_mean(Duration::from_seconds(seconds.max(1))));
+        }
+        ScenarioField::HandlingResolve { team, probability } => {
+            let probability = if probability.is_finite() {
+                probability.clamp(0.0, 1.0)
+            } else {
+                1.0
+            };
+            scenario.handling.teams.entry(team).or_default().resolve = Some(probability);
         }
     }
 }
