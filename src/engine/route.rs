@@ -7,7 +7,7 @@ use super::policy::bridge::{Calendar, Failure, SeenTexts};
 use super::policy::compiled::{
     matrix_priority, CompiledLevel, CompiledRow, CompiledRule, MatrixFirst, SlaClock,
 };
-use super::policy::route_texts::{MatrixTexts, RuleTexts};
+use super::policy::route_texts::{RuleTexts, StepTexts};
 use super::policy::{CompiledPolicy, TimeBasis};
 use super::shared_text::SharedText;
 use super::ticket::{Priority, Ticket};
@@ -105,19 +105,7 @@ fn matrix_steps<'p>(
                 .and_then(|c| c.explain(ticket, seen_texts))
         };
         let outcome = decide(decided, &mut matched, index, failure);
-        let MatrixTexts {
-            id,
-            description,
-            condition,
-            to,
-            shadowed_by,
-        } = texts;
-        steps.push(step(
-            Stage::Matrix,
-            [id, description, condition, to],
-            shadowed_by,
-            outcome,
-        ));
+        steps.push(step(Stage::Matrix, texts, outcome));
     }
     matched
 }
@@ -139,20 +127,7 @@ fn trace_steps<'p>(
             rule.condition.explain(ticket, seen_texts)
         };
         let outcome = decide(decided, &mut matched, index, failure);
-        let RuleTexts {
-            id,
-            description,
-            condition,
-            to,
-            shadowed_by,
-            ..
-        } = texts;
-        steps.push(step(
-            stage,
-            [id, description, condition, to],
-            shadowed_by,
-            outcome,
-        ));
+        steps.push(step(stage, texts, outcome));
     }
     matched
 }
@@ -182,12 +157,8 @@ fn decide(
 }
 
 /// A trace step from a rule's or row's texts: id, description, condition and team.
-fn step(
-    stage: Stage,
-    [id, description, condition, to]: [&SharedText; 4],
-    shadowed_by: &Option<SharedText>,
-    outcome: Outcome,
-) -> TraceStep {
+fn step(stage: Stage, texts: &impl StepTexts, outcome: Outcome) -> TraceStep {
+    let ([id, description, condition, to], shadowed_by) = texts.step_texts();
     TraceStep {
         stage,
         id: id.clone(),

@@ -203,13 +203,7 @@ pub fn read(
             columns: table.columns.clone(),
         });
     };
-    let required = |name: &'static str| {
-        table.column(name).ok_or(ImportError::MissingColumn {
-            format: format.name(),
-            column: name,
-        })
-    };
-    let (id, created) = (required(layout.id)?, required(layout.created)?);
+    let [id, created] = table.required(format.name(), [layout.id, layout.created])?;
     let find = |name: Option<&'static str>| name.and_then(|name| table.column(name));
     let first_of = |names: &[&str]| names.iter().find_map(|name| table.column(name));
     let (group, category) = (first_of(layout.group), first_of(layout.category));

@@ -9,6 +9,7 @@ use super::dates;
 use super::error::{ImportError, RowProblem};
 use super::per_ticket::channel;
 use super::table::{Row, Table};
+use super::LogFormat;
 use super::{ReadTickets, Reader};
 use crate::engine::journey::SlaTarget;
 use crate::engine::ticket::{Channel, Priority, Ticket};
@@ -50,14 +51,8 @@ pub fn read(
     reader: &Reader,
     problems: &mut Vec<RowProblem>,
 ) -> Result<ReadTickets, ImportError> {
-    let column = |name: &'static str| {
-        table.column(name).ok_or(ImportError::MissingColumn {
-            format: "ServiceNow incident audit log",
-            column: name,
-        })
-    };
-    let [number, state, updated, opened, group] = REQUIRED.map(column);
-    let (number, state, updated, opened, group) = (number?, state?, updated?, opened?, group?);
+    let [number, state, updated, opened, group] =
+        table.required(LogFormat::ServiceNow.name(), REQUIRED)?;
     let optional = |name: &str| table.column(name);
     let (mod_count, made_sla, priority_column, category, contact, resolved_at) = (
         optional("sys_mod_count"),

@@ -34,6 +34,24 @@ impl Table {
 /// Rows read between two progress reports.
 const PROGRESS_EVERY_ROWS: usize = 8_192;
 
+impl Table {
+    /// The indices of `names`, which a `format` export must have, or the first one missing.
+    pub fn required<const N: usize>(
+        &self,
+        format: &'static str,
+        names: [&'static str; N],
+    ) -> Result<[usize; N], ImportError> {
+        let mut found = [0; N];
+        for (slot, name) in found.iter_mut().zip(names) {
+            *slot = self.column(name).ok_or(ImportError::MissingColumn {
+                format,
+                column: name,
+            })?;
+        }
+        Ok(found)
+    }
+}
+
 /// Reads `bytes` as CSV, reporting the share of bytes read. Rows with a different number of cells than the
 /// header, or an over-long cell, are left out and reported in `problems`.
 pub fn read(

@@ -8,6 +8,7 @@ use super::builder::JourneyBuilder;
 use super::dates;
 use super::error::{ImportError, RowProblem};
 use super::table::{Row, Table};
+use super::LogFormat;
 use super::{ReadTickets, Reader};
 use crate::engine::ticket::{Channel, Priority, Ticket};
 use crate::engine::time::Instant;
@@ -50,14 +51,8 @@ pub fn read(
     reader: &Reader,
     problems: &mut Vec<RowProblem>,
 ) -> Result<ReadTickets, ImportError> {
-    let column = |name: &'static str| {
-        table.column(name).ok_or(ImportError::MissingColumn {
-            format: "Volvo VINST (BPI 2013)",
-            column: name,
-        })
-    };
-    let [number, changed, status, team, st_level] = REQUIRED.map(column);
-    let (number, changed, status, team, st_level) = (number?, changed?, status?, team?, st_level?);
+    let [number, changed, status, team, st_level] =
+        table.required(LogFormat::VolvoVinst.name(), REQUIRED)?;
     let (sub_status, impact, product) = (
         table.column("Sub Status"),
         table.column("SR Latest Impact"),

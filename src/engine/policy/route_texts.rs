@@ -26,6 +26,30 @@ pub struct MatrixTexts {
     pub shadowed_by: Option<SharedText>,
 }
 
+/// What a trace step shows of a trigger, rule or matrix row: its id, description, condition and target
+/// team, and what shadows it.
+pub trait StepTexts {
+    fn step_texts(&self) -> ([&SharedText; 4], &Option<SharedText>);
+}
+
+impl StepTexts for RuleTexts {
+    fn step_texts(&self) -> ([&SharedText; 4], &Option<SharedText>) {
+        (
+            [&self.id, &self.description, &self.condition, &self.to],
+            &self.shadowed_by,
+        )
+    }
+}
+
+impl StepTexts for MatrixTexts {
+    fn step_texts(&self) -> ([&SharedText; 4], &Option<SharedText>) {
+        (
+            [&self.id, &self.description, &self.condition, &self.to],
+            &self.shadowed_by,
+        )
+    }
+}
+
 /// A team's texts, with those of its tier.
 #[derive(Debug, Clone)]
 pub struct TeamTexts {
