@@ -234,3 +234,69 @@ fn impact_and_urgency_in_the_draft_give_the_matrix_priority() {
         "without both, the given priority"
     );
 }
+
+#[test]
+fn three_business_hours_waiting_move_a_paused_target_by_exactly_that_and_nothing_else() {
+    use escalator::engine::journey::SlaTarget;
+    use escalator::engine::route::route;
+    use escalator::engine::sla::clocks_after_history;
+    use escalator::workspace::draft::{HistoryKind, HistoryStep};
+
+    let step = |kind, at: &str| HistoryStep {
+        kind,
+        at: at.to_owned(),
+    };
+    let after = |category: &str| {
+        let mut draft = TicketDraft::new(category, "2026-03-03T10:00".to_owned());
+        draft.history = vec![
+            step(HistoryKind::CustomerReply, "2026-03-03T13:30"),
+            step(HistoryKind::WaitingOnCustomer, "2026-03-03T10:30"),
+        ];
+        let policy = preset_workspace::workspace()
+            .policy
+            .compile()
+            .expect("compiles");
+        let (ticket, at) = draft.to_ticket().expect("a ticket");
+        let decision = route(&policy, &ticket, at);
+        let plan = decision.sla.expect("an SLA policy applies");
+        let events = draft.clock_events().expect("a history");
+        clocks_after_history(&policy, &plan, at, &events)
+    };
+    // Billing falls to the Standard SLA: business time on UK support hours (08:00–20:00, London = UTC in
+    // early March), paused while waiting. Ten-thirty to one-thirty on a Tuesday is three business hours.
+    let standard = after("billing");
+    assert!(standard.pauses_count);
+    assert_eq!(
+        standard.waiting,
+        vec![(
+            escalator::engine::time::Instant::parse_rfc3339("2026-03-03T10:30:00Z").unwrap(),
+            escalator::engine::time::Instant::parse_rfc3339("2026-03-03T13:30:00Z").unwrap()
+        )],
+        "steps are put in time order"
+    );
+    for target in [SlaTarget::FirstResponse, SlaTarget::Resolution] {
+        let clock = standard
+            .targets
+            .iter()
+            .find(|t| t.target == target)
+            .expect("the target");
+        let (planned, due) = (clock.planned_due.expect("planned"), clock.due.expect("due"));
+        assert_eq!(
+            due.seconds_since(planned),
+            3 * 3600,
+            "{target:?} moves by the three hours"
+        );
+        assert_eq!(clock.paused_seconds, 3 * 3600, "{target:?}");
+    }
+    // An outage falls to the outage SLA, which does not pause: nothing moves.
+    let outage = after("outage");
+    assert!(!outage.pauses_count);
+    for clock in &outage.targets {
+        assert_eq!(
+            clock.due, clock.planned_due,
+            "{:?} does not move",
+            clock.target
+        );
+        assert_eq!(clock.paused_seconds, 0);
+    }
+}

@@ -14,7 +14,8 @@ use crate::json::{from_json, plain_words};
 use crate::sim::scenario::Scenario;
 
 /// The version this build writes. Version 1 (everything saved before versions existed) had no
-/// `schema_version`; version 2 is the same document with it; version 3 may hold `log_mapping`.
+/// `schema_version`; version 2 is the same document with it; version 3 may hold `log_mapping`, and a draft
+/// with impact and urgency and a history.
 pub const WORKSPACE_VERSION: u32 = 3;
 
 /// Everything a person edits: saved in the browser, exported, and carried by share links.

@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::sla::{ClockEvent, ClockEventKind};
 use crate::engine::ticket::{Channel, Level, Priority, Signals, Ticket};
 use crate::engine::time::Instant;
 
@@ -26,6 +27,69 @@ pub struct TicketDraft {
     pub signals: Signals,
     /// `YYYY-MM-DDTHH:MM`, read as UTC.
     pub created_at: String,
+    /// What happened to the ticket after it was created, to see the SLA clocks it gives.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<HistoryStep>,
+}
+
+/// One thing that happened to the ticket being tried.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryStep {
+    pub kind: HistoryKind,
+    /// `YYYY-MM-DDTHH:MM`, read as UTC.
+    pub at: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HistoryKind {
+    /// An agent answered or updated the customer.
+    Reply,
+    WaitingOnCustomer,
+    CustomerReply,
+    Resolved,
+    Reopened,
+}
+
+impl HistoryKind {
+    pub const ALL: [HistoryKind; 5] = [
+        HistoryKind::Reply,
+        HistoryKind::WaitingOnCustomer,
+        HistoryKind::CustomerReply,
+        HistoryKind::Resolved,
+        HistoryKind::Reopened,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            HistoryKind::Reply => "reply",
+            HistoryKind::WaitingOnCustomer => "waiting_on_customer",
+            HistoryKind::CustomerReply => "customer_reply",
+            HistoryKind::Resolved => "resolved",
+            HistoryKind::Reopened => "reopened",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            HistoryKind::Reply => "Agent replies",
+            HistoryKind::WaitingOnCustomer => "Waiting on the customer",
+            HistoryKind::CustomerReply => "Customer replies",
+            HistoryKind::Resolved => "Resolved",
+            HistoryKind::Reopened => "Reopened",
+        }
+    }
+
+    fn clock_event(self) -> ClockEventKind {
+        match self {
+            HistoryKind::Reply => ClockEventKind::AgentReply,
+            HistoryKind::WaitingOnCustomer => ClockEventKind::WaitingOnCustomer,
+            HistoryKind::CustomerReply => ClockEventKind::CustomerReply,
+            HistoryKind::Resolved => ClockEventKind::Resolved,
+            HistoryKind::Reopened => ClockEventKind::Reopened,
+        }
+    }
 }
 
 /// Why a draft cannot be routed yet.
@@ -33,6 +97,11 @@ pub struct TicketDraft {
 pub enum DraftError {
     Amount(String),
     CreatedAt(String),
+    /// Step `step` (0-based) of the history has a time that is not a date and time.
+    HistoryAt {
+        step: usize,
+        text: String,
+    },
 }
 
 impl fmt::Display for DraftError {
@@ -42,6 +111,11 @@ impl fmt::Display for DraftError {
             DraftError::CreatedAt(text) => {
                 write!(f, "created at {text:?} is not a date and time")
             }
+            DraftError::HistoryAt { step, text } => write!(
+                f,
+                "step {} of the history: {text:?} is not a date and time",
+                step + 1
+            ),
         }
     }
 }
@@ -58,7 +132,28 @@ impl TicketDraft {
             amount: String::new(),
             signals: Signals::default(),
             created_at,
+            history: Vec::new(),
         }
+    }
+
+    /// The history as clock events in time order (steps at the same minute keep their order).
+    pub fn clock_events(&self) -> Result<Vec<ClockEvent>, DraftError> {
+        let mut events = self
+            .history
+            .iter()
+            .enumerate()
+            .map(|(step, entry)| {
+                let at = Instant::parse_rfc3339(&format!("{}:00Z", entry.at)).map_err(|_| {
+                    DraftError::HistoryAt {
+                        step,
+                        text: entry.at.clone(),
+                    }
+                })?;
+                Ok(ClockEvent::new(at, entry.kind.clock_event()))
+            })
+            .collect::<Result<Vec<_>, DraftError>>()?;
+        events.sort_by_key(|event| event.at);
+        Ok(events)
     }
 
     /// Whether the priority comes from impact × urgency rather than being given.

@@ -131,3 +131,29 @@ test("the decision shows the chain a ticket climbs when no team resolves it", as
   assert.match(await chain.innerText(), /If no team resolves it: First-line general support → Billing and finance \(functional\) → Support supervisors \(hierarchical\)/);
   assertClean(assert);
 });
+
+test("a ticket's waiting span is drawn on the timeline and moves its paused due instants", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("receiving-team").waitFor();
+  await tryTicket(page, { category: "billing", priority: "medium" });
+  await page.fill("#ticket-created", "2026-03-03T10:00");
+  await page.getByTestId("history-add").click();
+  await page.selectOption('[data-testid="history-kind-0"]', "waiting_on_customer");
+  await page.fill('[data-testid="history-at-0"]', "2026-03-03T10:30");
+  await page.getByTestId("history-add").click();
+  assert.equal(await page.getByTestId("history-kind-1").inputValue(), "customer_reply", "after a wait, the customer replies");
+  await page.fill('[data-testid="history-at-1"]', "2026-03-03T13:30");
+  const clocks = page.getByTestId("history-clocks");
+  await clocks.waitFor();
+  const row = clocks.locator('tr[data-target="first_response"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="due-after-history-first_response"]')?.innerText.includes("17:00"));
+  assert.match(await row.innerText(), /14:00[\s\S]*17:00[\s\S]*3h/, "planned 14:00, three business hours later after the wait");
+  assert.equal(await page.getByTestId("waiting-span").count(), 1, "the wait is drawn on the timeline");
+  await screenshot(page, "screenshot-history.png");
+
+  await tryTicket(page, { category: "outage", priority: "medium" });
+  await page.waitForFunction(() => document.querySelector('[data-testid="history-clocks"]')?.innerText.includes("does not pause"));
+  const outage = await page.getByTestId("history-clocks").locator('tr[data-target="first_response"] td').allInnerTexts();
+  assert.equal(outage[1], outage[2], "a policy that does not pause moves nothing");
+  assertClean(assert);
+});

@@ -6,6 +6,7 @@
 
 mod compute;
 mod events;
+mod history;
 mod plan;
 mod report;
 mod terms;
@@ -13,6 +14,7 @@ mod timer;
 
 pub use compute::compute;
 pub use events::{ClockEvent, ClockEventKind};
+pub use history::{clocks_after_history, ClocksAfterHistory, TargetAfterHistory};
 pub use plan::{
     for_each_checkpoint, for_each_first_checkpoint, plan, plan_into, Checkpoint, CheckpointKind,
 };

@@ -16,6 +16,9 @@ pub struct SlaTimelineProps {
     pub created: Instant,
     /// The policy, for the calendar the SLA counts business time on.
     pub policy: PolicyHandle,
+    /// Spans the ticket waited on the customer (from its history), drawn across the rows.
+    #[prop_or_default]
+    pub waiting: Vec<(Instant, Instant)>,
 }
 
 const WIDTH: f64 = 1000.0;
@@ -52,6 +55,7 @@ pub fn SlaTimeline(props: &SlaTimelineProps) -> Html {
     let last = rows
         .iter()
         .flat_map(|row| row.markers.iter().map(|m| m.at))
+        .chain(props.waiting.iter().map(|(_, to)| *to))
         .max()
         .unwrap_or(start.plus(DAY));
     let span = (last.seconds_since(start) as f64 * 1.08).max(4.0 * HOUR as f64);
@@ -70,6 +74,14 @@ pub fn SlaTimeline(props: &SlaTimelineProps) -> Html {
         .unwrap_or_default();
     let shading = closed.iter().map(|(from, to)| {
         html! { <rect class="closed" x={fmt(x(*from))} y={fmt(AXIS_HEIGHT - 4.0)} width={fmt(x(*to) - x(*from))} height={fmt(plot_bottom - AXIS_HEIGHT + 4.0)} /> }
+    });
+    let waiting = props.waiting.iter().map(|(from, to)| {
+        html! {
+            <rect class="waiting" data-testid="waiting-span" x={fmt(x(*from))} y={fmt(AXIS_HEIGHT - 4.0)}
+                width={fmt((x(*to) - x(*from)).max(1.0))} height={fmt(plot_bottom - AXIS_HEIGHT + 4.0)}>
+                <title>{ format!("Waiting on the customer, {} to {}", format::instant(*from), format::instant(*to)) }</title>
+            </rect>
+        }
     });
     let ticks = day_ticks(start, end).into_iter().map(|at| {
         html! {
@@ -141,6 +153,7 @@ pub fn SlaTimeline(props: &SlaTimelineProps) -> Html {
                 <svg class="timeline" data-testid="sla-timeline" viewBox={format!("0 0 {WIDTH} {}", fmt(height))} role="img"
                     aria-label="SLA due instants and planned escalations">
                     { for shading }
+                    { for waiting }
                     { for ticks }
                     <line class="now" x1={fmt(x(start))} x2={fmt(x(start))} y1={fmt(AXIS_HEIGHT - 8.0)} y2={fmt(plot_bottom)} />
                     { for row_views }

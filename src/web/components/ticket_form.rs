@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::engine::ticket::{Channel, Level, Priority};
 use crate::web::format::capitalise;
-use crate::workspace::draft::TicketDraft;
+use crate::workspace::draft::{HistoryKind, HistoryStep, TicketDraft};
 
 #[derive(Properties, PartialEq)]
 pub struct TicketFormProps {
@@ -66,6 +66,73 @@ pub fn TicketForm(props: &TicketFormProps) -> Html {
     let on_segment = select_value(edit(|d, v| d.segment = v));
     let on_amount = input_value(edit(|d, v| d.amount = v));
     let on_created = input_value(edit(|d, v| d.created_at = v));
+
+    let history_rows = draft.history.iter().enumerate().map(|(index, step)| {
+        let on_kind = {
+            let (draft, on_change) = (draft.clone(), props.on_change.clone());
+            Callback::from(move |event: Event| {
+                let select: HtmlSelectElement = event.target_unchecked_into();
+                let mut next = draft.clone();
+                if let (Some(step), Some(kind)) = (
+                    next.history.get_mut(index),
+                    HistoryKind::ALL.into_iter().find(|k| k.key() == select.value()),
+                ) {
+                    step.kind = kind;
+                }
+                on_change.emit(next);
+            })
+        };
+        let on_at = {
+            let (draft, on_change) = (draft.clone(), props.on_change.clone());
+            Callback::from(move |event: InputEvent| {
+                let input: HtmlInputElement = event.target_unchecked_into();
+                let mut next = draft.clone();
+                if let Some(step) = next.history.get_mut(index) {
+                    step.at = input.value();
+                }
+                on_change.emit(next);
+            })
+        };
+        let on_remove = {
+            let (draft, on_change) = (draft.clone(), props.on_change.clone());
+            Callback::from(move |_: MouseEvent| {
+                let mut next = draft.clone();
+                if index < next.history.len() {
+                    next.history.remove(index);
+                }
+                on_change.emit(next);
+            })
+        };
+        html! {
+            <div class="history-step" key={index}>
+                <select onchange={on_kind} aria-label={format!("What happened at step {}", index + 1)} data-testid={format!("history-kind-{index}")}>
+                    { for HistoryKind::ALL.iter().map(|kind| html! {
+                        <option value={kind.key()} selected={*kind == step.kind}>{ kind.label() }</option>
+                    }) }
+                </select>
+                <input type="datetime-local" value={step.at.clone()} oninput={on_at}
+                    aria-label={format!("When step {} happened (UTC)", index + 1)} data-testid={format!("history-at-{index}")} />
+                <button type="button" class="icon-button" onclick={on_remove} aria-label={format!("Remove step {}", index + 1)}>{ "×" }</button>
+            </div>
+        }
+    });
+    let on_add_step = {
+        let (draft, on_change) = (draft.clone(), props.on_change.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut next = draft.clone();
+            let at = next
+                .history
+                .last()
+                .map_or_else(|| next.created_at.clone(), |step| step.at.clone());
+            let kind = match next.history.last().map(|step| step.kind) {
+                Some(HistoryKind::WaitingOnCustomer) => HistoryKind::CustomerReply,
+                Some(HistoryKind::Reply) => HistoryKind::WaitingOnCustomer,
+                _ => HistoryKind::Reply,
+            };
+            next.history.push(HistoryStep { kind, at });
+            on_change.emit(next);
+        })
+    };
 
     let signal_boxes = SIGNAL_LABELS.iter().map(|(name, label)| {
         let checked = draft.signals.get(name).unwrap_or(false);
@@ -148,6 +215,11 @@ pub fn TicketForm(props: &TicketFormProps) -> Html {
                 <label for="ticket-created">{ "Created at (UTC)" }</label>
                 <input id="ticket-created" type="datetime-local" value={draft.created_at.clone()} oninput={on_created} />
             </div>
+            <fieldset data-testid="history">
+                <legend>{ "What happened next (UTC)" }</legend>
+                { for history_rows }
+                <button type="button" onclick={on_add_step} data-testid="history-add">{ "+ Add a step" }</button>
+            </fieldset>
         </form>
     }
 }

@@ -3,9 +3,11 @@
 use yew::prelude::*;
 
 use crate::engine::route::route;
+use crate::engine::sla::clocks_after_history;
 use crate::engine::time::Instant;
 use crate::sim::policy_model::unresolved_chain;
 use crate::web::components::decision_view::DecisionView;
+use crate::web::components::history_clocks::HistoryClocks;
 use crate::web::components::sla_timeline::SlaTimeline;
 use crate::web::components::team_overview::TeamOverview;
 use crate::web::components::ticket_form::TicketForm;
@@ -60,11 +62,24 @@ pub fn TryTab(props: &TryTabProps) -> Html {
             })
             .collect()
     };
+    let history = props.draft.clock_events();
     let results = match outcome {
         Ok((decision, created)) => html! {
             <>
                 <DecisionView decision={decision.clone()} {created} chain={chain(created)} />
-                <SlaTimeline decision={decision.clone()} {created} policy={policy.clone()} />
+                { match (&history, &decision.sla) {
+                    (Err(problem), _) => html! {
+                        <div class="panel"><div class="error-box" role="alert" data-testid="history-error">{ problem.to_string() }</div></div>
+                    },
+                    (Ok(events), Some(plan)) if !events.is_empty() => html! {
+                        <HistoryClocks clocks={clocks_after_history(policy.compiled(), plan, created, events)} />
+                    },
+                    _ => Html::default(),
+                } }
+                <SlaTimeline decision={decision.clone()} {created} policy={policy.clone()}
+                    waiting={history.as_ref().ok().zip(decision.sla.as_ref())
+                        .map(|(events, plan)| clocks_after_history(policy.compiled(), plan, created, events).waiting)
+                        .unwrap_or_default()} />
                 <TraceTable trace={decision.trace.clone()} />
             </>
         },

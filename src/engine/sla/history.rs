@@ -1,0 +1,112 @@
+//! A routed ticket's SLA clocks after a history of replies, waits on the customer, resolutions and
+//! reopenings: each target's planned due instant beside its due instant once the history's pauses are
+//! counted, what the clock stands at, and the spans it was paused (the Try view's "history").
+
+use super::compute::compute;
+use super::events::{ClockEvent, ClockEventKind};
+use super::report::ClockState;
+use super::terms::{Clock, SlaTerms, TargetDurations};
+use crate::engine::decision::SlaPlan;
+use crate::engine::journey::SlaTarget;
+use crate::engine::policy::CompiledPolicy;
+use crate::engine::time::Instant;
+
+/// One target after the history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetAfterHistory {
+    pub target: SlaTarget,
+    /// Due if nothing pauses the clock (the plan's).
+    pub planned_due: Option<Instant>,
+    /// Due once the history's pauses are counted; `None` once the clock has ended.
+    pub due: Option<Instant>,
+    /// Seconds the clock was held.
+    pub paused_seconds: i64,
+    pub state: ClockState,
+}
+
+/// The ticket's clocks, and the spans it waited on the customer (to the end of the history when it still
+/// waits), as of the last event of the history (creation when there is none).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClocksAfterHistory {
+    pub targets: Vec<TargetAfterHistory>,
+    pub waiting: Vec<(Instant, Instant)>,
+    pub pauses_count: bool,
+}
+
+/// `events` must be in time order; `plan` is the routed ticket's SLA plan.
+pub fn clocks_after_history(
+    policy: &CompiledPolicy,
+    plan: &SlaPlan,
+    created: Instant,
+    events: &[ClockEvent],
+) -> ClocksAfterHistory {
+    let seconds = |target: SlaTarget| {
+        plan.targets
+            .iter()
+            .find(|due| due.target == target)
+            .map(|due| due.seconds)
+    };
+    let clock = plan
+        .calendar
+        .as_ref()
+        .and_then(|id| {
+            policy
+                .calendar_ids
+                .iter()
+                .position(|known| known == id.as_ref())
+        })
+        .and_then(|index| policy.calendars.get(index))
+        .map_or(Clock::CalendarTime, Clock::Business);
+    let terms = SlaTerms {
+        targets: TargetDurations {
+            first_response: seconds(SlaTarget::FirstResponse),
+            next_update: seconds(SlaTarget::NextUpdate),
+            resolution: seconds(SlaTarget::Resolution),
+        },
+        clock,
+        pause_when_waiting: plan.pause_when_waiting,
+        warnings: &[],
+        ladder: &[],
+    };
+    let now = events.last().map_or(created, |event| event.at.max(created));
+    let report = compute(&terms, created, events, now);
+    let targets = report
+        .targets()
+        .map(|target| TargetAfterHistory {
+            target: target.target,
+            planned_due: plan.due(target.target),
+            due: target.due,
+            paused_seconds: target.paused,
+            state: target.state,
+        })
+        .collect();
+    ClocksAfterHistory {
+        targets,
+        waiting: waiting_spans(created, events, now),
+        pauses_count: plan.pause_when_waiting,
+    }
+}
+
+/// From each wait on the customer to the customer's reply, a resolution, or `now`.
+fn waiting_spans(created: Instant, events: &[ClockEvent], now: Instant) -> Vec<(Instant, Instant)> {
+    let mut spans = Vec::new();
+    let mut since: Option<Instant> = None;
+    for event in events {
+        let at = event.at.max(created);
+        match event.kind {
+            ClockEventKind::WaitingOnCustomer => {
+                since.get_or_insert(at);
+            }
+            ClockEventKind::CustomerReply | ClockEventKind::Resolved => {
+                if let Some(from) = since.take() {
+                    spans.push((from, at));
+                }
+            }
+            ClockEventKind::AgentReply | ClockEventKind::Reopened => {}
+        }
+    }
+    if let Some(from) = since {
+        spans.push((from, now));
+    }
+    spans
+}
