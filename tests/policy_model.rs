@@ -377,7 +377,12 @@ fn run_context_takes_tiers_costs_staffing_and_opening_hours_from_the_policy() {
     assert_eq!(general.staffed_seconds, open_seconds);
     assert_eq!(
         context.sla_targets,
-        [SlaTarget::FirstResponse, SlaTarget::Resolution]
+        [
+            SlaTarget::FirstResponse,
+            SlaTarget::NextUpdate,
+            SlaTarget::Resolution
+        ],
+        "the default policy sets every target for every ticket, next update included"
     );
     assert_eq!(result.metrics[0].tickets as usize, run.journeys.len());
 }
@@ -548,5 +553,56 @@ fn sla_results_by_team_channel_priority_and_category_add_up_to_the_overall_ones(
         metrics.sla.iter().all(|sla| sla.target.as_str() == "next_update" || (sla.met > 0 && sla.breached > 0)),
         "with one first-line agent, both targets are met for some tickets and breached for others: {:?}",
         metrics.sla
+    );
+}
+
+#[test]
+fn next_update_compliance_falls_when_the_cadence_tightens() {
+    use escalator::engine::journey::{EventKind, SlaTarget};
+    let run = |next_update: Option<&str>| {
+        let mut policy: serde_json::Value =
+            serde_json::from_str(include_str!("../www/presets/default.json")).expect("policy");
+        if let Some(cadence) = next_update {
+            for sla in policy["sla_policies"].as_array_mut().expect("SLA policies") {
+                for priority in ["critical", "high", "medium", "low"] {
+                    sla["targets"][priority]["next_update"] = serde_json::json!(cadence);
+                }
+            }
+        }
+        let policy =
+            escalator::engine::policy::Policy::from_json(&policy.to_string()).expect("policy");
+        let mut scenario: serde_json::Value =
+            serde_json::from_str(include_str!("../www/presets/normal-week.json"))
+                .expect("scenario");
+        scenario["replications"] = serde_json::json!(1);
+        scenario["workload"]["horizon"] = serde_json::json!(2);
+        let read = escalator::sim::Scenario::from_json(&scenario.to_string()).expect("a scenario");
+        escalator::sim::run_scenario(&read, &policy).expect("runs")
+    };
+    let compliance = |result: &escalator::sim::ScenarioResult| {
+        result.metrics[0]
+            .sla
+            .iter()
+            .find(|sla| sla.target == SlaTarget::NextUpdate)
+            .and_then(|sla| sla.compliance)
+            .expect("next update is measured")
+    };
+    let preset = run(None);
+    let tight = run(Some("5m"));
+    assert!(
+        compliance(&tight) < compliance(&preset),
+        "a five-minute cadence: {} against the preset's {}",
+        compliance(&tight),
+        compliance(&preset)
+    );
+    let updates = preset.runs[0]
+        .journeys
+        .iter()
+        .flat_map(|journey| &journey.events)
+        .filter(|event| matches!(event.kind, EventKind::Update { .. }))
+        .count();
+    assert!(
+        updates > 0,
+        "a ticket worked a second time updates the customer"
     );
 }

@@ -171,9 +171,12 @@ pub fn observed_under_policy(log: &ImportedLog, model: &EnginePolicyModel) -> Me
         .iter()
         .map(|journey| with_policy_clocks(journey, model, end))
         .collect();
-    let context = log
-        .run_context()
-        .with_sla_targets(policy_sla_targets(model.policy()));
+    // A log records no updates to the customer, so next update is not measured on it.
+    let targets = policy_sla_targets(model.policy())
+        .into_iter()
+        .filter(|target| *target != SlaTarget::NextUpdate)
+        .collect();
+    let context = log.run_context().with_sla_targets(targets);
     summarize(&journeys, &context)
 }
 

@@ -107,6 +107,16 @@ pub trait PolicyModel {
     fn priority(&self, ticket: &Ticket) -> Priority {
         ticket.priority.unwrap_or(Priority::Medium)
     }
+    /// When the next update to the customer falls due after an answer or update at `from` (the clock
+    /// restarts at each one); `None` when the ticket's SLA has no next-update target.
+    fn next_update_due(
+        &self,
+        _ticket: &Ticket,
+        _receiver: TeamId,
+        _from: Instant,
+    ) -> Option<Instant> {
+        None
+    }
     /// Where a ticket goes when `team` could not resolve it; `None` means `team` finishes it anyway.
     fn on_unresolved(&self, ticket: &Ticket, team: TeamId, at: Instant) -> Option<Assignment<'_>>;
     /// Appends the ticket's timed checkpoints (any order) to `out`: SLA warnings, breaches and breach-ladder

@@ -65,6 +65,11 @@ enum Action {
         ticket: u32,
         index: u16,
     },
+    /// The next update armed as number `arming` of the ticket falls due.
+    NextUpdateDue {
+        ticket: u32,
+        arming: u32,
+    },
     Abandon {
         ticket: u32,
     },
@@ -137,6 +142,8 @@ struct TicketState<'m> {
     /// Bumped whenever the ticket leaves a queue, so stale queue entries are skipped.
     generation: u32,
     responded: bool,
+    /// Bumped at each answer or update, so only the latest next-update clock can breach.
+    update_arming: u32,
     visited_first_line: bool,
     /// Sorted by `Planned::order`; a repeating checkpoint's next firing is added when it fires.
     checkpoints: Vec<Planned<'m>>,
@@ -450,6 +457,9 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             Action::Checkpoint { ticket, index } => {
                 self.checkpoint(ticket as usize, usize::from(index))
             }
+            Action::NextUpdateDue { ticket, arming } => {
+                self.next_update_due(ticket as usize, arming)
+            }
             Action::Abandon { ticket } => self.abandon(ticket as usize),
             Action::Open { team } => self.open(team),
             Action::Close { team } => self.close(team),
@@ -574,6 +584,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             status: Status::Waiting,
             generation: 0,
             responded: false,
+            update_arming: 0,
             visited_first_line: false,
             checkpoints,
         });
@@ -699,20 +710,54 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
                 team: self.team_name(team),
             },
         );
-        if first_response {
-            self.emit(
-                ticket,
-                EventKind::FirstResponse {
-                    team: self.team_name(team),
-                },
-            );
-        }
+        let answer = if first_response {
+            EventKind::FirstResponse {
+                team: self.team_name(team),
+            }
+        } else {
+            EventKind::Update {
+                team: self.team_name(team),
+            }
+        };
+        self.emit(ticket, answer);
+        self.arm_next_update(ticket);
         self.schedule(
             self.now.saturating_add(duration.max(0)),
             Action::ServiceDone {
                 ticket: ticket as u32,
             },
         );
+    }
+
+    /// Restarts the ticket's next-update clock from now: the customer is owed another update by then.
+    fn arm_next_update(&mut self, ticket: usize) {
+        let state = &mut self.tickets[ticket];
+        state.update_arming = state.update_arming.wrapping_add(1);
+        let (receiver, arming) = (state.receiver, state.update_arming);
+        let model = self.model;
+        let due = model.next_update_due(&self.journeys[ticket].ticket, receiver, Instant(self.now));
+        if let Some(due) = due {
+            self.schedule(
+                due.0.max(self.now),
+                Action::NextUpdateDue {
+                    ticket: ticket as u32,
+                    arming,
+                },
+            );
+        }
+    }
+
+    /// A next-update clock ran out: a breach, unless the ticket was answered again or closed since.
+    fn next_update_due(&mut self, ticket: usize, arming: u32) {
+        let state = &self.tickets[ticket];
+        if state.status != Status::Closed && state.update_arming == arming {
+            self.emit(
+                ticket,
+                EventKind::SlaBreach {
+                    target: SlaTarget::NextUpdate,
+                },
+            );
+        }
     }
 
     fn resolve_probability(&self, team: TeamId, category: u16) -> f64 {

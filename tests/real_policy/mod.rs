@@ -48,8 +48,9 @@ pub fn policy_of(scenario: &Scenario) -> Policy {
 
 /// Tickets in the golden real-policy run.
 pub const GOLDEN_TICKETS: usize = 501;
-/// `journeys_fingerprint` of the golden real-policy run, recorded from the native build.
-pub const GOLDEN_FINGERPRINT: u64 = 3_568_469_384_021_406_589;
+/// `journeys_fingerprint` of the golden real-policy run, recorded from the native build (again when the
+/// simulator began to update customers and time next updates).
+pub const GOLDEN_FINGERPRINT: u64 = 9_166_979_612_045_368_635;
 
 /// The normal-week preset cut to its first day (Monday) and one replication.
 pub fn golden_scenario() -> Scenario {

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
+use super::run::next_update_for_every_ticket;
 use super::sla_tables::SlaTables;
 use crate::engine::calendar::Calendar;
 use crate::engine::condition::TicketInContext;
@@ -54,6 +55,8 @@ impl std::error::Error for ModelError {}
 #[derive(Debug)]
 pub struct EnginePolicyModel {
     policy: CompiledPolicy,
+    /// Next update is simulated only when every ticket has the target (`next_update_for_every_ticket`).
+    next_update_everywhere: bool,
     teams: Vec<TeamInfo>,
     default_team: TeamId,
     /// Categories the policy names (list, skills, matrix rows) → index.
@@ -170,6 +173,7 @@ impl EnginePolicyModel {
             .map(|sla| SlaTables::new(&policy, sla))
             .collect();
         Ok(EnginePolicyModel {
+            next_update_everywhere: next_update_for_every_ticket(&policy),
             default_team: team_id(policy.default_team),
             teams,
             categories,
@@ -181,6 +185,17 @@ impl EnginePolicyModel {
             skilled,
             sla,
             policy,
+        })
+    }
+
+    /// The SLA policy that applies to `ticket` (with its derived `priority`): the first whose condition
+    /// matches.
+    fn sla_index(&self, ticket: &Ticket, priority: Priority) -> Option<usize> {
+        let seen = TicketInContext::new(ticket, &[]).with_priority(priority);
+        self.policy.sla_policies.iter().position(|sla| {
+            sla.condition
+                .as_ref()
+                .is_none_or(|condition| condition.matches(&seen))
         })
     }
 
@@ -311,6 +326,15 @@ impl PolicyModel for EnginePolicyModel {
         derive_priority(&self.policy, ticket).0
     }
 
+    fn next_update_due(&self, ticket: &Ticket, receiver: TeamId, from: Instant) -> Option<Instant> {
+        if !self.next_update_everywhere {
+            return None;
+        }
+        let (priority, _) = derive_priority(&self.policy, ticket);
+        let index = self.sla_index(ticket, priority)?;
+        self.sla[index].next_update_due(&self.policy, priority, receiver, from)
+    }
+
     fn route(&self, ticket: &Ticket, _at: Instant) -> Assignment<'_> {
         let routed = route_team(&self.policy, ticket);
         let team = team_id(routed.team);
@@ -373,13 +397,7 @@ impl PolicyModel for EnginePolicyModel {
         out: &mut Vec<Checkpoint<'s>>,
     ) {
         let (priority, _) = derive_priority(&self.policy, ticket);
-        let seen = TicketInContext::new(ticket, &[]).with_priority(priority);
-        let matching = self.policy.sla_policies.iter().position(|sla| {
-            sla.condition
-                .as_ref()
-                .is_none_or(|condition| condition.matches(&seen))
-        });
-        if let Some(index) = matching {
+        if let Some(index) = self.sla_index(ticket, priority) {
             let tables = u32::try_from(index).unwrap_or(u32::MAX);
             self.sla[index].checkpoints(&self.policy, tables, priority, receiver, created, out);
         }

@@ -62,11 +62,30 @@ pub fn policy_sla_targets(policy: &CompiledPolicy) -> Vec<SlaTarget> {
         .sla_policies
         .iter()
         .any(|sla| sla.condition.is_none());
-    if has_fallback {
-        vec![SlaTarget::FirstResponse, SlaTarget::Resolution]
-    } else {
-        Vec::new()
+    match (has_fallback, next_update_for_every_ticket(policy)) {
+        (true, true) => vec![
+            SlaTarget::FirstResponse,
+            SlaTarget::NextUpdate,
+            SlaTarget::Resolution,
+        ],
+        (true, false) => vec![SlaTarget::FirstResponse, SlaTarget::Resolution],
+        (false, _) => Vec::new(),
     }
+}
+
+/// Every ticket has a next-update target: an SLA policy without a condition catches every ticket, and every
+/// SLA policy sets the target for every priority. Only then is next update simulated: its compliance counts
+/// every ticket that had it, which a ticket with no breach would not otherwise show.
+pub fn next_update_for_every_ticket(policy: &CompiledPolicy) -> bool {
+    policy
+        .sla_policies
+        .iter()
+        .any(|sla| sla.condition.is_none())
+        && policy.sla_policies.iter().all(|sla| {
+            sla.targets
+                .iter()
+                .all(|targets| targets.get(SlaTarget::NextUpdate).is_some())
+        })
 }
 
 /// Compiles `policy`, runs every replication of `scenario` through it and summarises each run. Errors name the

@@ -96,6 +96,19 @@ impl SlaTables {
         }
     }
 
+    /// When the next update falls due for a ticket of `priority` answered or updated at `from`; `None`
+    /// when this policy has no next-update target for the priority (or the clock never gets there).
+    pub fn next_update_due(
+        &self,
+        policy: &CompiledPolicy,
+        priority: Priority,
+        receiver: TeamId,
+        from: Instant,
+    ) -> Option<Instant> {
+        let seconds = self.targets[priority as usize].next_update?;
+        self.clock(policy, receiver).add(from, seconds)
+    }
+
     fn clock<'s>(&'s self, policy: &'s CompiledPolicy, receiver: TeamId) -> Clock<'s> {
         match self.clock {
             SlaClock::Calendar => Clock::CalendarTime,
