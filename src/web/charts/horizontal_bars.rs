@@ -27,6 +27,9 @@ pub struct HorizontalBarsProps {
     /// Rows the chart keeps room for, so fewer bars do not shrink it.
     #[prop_or(0)]
     pub min_rows: usize,
+    /// What an empty chart says.
+    #[prop_or_else(|| AttrValue::from("No data yet"))]
+    pub empty: AttrValue,
 }
 
 const LABEL_WIDTH: f64 = 220.0;
@@ -43,7 +46,7 @@ pub fn HorizontalBars(props: &HorizontalBarsProps) -> Html {
         return html! {
             <figure class="chart chart-hbars" data-testid="horizontal-bars">
                 <svg class="chart-svg" viewBox={view_box} role="img" aria-label={props.title.clone()}>
-                    { empty_message(VIEW_WIDTH, height, "No data yet") }
+                    { empty_message(VIEW_WIDTH, height, &props.empty) }
                 </svg>
             </figure>
         };

@@ -192,7 +192,8 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
             </section>
             <section class="panel chart-panel" data-testid="chart-by-tier">
                 <div class="panel-head"><h2>{ "Escalation rate by tier" }</h2><p>{ "Tickets escalated out of a tier ÷ tickets it received." }</p></div>
-                <div class="panel-body"><HorizontalBars title="Escalation rate by tier" bars={by_tier} format={ValueFormat::Percent} max={Some(1.0)} /></div>
+                <div class="panel-body"><HorizontalBars title="Escalation rate by tier" bars={by_tier} format={ValueFormat::Percent} max={Some(1.0)}
+                    empty={if first.is_some() { "The teams here have no tiers" } else { "No data yet" }} /></div>
             </section>
             <section class="panel chart-panel" data-testid="chart-by-team">
                 <div class="panel-head"><h2>{ "Escalations out of each team" }</h2><p>{ format!("Escalations leaving the team ÷ assignments it received; the {BUSIEST_BARS} busiest teams.") }</p></div>
