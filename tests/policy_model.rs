@@ -279,7 +279,7 @@ fn checkpoints_follow_the_sla_on_business_time_and_the_matrix_ladder() {
     );
     let created = at("2026-11-24T10:00:00Z");
     let mut firings = vec![level_two[0]];
-    while let Some(next) = model.next_repeat(&firings[firings.len() - 1], created, general) {
+    while let Some(next) = model.next_repeat(&firings[firings.len() - 1], created, general, 0) {
         firings.push(next);
     }
     assert_eq!(

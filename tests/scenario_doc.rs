@@ -17,7 +17,7 @@ fn examples() -> Vec<String> {
 #[test]
 fn every_example_in_the_doc_parses() {
     let examples = examples();
-    assert_eq!(examples.len(), 3, "the doc has three JSON examples");
+    assert_eq!(examples.len(), 4, "the doc has four JSON examples");
     for (index, example) in examples.iter().enumerate() {
         if let Err(err) = Scenario::from_json(example) {
             panic!("example {index} does not parse: {err}");
@@ -54,7 +54,7 @@ fn the_bare_example_runs_through_one_team() {
 
 #[test]
 fn the_override_example_tightens_the_default_policy_and_runs() {
-    let scenario = Scenario::from_json(&examples()[2]).expect("example parses");
+    let scenario = Scenario::from_json(&examples()[3]).expect("example parses");
     let policy = resolve_policy(&scenario, |name| {
         (name == "default").then(|| include_str!("../www/presets/default.json").to_owned())
     })
@@ -73,4 +73,48 @@ fn the_override_example_tightens_the_default_policy_and_runs() {
     let tickets = result.runs[0].journeys.len();
     assert!((2_150..2_550).contains(&tickets), "{tickets}");
     assert_eq!(result.metrics[0].tickets as usize, tickets);
+}
+
+#[test]
+fn the_waiting_example_asks_customers_and_pausing_keeps_resolution_compliance_higher() {
+    use escalator::engine::journey::{EventKind, SlaTarget};
+    let scenario = Scenario::from_json(&examples()[2]).expect("example parses");
+    assert!(scenario.waiting.is_some());
+    let default = include_str!("../www/presets/default.json");
+    let policy = |pause: bool| {
+        let mut policy = resolve_policy(&scenario, |name| {
+            (name == "default").then(|| default.to_owned())
+        })
+        .expect("the default policy");
+        for sla in &mut policy.sla_policies {
+            sla.pause_when_waiting = pause;
+        }
+        policy
+    };
+    let compliance = |pause: bool| {
+        let result = run_scenario(&scenario, &policy(pause)).expect("runs");
+        let journeys = &result.runs[0].journeys;
+        let waited = journeys
+            .iter()
+            .filter(|journey| {
+                journey
+                    .events
+                    .iter()
+                    .any(|e| e.kind == EventKind::WaitingOnCustomer)
+            })
+            .count();
+        assert!(
+            waited * 5 > journeys.len(),
+            "{waited} of {} waited",
+            journeys.len()
+        );
+        result.metrics[0]
+            .sla
+            .iter()
+            .find(|sla| sla.target == SlaTarget::Resolution)
+            .and_then(|sla| sla.compliance)
+            .expect("resolution is measured")
+    };
+    let (paused, running) = (compliance(true), compliance(false));
+    assert!(paused > running, "paused {paused}, running {running}");
 }

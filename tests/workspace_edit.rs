@@ -781,6 +781,62 @@ fn a_teams_handling_mean_keeps_its_shape_and_its_resolve_share_stays_a_probabili
 }
 
 #[test]
+fn waiting_controls_make_a_default_rule_keep_its_shape_and_keep_shares_probabilities() {
+    use escalator::sim::scenario::TimeDistribution;
+    assert!(
+        workspace().scenario.waiting.is_none(),
+        "the preset asks nobody"
+    );
+    let edited = applied(Edit::SetScenario(ScenarioField::WaitingAsk(0.3)));
+    let rule = edited.scenario.waiting.as_ref().expect("a rule").default;
+    assert_eq!(rule.ask, 0.3);
+    assert_eq!(
+        rule.customer_reply,
+        TimeDistribution::Exponential {
+            mean: Duration::hours(4)
+        }
+    );
+    assert_eq!(rule.never_replies, 0.0);
+    let mut workspace = edited;
+    Edit::SetScenario(ScenarioField::WaitingReplyMean(90 * 60)).apply(&mut workspace);
+    Edit::SetScenario(ScenarioField::WaitingNeverReplies(1.7)).apply(&mut workspace);
+    let rule = workspace.scenario.waiting.as_ref().expect("a rule").default;
+    assert_eq!(rule.ask, 0.3, "other fields stay");
+    assert_eq!(rule.customer_reply.mean(), Duration::minutes(90));
+    assert!(matches!(
+        rule.customer_reply,
+        TimeDistribution::Exponential { .. }
+    ));
+    assert_eq!(rule.never_replies, 1.0);
+    Edit::SetScenario(ScenarioField::WaitingAsk(f64::NAN)).apply(&mut workspace);
+    assert_eq!(workspace.scenario.waiting.expect("a rule").default.ask, 0.0);
+}
+
+#[test]
+fn an_sla_policy_auto_closes_after_a_duration_or_never() {
+    let edited = applied(Edit::SetSla {
+        sla: 0,
+        field: SlaField::AutoCloseAfter(Some(Duration::days(5))),
+    });
+    assert_eq!(
+        edited.policy.sla_policies[0].auto_close_after,
+        Some(Duration::days(5))
+    );
+    let compiled = edited.policy.compile().expect("compiles");
+    assert_eq!(
+        compiled.sla_policies[0].auto_close_after_seconds,
+        Some(5 * 86_400)
+    );
+    let mut workspace = edited;
+    Edit::SetSla {
+        sla: 0,
+        field: SlaField::AutoCloseAfter(None),
+    }
+    .apply(&mut workspace);
+    assert_eq!(workspace.policy.sla_policies[0].auto_close_after, None);
+}
+
+#[test]
 fn list_ids_stay_unique_when_adding() {
     let mut workspace = workspace();
     for _ in 0..3 {

@@ -141,6 +141,7 @@ pub fn scenario_from_log(
         },
         knowledge_base: None,
         abandonment: None,
+        waiting: None,
         seed: 1,
         replications: 5,
     }

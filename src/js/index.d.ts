@@ -56,6 +56,8 @@ export interface SlaPolicy {
   time?: "business" | "calendar";
   calendar?: string;
   pause_when_waiting?: boolean;
+  /** A ticket left waiting on the customer this long (calendar time) is closed as resolved. */
+  auto_close_after?: DurationText;
   /** Percentages of a target at which a warning fires, e.g. [50, 75]. */
   warnings?: number[];
   targets: Record<Priority, Targets>;
@@ -146,6 +148,8 @@ export interface Receiver {
 export interface Diagnostic { severity: "error" | "warning" | "info"; code: string; path: string; message: string }
 export interface ParsedCondition { text: string; json: ConditionJson; fields: string[] }
 
+/** How often work ends in a question to the customer and how the customer answers (docs/scenario-format.md). */
+export interface WaitingRule { ask: number; customer_reply: unknown; never_replies?: number }
 /** A simulation scenario; see docs/scenario-format.md for every field. */
 export interface Scenario {
   schema_version?: 1;
@@ -160,6 +164,8 @@ export interface Scenario {
   handling: { default: unknown; [field: string]: unknown };
   knowledge_base?: unknown;
   abandonment?: unknown;
+  /** Agents' questions to the customer: `ask` (probability per piece of work), `customer_reply` (a time distribution), `never_replies`. */
+  waiting?: { default: WaitingRule; categories?: Record<string, WaitingRule> };
   seed?: number;
   replications?: number;
 }

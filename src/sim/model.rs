@@ -1,6 +1,7 @@
 //! What the simulator needs from a policy: teams, calendars, routing, escalation on failure, SLA checkpoints.
 
 use crate::engine::journey::{EscalationKind, SlaTarget};
+use crate::engine::sla::Clock;
 use crate::engine::ticket::{Priority, Ticket};
 use crate::engine::time::Instant;
 
@@ -130,13 +131,26 @@ pub trait PolicyModel {
         out: &mut Vec<Checkpoint<'s>>,
     );
     /// The firing after `checkpoint` (one with `repeat` set, that has just fired) of a ticket created at
-    /// `created` and received by `receiver`; `None` when there is no further firing.
+    /// `created` and received by `receiver`, whose SLA clocks have been held for `paused` counted seconds so
+    /// far; `None` when there is no further firing.
     fn next_repeat<'s>(
         &'s self,
         _checkpoint: &Checkpoint<'s>,
         _created: Instant,
         _receiver: TeamId,
+        _paused: i64,
     ) -> Option<Checkpoint<'s>> {
+        None
+    }
+    /// The clock of the ticket's SLA when it holds while the ticket waits on the customer: a wait then moves
+    /// the ticket's SLA checkpoints and next-update due instant by the time it counts on this clock. `None`
+    /// when waiting does not hold the ticket's SLA (or it has none).
+    fn pausing_clock(&self, _ticket: &Ticket, _receiver: TeamId) -> Option<Clock<'_>> {
+        None
+    }
+    /// Calendar seconds a ticket may wait on the customer before its SLA policy closes it as resolved;
+    /// `None` when it waits for as long as it takes.
+    fn auto_close_after(&self, _ticket: &Ticket) -> Option<i64> {
         None
     }
 }

@@ -7,7 +7,7 @@ use super::limits;
 use super::model::PolicyModel;
 use super::scenario::{
     AmountDistribution, Arrivals, KnowledgeBase, Scenario, ScenarioError, SignalRates,
-    TimeDistribution,
+    TimeDistribution, WaitingRule,
 };
 use crate::engine::calendar::iana_zone;
 use crate::engine::ticket::{Channel, Level, Priority};
@@ -84,6 +84,8 @@ pub struct PreparedScenario {
     pub knowledge_base: Option<KnowledgeBase>,
     /// Indexed like `Channel::ALL`.
     pub patience: [Option<TimeDistribution>; 5],
+    /// Per category: how work ends in a question to the customer, `None` when it never does.
+    pub waiting: Vec<Option<WaitingRule>>,
     pub seed: u64,
 }
 
@@ -129,6 +131,13 @@ fn check_time(distribution: &TimeDistribution, path: &str) -> Result<(), Scenari
         }
         _ => Ok(()),
     }
+}
+
+fn check_waiting(rule: &WaitingRule, path: &str) -> Result<Option<WaitingRule>, ScenarioError> {
+    probability(rule.ask, &format!("{path}.ask"))?;
+    probability(rule.never_replies, &format!("{path}.never_replies"))?;
+    check_time(&rule.customer_reply, &format!("{path}.customer_reply"))?;
+    Ok((rule.ask > 0.0).then_some(*rule))
 }
 
 fn weekly_rates(arrivals: &Arrivals) -> Result<[f64; 168], ScenarioError> {
@@ -383,6 +392,14 @@ impl PreparedScenario {
                 }
             }
         }
+        let mut waiting = vec![None; width];
+        if let Some(rules) = &scenario.waiting {
+            waiting.fill(check_waiting(&rules.default, "waiting.default")?);
+            for (name, rule) in &rules.categories {
+                let path = format!("waiting.categories.{name}");
+                waiting[usize::from(category_index(name, &path)?)] = check_waiting(rule, &path)?;
+            }
+        }
         let prepared = PreparedScenario {
             start,
             end,
@@ -405,6 +422,7 @@ impl PreparedScenario {
             resolve,
             knowledge_base: scenario.knowledge_base,
             patience,
+            waiting,
             seed: scenario.seed,
         };
         limits::check(scenario, &prepared)?;

@@ -35,6 +35,8 @@ pub struct Scenario {
     pub knowledge_base: Option<KnowledgeBase>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub abandonment: Option<Abandonment>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiting: Option<Waiting>,
     #[serde(default)]
     pub seed: u64,
     #[serde(default = "one")]
@@ -265,6 +267,28 @@ pub struct Abandonment {
     pub default: Option<TimeDistribution>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub channels: BTreeMap<Channel, TimeDistribution>,
+}
+
+/// Agents' replies that ask the customer something, and how customers answer: a default and per category.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Waiting {
+    pub default: WaitingRule,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub categories: BTreeMap<String, WaitingRule>,
+}
+
+/// How often a piece of work ends in a question to the customer, and how the customer answers.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaitingRule {
+    /// Probability that an agent's work on the ticket ends with a question instead of an outcome.
+    pub ask: f64,
+    /// How long the customer takes to answer.
+    pub customer_reply: TimeDistribution,
+    /// Probability that the customer never answers (the ticket waits until the policy auto-closes it).
+    #[serde(default)]
+    pub never_replies: f64,
 }
 
 /// A scenario that could not be read or does not fit the policy, with the JSON path concerned.

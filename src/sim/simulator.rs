@@ -19,6 +19,10 @@ const ARRIVAL_STREAM: u64 = 0;
 const SERVICE_STREAM: u64 = 1;
 const DECISION_STREAM: u64 = 2;
 const PATIENCE_STREAM: u64 = 3;
+const WAITING_STREAM: u64 = 4;
+
+/// Questions to the customer one ticket can get at most; after that its work always ends in an outcome.
+const MAX_QUESTIONS: u8 = 5;
 
 /// Events reserved per journey: created, assigned, started, first response, resolved and one spare.
 const JOURNEY_CAPACITY: usize = 6;
@@ -61,9 +65,11 @@ enum Action {
     ServiceDone {
         ticket: u32,
     },
+    /// Checkpoint `index` of the ticket falls due, as planned when its clocks were armed as number `arming`.
     Checkpoint {
         ticket: u32,
         index: u16,
+        arming: u16,
     },
     /// The next update armed as number `arming` of the ticket falls due.
     NextUpdateDue {
@@ -72,6 +78,16 @@ enum Action {
     },
     Abandon {
         ticket: u32,
+    },
+    /// The customer answers question number `wait` of the ticket.
+    CustomerReply {
+        ticket: u32,
+        wait: u32,
+    },
+    /// The ticket has waited on the customer since question number `wait` for as long as its SLA allows.
+    AutoClose {
+        ticket: u32,
+        wait: u32,
     },
     Open {
         team: TeamId,
@@ -113,8 +129,11 @@ struct TeamState {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Status {
+    /// In a team's queue.
     Waiting,
     InService,
+    /// An agent asked the customer something; the ticket is with the customer until they answer.
+    OnCustomer,
     Closed,
 }
 
@@ -144,9 +163,22 @@ struct TicketState<'m> {
     responded: bool,
     /// Bumped at each answer or update, so only the latest next-update clock can breach.
     update_arming: u32,
+    /// When the armed next-update clock runs out (`i64::MAX`: none armed).
+    update_due: i64,
     visited_first_line: bool,
     /// Sorted by `Planned::order`; a repeating checkpoint's next firing is added when it fires.
     checkpoints: Vec<Planned<'m>>,
+    /// The first checkpoint that has not fired (the one scheduled, or `checkpoints.len()`).
+    next_checkpoint: usize,
+    /// Bumped when a wait holds or moves the checkpoints, so only the latest schedule fires.
+    clock_arming: u16,
+    /// Questions asked so far; the latest is `wait`'s number.
+    questions: u8,
+    wait: u32,
+    /// When the current wait on the customer began.
+    waiting_since: i64,
+    /// Counted seconds the SLA clocks have been held by waits so far.
+    paused: i64,
 }
 
 fn priority_rank(priority: Priority) -> u8 {
@@ -235,6 +267,7 @@ pub struct Simulation<'m, M: PolicyModel + ?Sized> {
     service_rng: RandomStream,
     decision_rng: RandomStream,
     patience_rng: RandomStream,
+    waiting_rng: RandomStream,
     finished: bool,
 }
 
@@ -323,6 +356,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             service_rng: RandomStream::new(seed, SERVICE_STREAM),
             decision_rng: RandomStream::new(seed, DECISION_STREAM),
             patience_rng: RandomStream::new(seed, PATIENCE_STREAM),
+            waiting_rng: RandomStream::new(seed, WAITING_STREAM),
             finished: false,
             scenario,
         };
@@ -454,13 +488,17 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             Action::Arrival { stream } => self.arrive(stream),
             Action::Recorded => self.arrive_recorded(),
             Action::ServiceDone { ticket } => self.service_done(ticket as usize),
-            Action::Checkpoint { ticket, index } => {
-                self.checkpoint(ticket as usize, usize::from(index))
-            }
+            Action::Checkpoint {
+                ticket,
+                index,
+                arming,
+            } => self.checkpoint(ticket as usize, usize::from(index), arming),
             Action::NextUpdateDue { ticket, arming } => {
                 self.next_update_due(ticket as usize, arming)
             }
             Action::Abandon { ticket } => self.abandon(ticket as usize),
+            Action::CustomerReply { ticket, wait } => self.customer_reply(ticket as usize, wait),
+            Action::AutoClose { ticket, wait } => self.auto_close(ticket as usize, wait),
             Action::Open { team } => self.open(team),
             Action::Close { team } => self.close(team),
         }
@@ -585,8 +623,15 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             generation: 0,
             responded: false,
             update_arming: 0,
+            update_due: i64::MAX,
             visited_first_line: false,
             checkpoints,
+            next_checkpoint: 0,
+            clock_arming: 0,
+            questions: 0,
+            wait: 0,
+            waiting_since: 0,
+            paused: 0,
         });
         self.open_tickets += 1;
         if let Some(distribution) = patience {
@@ -648,6 +693,11 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             reason,
         };
         self.emit(ticket, event);
+        self.enqueue(ticket, to);
+    }
+
+    /// Puts the ticket in `to`'s queue, ordered by its priority and its first breach still to come.
+    fn enqueue(&mut self, ticket: usize, to: TeamId) {
         let team_index = usize::from(to);
         let state = &mut self.tickets[ticket];
         state.team = to;
@@ -736,9 +786,15 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         let (receiver, arming) = (state.receiver, state.update_arming);
         let model = self.model;
         let due = model.next_update_due(&self.journeys[ticket].ticket, receiver, Instant(self.now));
-        if let Some(due) = due {
+        self.tickets[ticket].update_due = due.map_or(i64::MAX, |due| due.0.max(self.now));
+        self.schedule_next_update(ticket, arming);
+    }
+
+    fn schedule_next_update(&mut self, ticket: usize, arming: u32) {
+        let due = self.tickets[ticket].update_due;
+        if due != i64::MAX {
             self.schedule(
-                due.0.max(self.now),
+                due,
                 Action::NextUpdateDue {
                     ticket: ticket as u32,
                     arming,
@@ -776,6 +832,11 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         let team = self.tickets[ticket].team;
         let category = self.tickets[ticket].category;
         self.teams[usize::from(team)].busy -= 1;
+        if self.asks_customer(ticket) {
+            self.wait_on_customer(ticket, team);
+            self.dispatch(team);
+            return;
+        }
         let resolved = self
             .decision_rng
             .chance(self.resolve_probability(team, category));
@@ -790,6 +851,116 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             None => self.resolve(ticket, team),
         }
         self.dispatch(team);
+    }
+
+    /// Whether this piece of work ends in a question to the customer (the scenario's `waiting.ask`).
+    fn asks_customer(&mut self, ticket: usize) -> bool {
+        let state = &self.tickets[ticket];
+        match self.scenario.waiting[usize::from(state.category)] {
+            Some(rule) if state.questions < MAX_QUESTIONS => self.waiting_rng.chance(rule.ask),
+            _ => false,
+        }
+    }
+
+    /// The agent's reply asks the customer something: the agent is free, and the ticket waits for the answer
+    /// (or for the auto-close). Where the SLA pauses while waiting, its checkpoints and next update are held.
+    fn wait_on_customer(&mut self, ticket: usize, team: TeamId) {
+        let state = &self.tickets[ticket];
+        let Some(rule) = self.scenario.waiting[usize::from(state.category)] else {
+            return;
+        };
+        self.emit(
+            ticket,
+            EventKind::Update {
+                team: self.team_name(team),
+            },
+        );
+        self.arm_next_update(ticket);
+        self.emit(ticket, EventKind::WaitingOnCustomer);
+        let model = self.model;
+        let pauses = model
+            .pausing_clock(&self.journeys[ticket].ticket, self.tickets[ticket].receiver)
+            .is_some();
+        let state = &mut self.tickets[ticket];
+        state.status = Status::OnCustomer;
+        state.generation += 1;
+        state.questions += 1;
+        state.wait = state.wait.wrapping_add(1);
+        state.waiting_since = self.now;
+        if pauses {
+            state.clock_arming = state.clock_arming.wrapping_add(1);
+            state.update_arming = state.update_arming.wrapping_add(1);
+        }
+        let wait = state.wait;
+        if !self.waiting_rng.chance(rule.never_replies) {
+            let delay = sample_seconds(&rule.customer_reply, &mut self.waiting_rng);
+            let action = Action::CustomerReply {
+                ticket: ticket as u32,
+                wait,
+            };
+            self.schedule(self.now.saturating_add(delay.max(0)), action);
+        }
+        if let Some(after) = model.auto_close_after(&self.journeys[ticket].ticket) {
+            let action = Action::AutoClose {
+                ticket: ticket as u32,
+                wait,
+            };
+            self.schedule(self.now.saturating_add(after.max(0)), action);
+        }
+    }
+
+    fn on_customer(&self, ticket: usize, wait: u32) -> bool {
+        let state = &self.tickets[ticket];
+        state.status == Status::OnCustomer && state.wait == wait
+    }
+
+    /// The customer answered: held clocks resume, moved by the wait, and the ticket goes back to the team that
+    /// asked.
+    fn customer_reply(&mut self, ticket: usize, wait: u32) {
+        if !self.on_customer(ticket, wait) {
+            return;
+        }
+        self.emit(ticket, EventKind::CustomerReplied);
+        self.resume_clocks(ticket);
+        self.enqueue(ticket, self.tickets[ticket].team);
+    }
+
+    /// The customer never answered in time: the policy closes the ticket as resolved by the team that asked.
+    fn auto_close(&mut self, ticket: usize, wait: u32) {
+        if self.on_customer(ticket, wait) {
+            self.resolve(ticket, self.tickets[ticket].team);
+        }
+    }
+
+    /// Moves the checkpoints not yet fired and the next-update due instant by the counted time of the wait that
+    /// just ended, when the ticket's SLA holds while waiting. Matrix-ladder levels keep their instants.
+    fn resume_clocks(&mut self, ticket: usize) {
+        let model = self.model;
+        let state = &self.tickets[ticket];
+        let Some(clock) = model.pausing_clock(&self.journeys[ticket].ticket, state.receiver) else {
+            return;
+        };
+        let held = clock.between(Instant(state.waiting_since), Instant(self.now));
+        let state = &mut self.tickets[ticket];
+        state.paused = state.paused.saturating_add(held);
+        state.clock_arming = state.clock_arming.wrapping_add(1);
+        let from = state.next_checkpoint.min(state.checkpoints.len());
+        if held > 0 {
+            let moved = |at: Instant| clock.add(at, held).unwrap_or(Instant(i64::MAX));
+            for planned in &mut state.checkpoints[from..] {
+                if !matches!(planned.checkpoint.kind, CheckpointKind::Ladder { .. }) {
+                    planned.checkpoint.at = moved(planned.checkpoint.at);
+                }
+            }
+            state.checkpoints[from..].sort_by_key(Planned::order);
+            if state.update_due != i64::MAX {
+                state.update_due = moved(Instant(state.update_due)).0;
+            }
+        }
+        state.update_arming = state.update_arming.wrapping_add(1);
+        let arming = state.update_arming;
+        self.schedule_next_update(ticket, arming);
+        self.schedule_checkpoint_from(ticket, from);
     }
 
     fn resolve(&mut self, ticket: usize, team: TeamId) {
@@ -839,32 +1010,50 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
 
     /// Schedules the next checkpoint after `after` that can still fire (answered or closed targets cannot).
     fn schedule_checkpoint_after(&mut self, ticket: usize, after: Option<usize>) {
+        self.schedule_checkpoint_from(ticket, after.map_or(0, |index| index + 1));
+    }
+
+    /// Schedules the first checkpoint from index `from` on that can still fire.
+    fn schedule_checkpoint_from(&mut self, ticket: usize, from: usize) {
         let state = &self.tickets[ticket];
-        let from = after.map_or(0, |index| index + 1);
-        let next = state.checkpoints[from.min(state.checkpoints.len())..]
+        let from = from.min(state.checkpoints.len());
+        let next = state.checkpoints[from..]
             .iter()
             .position(|planned| Self::checkpoint_applies(state, &planned.checkpoint))
             .map(|offset| from + offset);
-        if let Some(index) = next {
-            if let Ok(index_u16) = u16::try_from(index) {
-                let at = state.checkpoints[index].checkpoint.at.0.max(self.now);
-                self.schedule(
-                    at,
-                    Action::Checkpoint {
-                        ticket: ticket as u32,
-                        index: index_u16,
-                    },
-                );
-            }
+        let scheduled = next.and_then(|index| Some((index, u16::try_from(index).ok()?)));
+        let arming = state.clock_arming;
+        self.tickets[ticket].next_checkpoint =
+            scheduled.map_or(self.tickets[ticket].checkpoints.len(), |(index, _)| index);
+        if let Some((index, index_u16)) = scheduled {
+            let at = self.tickets[ticket].checkpoints[index]
+                .checkpoint
+                .at
+                .0
+                .max(self.now);
+            self.schedule(
+                at,
+                Action::Checkpoint {
+                    ticket: ticket as u32,
+                    index: index_u16,
+                    arming,
+                },
+            );
         }
     }
 
-    fn checkpoint(&mut self, ticket: usize, index: usize) {
+    fn checkpoint(&mut self, ticket: usize, index: usize, arming: u16) {
         let state = &self.tickets[ticket];
+        if state.clock_arming != arming {
+            return;
+        }
         let Some(&Planned { checkpoint, rank }) = state.checkpoints.get(index) else {
             return;
         };
         if !Self::checkpoint_applies(state, &checkpoint) {
+            // A first-response checkpoint of a ticket answered since it was scheduled: the later ones
+            // (resolution's) still fire.
+            self.schedule_checkpoint_after(ticket, Some(index));
             return;
         }
         let target = checkpoint.target;
@@ -908,7 +1097,8 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         let model = self.model;
         let created = self.journeys[ticket].created_at;
         let state = &mut self.tickets[ticket];
-        let Some(next) = model.next_repeat(checkpoint, created, state.receiver) else {
+        let Some(next) = model.next_repeat(checkpoint, created, state.receiver, state.paused)
+        else {
             return;
         };
         let planned = Planned {

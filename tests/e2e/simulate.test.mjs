@@ -113,3 +113,36 @@ test("editing a team's handling time in the scenario moves its utilisation", asy
   assert.ok(after > before * 1.3, `doubling the handling time raises utilisation: ${before} → ${after}`);
   assertClean(assert);
 });
+
+test("with customers asked questions, unticking \"pause while waiting\" lowers resolution and next-update compliance", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("tab-simulate").click();
+  let seen = await waitForGeneration(page, 0);
+  const quiet = await metric(page, "sla.resolution.compliance");
+  await page.getByTestId("waiting-ask").fill("40");
+  seen = await waitForGeneration(page, seen);
+  await page.getByTestId("waiting-reply-hours").fill("12");
+  seen = await waitForGeneration(page, seen);
+  const pausedResolution = await metric(page, "sla.resolution.compliance");
+  const pausedUpdates = await metric(page, "sla.next_update.compliance");
+  const waits = page.getByTestId("waiting-controls");
+  await waits.scrollIntoViewIfNeeded();
+  await screenshot(page, "screenshot-waiting.png");
+
+  await page.getByTestId("tab-policy").click();
+  for (const index of [1, 2]) {
+    const pause = page.getByTestId(`sla-pause-${index}`);
+    assert.equal(await pause.isChecked(), true, `SLA policy ${index} pauses while waiting in the preset`);
+    await pause.uncheck();
+  }
+  await page.getByTestId("tab-simulate").click();
+  await waitForGeneration(page, seen);
+  await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.dataset.state === "idle");
+  const runningResolution = await metric(page, "sla.resolution.compliance");
+  const runningUpdates = await metric(page, "sla.next_update.compliance");
+  assert.ok(runningResolution < pausedResolution,
+    `resolution compliance: ${pausedResolution} paused, ${runningResolution} not paused (${quiet} without waits)`);
+  assert.ok(runningUpdates < pausedUpdates,
+    `next-update compliance: ${pausedUpdates} paused, ${runningUpdates} not paused`);
+  assertClean(assert);
+});

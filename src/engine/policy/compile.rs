@@ -368,6 +368,10 @@ impl<'a> Resolver<'a> {
                         .seconds(&written.resolution, format!("{target_path}.resolution")),
                 }
             });
+            let auto_close_after_seconds = sla
+                .auto_close_after
+                .as_ref()
+                .map(|duration| self.seconds(duration, format!("{path}.auto_close_after")));
             let mut breach_ladder = Vec::with_capacity(sla.breach_ladder.len());
             for (position, level) in sla.breach_ladder.iter().enumerate() {
                 let level_path = format!("{path}.breach_ladder[{position}]");
@@ -396,6 +400,7 @@ impl<'a> Resolver<'a> {
                     condition,
                     clock,
                     pause_when_waiting: sla.pause_when_waiting,
+                    auto_close_after_seconds,
                     warnings: sla.warnings.clone(),
                     targets,
                     breach_ladder,

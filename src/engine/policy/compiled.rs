@@ -129,6 +129,8 @@ pub struct CompiledSla {
     pub condition: Option<CheckedCondition>,
     pub clock: SlaClock,
     pub pause_when_waiting: bool,
+    /// Calendar seconds a ticket may wait on the customer before it is closed as resolved.
+    pub auto_close_after_seconds: Option<i64>,
     pub warnings: Vec<u32>,
     /// Indexed by `Priority as usize` (critical first).
     pub targets: [CompiledTargets; 4],

@@ -284,6 +284,9 @@ pub struct SlaPolicy {
     /// Stop the clocks while the ticket waits on the customer.
     #[serde(default = "yes")]
     pub pause_when_waiting: bool,
+    /// A ticket left waiting on the customer this long (calendar time) is closed as resolved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_close_after: Option<Duration>,
     /// Percentages of a target at which a warning fires, e.g. `[50, 75]`.
     #[serde(default)]
     pub warnings: Vec<u32>,

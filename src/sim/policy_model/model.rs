@@ -13,6 +13,7 @@ use crate::engine::decision::DEFAULT_ROUTE_ID;
 use crate::engine::journey::{EscalationKind, SlaTarget};
 use crate::engine::policy::{CompiledPolicy, Direction};
 use crate::engine::route::{derive_priority, for_each_ladder_level, route_team};
+use crate::engine::sla::Clock;
 use crate::engine::ticket::{Priority, Ticket};
 use crate::engine::time::Instant;
 use crate::engine::trace::Stage;
@@ -433,9 +434,23 @@ impl PolicyModel for EnginePolicyModel {
         checkpoint: &Checkpoint<'s>,
         created: Instant,
         receiver: TeamId,
+        paused: i64,
     ) -> Option<Checkpoint<'s>> {
         let repeat = checkpoint.repeat?;
         let tables = self.sla.get(usize::try_from(repeat.clock).ok()?)?;
-        tables.next_repeat(&self.policy, checkpoint, created, receiver)
+        tables.next_repeat(&self.policy, checkpoint, created, receiver, paused)
+    }
+
+    fn pausing_clock(&self, ticket: &Ticket, receiver: TeamId) -> Option<Clock<'_>> {
+        let (priority, _) = derive_priority(&self.policy, ticket);
+        let tables = &self.sla[self.sla_index(ticket, priority)?];
+        tables
+            .pauses_while_waiting()
+            .then(|| tables.clock(&self.policy, receiver))
+    }
+
+    fn auto_close_after(&self, ticket: &Ticket) -> Option<i64> {
+        let (priority, _) = derive_priority(&self.policy, ticket);
+        self.policy.sla_policies[self.sla_index(ticket, priority)?].auto_close_after_seconds
     }
 }

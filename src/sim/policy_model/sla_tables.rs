@@ -109,7 +109,13 @@ impl SlaTables {
         self.clock(policy, receiver).add(from, seconds)
     }
 
-    fn clock<'s>(&'s self, policy: &'s CompiledPolicy, receiver: TeamId) -> Clock<'s> {
+    /// Whether this policy's clocks hold while the ticket waits on the customer.
+    pub fn pauses_while_waiting(&self) -> bool {
+        self.pause_when_waiting
+    }
+
+    /// The clock this policy counts on for a ticket received by `receiver`.
+    pub fn clock<'s>(&'s self, policy: &'s CompiledPolicy, receiver: TeamId) -> Clock<'s> {
         match self.clock {
             SlaClock::Calendar => Clock::CalendarTime,
             SlaClock::Business(index) => Clock::Business(&policy.calendars[index]),
@@ -187,20 +193,23 @@ impl SlaTables {
     }
 
     /// The firing after `checkpoint` (a repeating level from [`Self::checkpoints`]) of a ticket created at
-    /// `created` and received by `receiver`: at the same counted time as `for_each_checkpoint` plans it.
+    /// `created` and received by `receiver`: at the same counted time as `for_each_checkpoint` plans it, plus
+    /// the `paused` counted seconds the clock has been held.
     pub fn next_repeat<'s>(
         &'s self,
         policy: &'s CompiledPolicy,
         checkpoint: &Checkpoint<'s>,
         created: Instant,
         receiver: TeamId,
+        paused: i64,
     ) -> Option<Checkpoint<'s>> {
         let repeat = checkpoint.repeat.filter(|repeat| repeat.left > 0)?;
         let step = self.ladder.get(usize::try_from(repeat.level).ok()?)?;
         let firing = repeat.firing + 1;
-        let at = self
-            .clock(policy, receiver)
-            .add(created, step.threshold(repeat.base, firing))?;
+        let at = self.clock(policy, receiver).add(
+            created,
+            step.threshold(repeat.base, firing).saturating_add(paused),
+        )?;
         Some(Checkpoint {
             at,
             repeat: Some(Repeat {

@@ -100,7 +100,15 @@ pub fn BarChart(props: &BarChartProps) -> Html {
     let y = LinearScale::new((ticks.start, ticks.end), (height - BOTTOM, TOP));
     let slot = (VIEW_WIDTH - LEFT - RIGHT) / props.bars.len() as f64;
     let bar_width = (slot * 0.7).min(64.0);
-    let label_every = (props.bars.len() as f64 * 56.0 / (VIEW_WIDTH - LEFT - RIGHT))
+    // Room for the longest label (about 7 units a character at the labels' size) and a gap.
+    let longest = props
+        .bars
+        .iter()
+        .map(|bar| bar.label.chars().count())
+        .max()
+        .unwrap_or(0);
+    let label_room = (longest as f64 * 7.0 + 12.0).max(56.0);
+    let label_every = (props.bars.len() as f64 * label_room / (VIEW_WIDTH - LEFT - RIGHT))
         .ceil()
         .max(1.0) as usize;
 

@@ -126,6 +126,7 @@ fn SlaPolicyCard(props: &SlaPolicyCardProps) -> Html {
     let on_name = sla_field(dispatch, index, SlaField::Name);
     let on_clock = sla_field(dispatch, index, |value: String| clock_field(&value));
     let on_pause = sla_field(dispatch, index, SlaField::PauseWhenWaiting);
+    let on_auto_close = sla_field(dispatch, index, SlaField::AutoCloseAfter);
     let on_warnings = sla_field(dispatch, index, SlaField::Warnings);
     let move_to = |to: Option<usize>| -> Callback<MouseEvent> {
         let to = to.unwrap_or(index);
@@ -181,6 +182,10 @@ fn SlaPolicyCard(props: &SlaPolicyCardProps) -> Html {
                 </label>
                 <Checkbox checked={sla.pause_when_waiting} on_change={on_pause} label="Pause while waiting on the customer"
                     testid={format!("sla-pause-{index}")} />
+                <label class="sla-field">{ "Auto-close after waiting" }
+                    <DurationInput value={sla.auto_close_after} on_change={on_auto_close} optional=true placeholder="never"
+                        label="Close a ticket left waiting on the customer after" testid={format!("sla-auto-close-{index}")} />
+                </label>
                 <label class="sla-field">{ "Warnings at % of target" }
                     <WarningsField value={sla.warnings.clone()} on_change={on_warnings} testid={format!("sla-warnings-{index}")} />
                 </label>
@@ -188,6 +193,7 @@ fn SlaPolicyCard(props: &SlaPolicyCardProps) -> Html {
             { found(".time") }
             { found(".calendar") }
             { found(".pause_when_waiting") }
+            { found(".auto_close_after") }
             { found(".warnings") }
             <TargetsTable {index} targets={sla.targets.clone()} dispatch={dispatch.clone()} />
             { found(".targets") }

@@ -1,5 +1,5 @@
 //! The Simulate view's controls: workload (horizon, volume), ticket mix, staffing per team, handling per team
-//! (mean time per ticket, share resolved), replications and seed.
+//! (mean time per ticket, share resolved), waits on the customer, replications and seed.
 
 use yew::prelude::*;
 
@@ -92,6 +92,22 @@ pub fn ScenarioControls(props: &ScenarioControlsProps) -> Html {
             </div>
         }
     });
+    let waiting = scenario.waiting.as_ref();
+    let rule = waiting.map(|waiting| waiting.default);
+    let ask = rule.map_or(0.0, |rule| rule.ask);
+    let reply_hours = rule.map_or(4.0, |rule| {
+        rule.customer_reply.mean().seconds() as f64 / 3600.0
+    });
+    let never = rule.map_or(0.0, |rule| rule.never_replies);
+    let category_rules = waiting.map_or(0, |waiting| waiting.categories.len());
+    let on_ask = scenario_field(d, |percent| ScenarioField::WaitingAsk(percent / 100.0));
+    let on_reply = scenario_field(d, |hours| {
+        ScenarioField::WaitingReplyMean((hours * 3600.0).round().clamp(1.0, 1e9) as i64)
+    });
+    let on_never = scenario_field(d, |percent| {
+        ScenarioField::WaitingNeverReplies(percent / 100.0)
+    });
+    let percent = |share: f64| (share * 1000.0).round() / 10.0;
     let total_weight: f64 = scenario.mix.categories.values().sum();
     let mix = scenario.mix.categories.iter().map(|(category, weight)| {
         let category_id = category.clone();
@@ -134,6 +150,24 @@ pub fn ScenarioControls(props: &ScenarioControlsProps) -> Html {
             <section class="panel" data-testid="handling-controls">
                 <div class="panel-head"><h2>{ "Handling" }</h2><p>{ "Per team: time per ticket, share resolved" }</p></div>
                 <div class="panel-body">{ for handling }</div>
+            </section>
+            <section class="panel" data-testid="waiting-controls">
+                <div class="panel-head"><h2>{ "Waiting on the customer" }</h2><p>{ "Questions and answers" }</p></div>
+                <div class="panel-body">
+                    <label class="control-row"><span>{ "Work ending in a question (%)" }</span>
+                        <NumberInput value={percent(ask)} on_change={on_ask} step={5.0}
+                            label="Share of pieces of work that end in a question to the customer" testid="waiting-ask" /></label>
+                    <label class="control-row"><span>{ "Customer answers in (hours, mean)" }</span>
+                        <NumberInput value={(reply_hours * 10.0).round() / 10.0} on_change={on_reply} min={0.1} step={1.0}
+                            label="Mean hours a customer takes to answer" testid="waiting-reply-hours" /></label>
+                    <label class="control-row"><span>{ "Never answer (%)" }</span>
+                        <NumberInput value={percent(never)} on_change={on_never} step={5.0}
+                            label="Share of customers who never answer" testid="waiting-never" /></label>
+                    if category_rules > 0 {
+                        <p class="hint">{ format!("{category_rules} categories have their own rule in the scenario file.") }</p>
+                    }
+                    <p class="hint">{ "The agent is free while the ticket waits. An SLA that pauses while waiting does not count the wait; one with an auto-close closes tickets whose customer never answers." }</p>
+                </div>
             </section>
             <section class="panel">
                 <div class="panel-head"><h2>{ "Ticket mix" }</h2><p>{ "Relative weights" }</p></div>

@@ -158,6 +158,8 @@ pub enum SlaField {
         calendar: Option<String>,
     },
     PauseWhenWaiting(bool),
+    /// `None`: a ticket waits on the customer for as long as it takes.
+    AutoCloseAfter(Option<Duration>),
     /// Percentages of each target at which a warning fires.
     Warnings(Vec<u32>),
     /// `None` only means something for the optional next-update target; the required ones keep their value.
@@ -175,6 +177,7 @@ impl SlaField {
             SlaField::Name(_) => "name".to_owned(),
             SlaField::Clock { .. } => "clock".to_owned(),
             SlaField::PauseWhenWaiting(_) => "pause".to_owned(),
+            SlaField::AutoCloseAfter(_) => "auto_close".to_owned(),
             SlaField::Warnings(_) => "warnings".to_owned(),
             SlaField::Target {
                 priority, target, ..
@@ -194,6 +197,7 @@ impl SlaField {
                 };
             }
             SlaField::PauseWhenWaiting(pause) => sla.pause_when_waiting = pause,
+            SlaField::AutoCloseAfter(after) => sla.auto_close_after = after,
             SlaField::Warnings(warnings) => sla.warnings = warnings,
             SlaField::Target {
                 priority,

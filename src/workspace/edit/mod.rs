@@ -6,6 +6,8 @@ mod drafts;
 mod fields;
 pub mod new_items;
 
+use std::collections::BTreeMap;
+
 use crate::engine::condition::{Condition, FieldCatalog};
 use crate::engine::duration::Duration;
 use crate::engine::policy::Policy;
@@ -13,7 +15,7 @@ use crate::engine::ticket::{Level, Priority};
 use crate::engine::time::DAY;
 use crate::import::Mapping;
 use crate::sim::duration::Horizon;
-use crate::sim::scenario::{Arrivals, Scenario};
+use crate::sim::scenario::{Arrivals, Scenario, TimeDistribution, Waiting, WaitingRule};
 use crate::view::week_grid::WeekGrid;
 
 use super::Workspace;
@@ -84,6 +86,12 @@ pub enum ScenarioField {
         team: String,
         probability: f64,
     },
+    /// The share of pieces of work that end in a question to the customer (0 to 1); 0 removes the waits.
+    WaitingAsk(f64),
+    /// The mean time customers take to answer, in whole seconds (at least 1), keeping the distribution's shape.
+    WaitingReplyMean(i64),
+    /// The share of customers who never answer (0 to 1).
+    WaitingNeverReplies(f64),
 }
 
 impl ScenarioField {
@@ -97,6 +105,9 @@ impl ScenarioField {
             ScenarioField::MixWeight { category, .. } => format!("mix/{category}"),
             ScenarioField::HandlingMean { team, .. } => format!("handling/{team}/time"),
             ScenarioField::HandlingResolve { team, .. } => format!("handling/{team}/resolve"),
+            ScenarioField::WaitingAsk(_) => "waiting/ask".to_owned(),
+            ScenarioField::WaitingReplyMean(_) => "waiting/reply".to_owned(),
+            ScenarioField::WaitingNeverReplies(_) => "waiting/never".to_owned(),
         }
     }
 }
@@ -616,14 +627,49 @@ fn set_scenario(workspace: &mut Workspace, field: &ScenarioField) {
             handling.time = Some(shape.with_mean(Duration::from_seconds(seconds.max(1))));
         }
         ScenarioField::HandlingResolve { team, probability } => {
-            let probability = if probability.is_finite() {
-                probability.clamp(0.0, 1.0)
-            } else {
-                1.0
-            };
-            scenario.handling.teams.entry(team).or_default().resolve = Some(probability);
+            scenario.handling.teams.entry(team).or_default().resolve =
+                Some(share(probability, 1.0));
+        }
+        ScenarioField::WaitingAsk(probability) => {
+            waiting_rule(scenario).ask = share(probability, 0.0)
+        }
+        ScenarioField::WaitingReplyMean(seconds) => {
+            let rule = waiting_rule(scenario);
+            rule.customer_reply = rule
+                .customer_reply
+                .with_mean(Duration::from_seconds(seconds.max(1)));
+        }
+        ScenarioField::WaitingNeverReplies(probability) => {
+            waiting_rule(scenario).never_replies = share(probability, 0.0)
         }
     }
+}
+
+/// `value` as a probability: clamped to 0..=1, `otherwise` when it is not a number.
+fn share(value: f64, otherwise: f64) -> f64 {
+    if value.is_finite() {
+        value.clamp(0.0, 1.0)
+    } else {
+        otherwise
+    }
+}
+
+/// The scenario's default waiting rule, made (nobody asked yet; customers answer in 4 hours on average)
+/// when the scenario has none.
+fn waiting_rule(scenario: &mut Scenario) -> &mut WaitingRule {
+    &mut scenario
+        .waiting
+        .get_or_insert_with(|| Waiting {
+            default: WaitingRule {
+                ask: 0.0,
+                customer_reply: TimeDistribution::Exponential {
+                    mean: Duration::hours(4),
+                },
+                never_replies: 0.0,
+            },
+            categories: BTreeMap::new(),
+        })
+        .default
 }
 
 fn remove<T>(items: &mut Vec<T>, index: usize) {
