@@ -245,6 +245,7 @@ fn three_business_hours_waiting_move_a_paused_target_by_exactly_that_and_nothing
     let step = |kind, at: &str| HistoryStep {
         kind,
         at: at.to_owned(),
+        priority: None,
     };
     let after = |category: &str| {
         let mut draft = TicketDraft::new(category, "2026-03-03T10:00".to_owned());
@@ -258,9 +259,15 @@ fn three_business_hours_waiting_move_a_paused_target_by_exactly_that_and_nothing
             .expect("compiles");
         let (ticket, at) = draft.to_ticket().expect("a ticket");
         let decision = route(&policy, &ticket, at);
-        let plan = decision.sla.expect("an SLA policy applies");
+        let plan = decision.sla.clone().expect("an SLA policy applies");
         let events = draft.clock_events().expect("a history");
-        clocks_after_history(&policy, &plan, at, &events)
+        let clocks = clocks_after_history(&policy, &plan, at, &events, &[]);
+        assert_eq!(
+            draft.history_clocks(&policy, &decision, at),
+            Ok(Some(clocks.clone())),
+            "the draft's own reading agrees"
+        );
+        clocks
     };
     // Billing falls to the Standard SLA: business time on UK support hours (08:00–20:00, London = UTC in
     // early March), paused while waiting. Ten-thirty to one-thirty on a Tuesday is three business hours.

@@ -331,6 +331,19 @@ fn plan_sla(
     })
 }
 
+/// The SLA plan of `ticket`, arrived at `at` and received by team `receiver` (an index), had its priority been
+/// `priority`: what applies after its priority changes (`None` when no SLA policy covers it then).
+pub fn sla_plan_at_priority(
+    policy: &CompiledPolicy,
+    ticket: &Ticket,
+    priority: Priority,
+    receiver: usize,
+    at: Instant,
+) -> Option<SlaPlan> {
+    let receiver = receiver.min(policy.teams.len().checked_sub(1)?);
+    plan_sla(policy, &as_seen(ticket, priority), priority, receiver, at)
+}
+
 /// Routes a ticket arriving at `at`: priority, then triggers, then rules (first match), then the first matrix
 /// row that names a first receiver, then the default route;
 /// plans the escalation ladder and the SLA due instants, and explains every step in the trace.

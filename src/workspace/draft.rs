@@ -4,7 +4,12 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::sla::{ClockEvent, ClockEventKind};
+use crate::engine::decision::Decision;
+use crate::engine::policy::CompiledPolicy;
+use crate::engine::route::sla_plan_at_priority;
+use crate::engine::sla::{
+    clocks_after_history, ClockEvent, ClockEventKind, ClocksAfterHistory, PlanChange,
+};
 use crate::engine::ticket::{Channel, Level, Priority, Signals, Ticket};
 use crate::engine::time::Instant;
 
@@ -39,6 +44,9 @@ pub struct HistoryStep {
     pub kind: HistoryKind,
     /// `YYYY-MM-DDTHH:MM`, read as UTC.
     pub at: String,
+    /// The new priority of a `priority_changed` step (medium when missing).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,15 +58,18 @@ pub enum HistoryKind {
     CustomerReply,
     Resolved,
     Reopened,
+    /// Someone changed the ticket's priority, which can select other targets or another SLA policy.
+    PriorityChanged,
 }
 
 impl HistoryKind {
-    pub const ALL: [HistoryKind; 5] = [
+    pub const ALL: [HistoryKind; 6] = [
         HistoryKind::Reply,
         HistoryKind::WaitingOnCustomer,
         HistoryKind::CustomerReply,
         HistoryKind::Resolved,
         HistoryKind::Reopened,
+        HistoryKind::PriorityChanged,
     ];
 
     pub fn key(self) -> &'static str {
@@ -68,6 +79,7 @@ impl HistoryKind {
             HistoryKind::CustomerReply => "customer_reply",
             HistoryKind::Resolved => "resolved",
             HistoryKind::Reopened => "reopened",
+            HistoryKind::PriorityChanged => "priority_changed",
         }
     }
 
@@ -78,16 +90,19 @@ impl HistoryKind {
             HistoryKind::CustomerReply => "Customer replies",
             HistoryKind::Resolved => "Resolved",
             HistoryKind::Reopened => "Reopened",
+            HistoryKind::PriorityChanged => "Priority changed",
         }
     }
 
-    fn clock_event(self) -> ClockEventKind {
+    /// The clock event of the step; a priority change is none (it changes the terms, see `history_clocks`).
+    fn clock_event(self) -> Option<ClockEventKind> {
         match self {
-            HistoryKind::Reply => ClockEventKind::AgentReply,
-            HistoryKind::WaitingOnCustomer => ClockEventKind::WaitingOnCustomer,
-            HistoryKind::CustomerReply => ClockEventKind::CustomerReply,
-            HistoryKind::Resolved => ClockEventKind::Resolved,
-            HistoryKind::Reopened => ClockEventKind::Reopened,
+            HistoryKind::Reply => Some(ClockEventKind::AgentReply),
+            HistoryKind::WaitingOnCustomer => Some(ClockEventKind::WaitingOnCustomer),
+            HistoryKind::CustomerReply => Some(ClockEventKind::CustomerReply),
+            HistoryKind::Resolved => Some(ClockEventKind::Resolved),
+            HistoryKind::Reopened => Some(ClockEventKind::Reopened),
+            HistoryKind::PriorityChanged => None,
         }
     }
 }
@@ -136,9 +151,9 @@ impl TicketDraft {
         }
     }
 
-    /// The history as clock events in time order (steps at the same minute keep their order).
-    pub fn clock_events(&self) -> Result<Vec<ClockEvent>, DraftError> {
-        let mut events = self
+    /// Each history step with its instant, in time order (steps at the same minute keep their order).
+    fn timed_steps(&self) -> Result<Vec<(Instant, &HistoryStep)>, DraftError> {
+        let mut steps = self
             .history
             .iter()
             .enumerate()
@@ -149,11 +164,59 @@ impl TicketDraft {
                         text: entry.at.clone(),
                     }
                 })?;
-                Ok(ClockEvent::new(at, entry.kind.clock_event()))
+                Ok((at, entry))
             })
             .collect::<Result<Vec<_>, DraftError>>()?;
-        events.sort_by_key(|event| event.at);
-        Ok(events)
+        steps.sort_by_key(|(at, _)| *at);
+        Ok(steps)
+    }
+
+    /// The history as clock events in time order (steps at the same minute keep their order); priority
+    /// changes are not clock events.
+    pub fn clock_events(&self) -> Result<Vec<ClockEvent>, DraftError> {
+        Ok(self
+            .timed_steps()?
+            .into_iter()
+            .filter_map(|(at, step)| Some(ClockEvent::new(at, step.kind.clock_event()?)))
+            .collect())
+    }
+
+    /// The routed ticket's SLA clocks after the history: `None` when the history is empty or the ticket has
+    /// no SLA. At each priority change the SLA policy is chosen again for the new priority (kept when none
+    /// covers it), with the team that received the ticket.
+    pub fn history_clocks(
+        &self,
+        policy: &CompiledPolicy,
+        decision: &Decision,
+        created: Instant,
+    ) -> Result<Option<ClocksAfterHistory>, DraftError> {
+        let steps = self.timed_steps()?;
+        let (Some(plan), false) = (&decision.sla, steps.is_empty()) else {
+            return Ok(None);
+        };
+        let events = self.clock_events()?;
+        let Ok((ticket, _)) = self.to_ticket() else {
+            return Ok(None);
+        };
+        let receiver = policy
+            .teams
+            .iter()
+            .position(|team| *team.id == *decision.team)
+            .unwrap_or(policy.default_team);
+        let mut changes: Vec<PlanChange> = Vec::new();
+        for (at, step) in steps {
+            if step.kind != HistoryKind::PriorityChanged {
+                continue;
+            }
+            let priority = step.priority.unwrap_or(Priority::Medium);
+            let in_force = changes.last().map_or(plan, |change| &change.plan);
+            let plan = sla_plan_at_priority(policy, &ticket, priority, receiver, created)
+                .unwrap_or_else(|| in_force.clone());
+            changes.push(PlanChange { at, plan });
+        }
+        Ok(Some(clocks_after_history(
+            policy, plan, created, &events, &changes,
+        )))
     }
 
     /// Whether the priority comes from impact × urgency rather than being given.

@@ -157,3 +157,27 @@ test("a ticket's waiting span is drawn on the timeline and moves its paused due 
   assert.equal(outage[1], outage[2], "a policy that does not pause moves nothing");
   assertClean(assert);
 });
+
+test("a priority change in the history gives the new priority's targets and keeps the held time", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("receiving-team").waitFor();
+  await tryTicket(page, { category: "billing", priority: "medium" });
+  await page.fill("#ticket-created", "2026-03-03T10:00");
+  await page.getByTestId("history-add").click();
+  await page.selectOption('[data-testid="history-kind-0"]', "waiting_on_customer");
+  await page.fill('[data-testid="history-at-0"]', "2026-03-03T10:30");
+  await page.getByTestId("history-add").click();
+  await page.fill('[data-testid="history-at-1"]', "2026-03-03T13:30");
+  await page.getByTestId("history-add").click();
+  await page.selectOption('[data-testid="history-kind-2"]', "priority_changed");
+  await page.fill('[data-testid="history-at-2"]', "2026-03-03T14:00");
+  assert.equal(await page.getByTestId("history-priority-2").inputValue(), "medium", "a new step keeps the priority");
+  await page.selectOption('[data-testid="history-priority-2"]', "high");
+  const resolution = page.getByTestId("history-clocks").locator('tr[data-target="resolution"]');
+  // High: 8 business hours, one counted by 14:00 → Wednesday 09:00; the three hours waited stay held.
+  await page.waitForFunction(() => document.querySelector('[data-testid="due-after-history-resolution"]')?.innerText.includes("09:00"));
+  assert.match(await resolution.innerText(), /09:00[\s\S]*3h/);
+  const firstResponse = page.getByTestId("history-clocks").locator('tr[data-target="first_response"]');
+  assert.match(await firstResponse.innerText(), /breached at .*14:00/, "high's one business hour was already counted");
+  assertClean(assert);
+});

@@ -23,6 +23,28 @@ pub fn compute<'a>(
     events: &[ClockEvent],
     now: Instant,
 ) -> SlaReport<'a> {
+    compute_with_changes(terms, &[], created, events, now)
+}
+
+/// A change of the terms a ticket's clocks run on (its priority changed, selecting other targets or
+/// another SLA policy) at an instant.
+#[derive(Debug, Clone, Copy)]
+pub struct TermsChange<'a> {
+    pub at: Instant,
+    pub terms: SlaTerms<'a>,
+}
+
+/// Like [`compute`], with the terms replaced at each change (in time order; a change takes effect before the
+/// events at its instant). Each target keeps the time it has counted and held; see docs/sla-clocks.md.
+pub fn compute_with_changes<'a>(
+    initial: &SlaTerms<'a>,
+    changes: &[TermsChange<'a>],
+    created: Instant,
+    events: &[ClockEvent],
+    now: Instant,
+) -> SlaReport<'a> {
+    let mut terms = *initial;
+    let mut pending = changes.iter().peekable();
     let clock = terms.clock;
     let goals = terms.targets;
     let mut first_response = goals.first_response.map(Timer::new);
@@ -39,6 +61,11 @@ pub fn compute<'a>(
         if at > now {
             break;
         }
+        while let Some(change) = pending.next_if(|change| change.at <= at) {
+            let timers = [&mut first_response, &mut next_update, &mut resolution];
+            change_terms(&mut terms, change, created, timers, &ticket);
+        }
+        let clock = terms.clock;
         last = at;
         match event.kind {
             ClockEventKind::AgentReply => {
@@ -76,6 +103,11 @@ pub fn compute<'a>(
             timer.run(at, running, clock);
         }
     }
+    for change in pending.filter(|change| change.at <= now) {
+        let timers = [&mut first_response, &mut next_update, &mut resolution];
+        change_terms(&mut terms, change, created, timers, &ticket);
+    }
+    let terms = &terms;
     let report = |timer: Option<Timer>, target| {
         timer.map(|timer| target_report(terms, target, &timer, ticket, now))
     };
@@ -84,6 +116,59 @@ pub fn compute<'a>(
         first_response: report(first_response, SlaTarget::FirstResponse),
         next_update: report(next_update, SlaTarget::NextUpdate),
         resolution: report(resolution, SlaTarget::Resolution),
+    }
+}
+
+/// Puts every clock on the terms of `change` from its instant on.
+fn change_terms<'a>(
+    terms: &mut SlaTerms<'a>,
+    change: &TermsChange<'a>,
+    created: Instant,
+    [first_response, next_update, resolution]: [&mut Option<Timer>; 3],
+    ticket: &TicketState,
+) {
+    let at = change.at.max(created);
+    let after = &change.terms;
+    change_timer(
+        first_response,
+        after.targets.first_response,
+        at,
+        terms,
+        after,
+    );
+    change_timer(resolution, after.targets.resolution, at, terms, after);
+    match (next_update.as_mut(), after.targets.next_update) {
+        (Some(timer), Some(goal)) => timer.change_terms(at, goal, terms.clock, after.clock),
+        (Some(_), None) => *next_update = None,
+        (None, Some(goal)) if ticket.replied => {
+            let mut timer = Timer::new(goal);
+            timer.restart(at, after.clock);
+            *next_update = Some(timer);
+        }
+        (None, _) => {}
+    }
+    let running = ticket.resolved_at.is_none() && !(ticket.waiting && after.pause_when_waiting);
+    for timer in [first_response, next_update, resolution]
+        .into_iter()
+        .filter_map(Option::as_mut)
+    {
+        timer.run(at, running, after.clock);
+    }
+    *terms = *after;
+}
+
+/// Moves one of the targets counted from creation (first response, resolution) to new terms; a target the
+/// new terms do not set keeps its goal.
+fn change_timer(
+    timer: &mut Option<Timer>,
+    goal: Option<i64>,
+    at: Instant,
+    before: &SlaTerms<'_>,
+    after: &SlaTerms<'_>,
+) {
+    if let Some(timer) = timer {
+        let goal = goal.unwrap_or(timer.goal);
+        timer.change_terms(at, goal, before.clock, after.clock);
     }
 }
 
@@ -111,7 +196,11 @@ fn target_report<'a>(
             None
         }
     };
-    let breach = crossing(goal);
+    let breach = if started {
+        timer.breach(tail, clock)
+    } else {
+        None
+    };
     let breached_at = breach
         .filter(|crossing| crossing.has_happened(now))
         .map(Crossing::at);

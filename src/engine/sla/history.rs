@@ -2,7 +2,7 @@
 //! reopenings: each target's planned due instant beside its due instant once the history's pauses are
 //! counted, what the clock stands at, and the spans it was paused (the Try view's "history").
 
-use super::compute::compute;
+use super::compute::{compute_with_changes, TermsChange};
 use super::events::{ClockEvent, ClockEventKind};
 use super::report::ClockState;
 use super::terms::{Clock, SlaTerms, TargetDurations};
@@ -10,6 +10,13 @@ use crate::engine::decision::SlaPlan;
 use crate::engine::journey::SlaTarget;
 use crate::engine::policy::CompiledPolicy;
 use crate::engine::time::Instant;
+
+/// The SLA plan in force from `at` on: the ticket's priority changed then (`plan` is for the new priority).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanChange {
+    pub at: Instant,
+    pub plan: SlaPlan,
+}
 
 /// One target after the history.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,16 +37,14 @@ pub struct TargetAfterHistory {
 pub struct ClocksAfterHistory {
     pub targets: Vec<TargetAfterHistory>,
     pub waiting: Vec<(Instant, Instant)>,
+    /// Whether the SLA policy in force at the end pauses while waiting.
     pub pauses_count: bool,
+    /// The id of the SLA policy in force at the end, when a priority change replaced the routed one.
+    pub replaced_by: Option<String>,
 }
 
-/// `events` must be in time order; `plan` is the routed ticket's SLA plan.
-pub fn clocks_after_history(
-    policy: &CompiledPolicy,
-    plan: &SlaPlan,
-    created: Instant,
-    events: &[ClockEvent],
-) -> ClocksAfterHistory {
+/// The clock terms of a plan: its targets, calendar and pause, without warnings or a ladder.
+fn terms_of<'p>(policy: &'p CompiledPolicy, plan: &SlaPlan) -> SlaTerms<'p> {
     let seconds = |target: SlaTarget| {
         plan.targets
             .iter()
@@ -57,7 +62,7 @@ pub fn clocks_after_history(
         })
         .and_then(|index| policy.calendars.get(index))
         .map_or(Clock::CalendarTime, Clock::Business);
-    let terms = SlaTerms {
+    SlaTerms {
         targets: TargetDurations {
             first_response: seconds(SlaTarget::FirstResponse),
             next_update: seconds(SlaTarget::NextUpdate),
@@ -67,9 +72,34 @@ pub fn clocks_after_history(
         pause_when_waiting: plan.pause_when_waiting,
         warnings: &[],
         ladder: &[],
-    };
-    let now = events.last().map_or(created, |event| event.at.max(created));
-    let report = compute(&terms, created, events, now);
+    }
+}
+
+/// `events` and `changes` must be in time order; `plan` is the routed ticket's SLA plan, and each change
+/// the plan for the priority the ticket took then (see docs/sla-clocks.md, "Priority changes").
+pub fn clocks_after_history(
+    policy: &CompiledPolicy,
+    plan: &SlaPlan,
+    created: Instant,
+    events: &[ClockEvent],
+    changes: &[PlanChange],
+) -> ClocksAfterHistory {
+    let terms = terms_of(policy, plan);
+    let terms_changes: Vec<TermsChange> = changes
+        .iter()
+        .map(|change| TermsChange {
+            at: change.at,
+            terms: terms_of(policy, &change.plan),
+        })
+        .collect();
+    let last_step = events
+        .iter()
+        .map(|event| event.at)
+        .chain(changes.iter().map(|change| change.at))
+        .max();
+    let now = last_step.map_or(created, |at| at.max(created));
+    let report = compute_with_changes(&terms, &terms_changes, created, events, now);
+    let in_force = changes.last().map_or(plan, |change| &change.plan);
     let targets = report
         .targets()
         .map(|target| TargetAfterHistory {
@@ -83,7 +113,8 @@ pub fn clocks_after_history(
     ClocksAfterHistory {
         targets,
         waiting: waiting_spans(created, events, now),
-        pauses_count: plan.pause_when_waiting,
+        pauses_count: in_force.pause_when_waiting,
+        replaced_by: (in_force.policy != plan.policy).then(|| in_force.policy.to_string()),
     }
 }
 

@@ -12,9 +12,9 @@ mod report;
 mod terms;
 mod timer;
 
-pub use compute::compute;
+pub use compute::{compute, compute_with_changes, TermsChange};
 pub use events::{ClockEvent, ClockEventKind};
-pub use history::{clocks_after_history, ClocksAfterHistory, TargetAfterHistory};
+pub use history::{clocks_after_history, ClocksAfterHistory, PlanChange, TargetAfterHistory};
 pub use plan::{
     for_each_checkpoint, for_each_first_checkpoint, plan, plan_into, Checkpoint, CheckpointKind,
 };

@@ -38,10 +38,16 @@ pub(super) struct Timer {
     pub(super) goal: i64,
     /// When the current cycle started (`None`: not started yet).
     pub(super) started: Option<Instant>,
-    /// Closed counted segments `[start, end)` of the current cycle.
+    /// Closed counted segments `[start, end)` of the current cycle, since the last change of terms.
     segments: Vec<(Instant, Instant)>,
     /// Counted seconds in `segments`.
     counted: i64,
+    /// Counted seconds of the current cycle before the last change of terms (on the clocks then in force),
+    /// and when that change happened.
+    carried: i64,
+    carried_at: Option<Instant>,
+    /// Where the current cycle breached under terms in force before the last change.
+    carried_breach: Option<Instant>,
     pub(super) running_since: Option<Instant>,
     pub(super) held_since: Option<Instant>,
     /// Counted seconds between holds and releases in the current cycle.
@@ -61,6 +67,9 @@ impl Timer {
             started: None,
             segments: Vec::new(),
             counted: 0,
+            carried: 0,
+            carried_at: None,
+            carried_breach: None,
             running_since: None,
             held_since: None,
             paused: 0,
@@ -74,13 +83,16 @@ impl Timer {
     pub(super) fn restart(&mut self, at: Instant, clock: Clock<'_>) {
         if self.started.is_some() {
             self.run(at, false, clock);
-            if let Some(Crossing::Counted(_)) = self.crossing(self.goal, None, clock) {
+            if let Some(Crossing::Counted(_)) = self.breach(None, clock) {
                 self.earlier_breaches += 1;
             }
         }
         self.started = Some(at);
         self.segments.clear();
         self.counted = 0;
+        self.carried = 0;
+        self.carried_at = None;
+        self.carried_breach = None;
         self.running_since = None;
         self.held_since = Some(at);
         self.paused = 0;
@@ -114,6 +126,52 @@ impl Timer {
         }
     }
 
+    /// New terms from `at` on (the ticket's priority changed): the counted time so far is kept, measured on
+    /// the clock `before`, and counting goes on with `goal` on the clock `after`. A breach that has happened
+    /// stays; a cycle that has already counted the new goal breaches at `at`. Held time is kept. A clock that
+    /// has ended keeps its verdict.
+    pub(super) fn change_terms(
+        &mut self,
+        at: Instant,
+        goal: i64,
+        before: Clock<'_>,
+        after: Clock<'_>,
+    ) {
+        if self.finished.is_some() {
+            return;
+        }
+        if self.started.is_none() {
+            self.goal = goal;
+            return;
+        }
+        let running = self.running_since.is_some();
+        self.run(at, false, before);
+        if let Some(since) = self.held_since {
+            self.paused += before.between(since, at);
+            self.held_since = Some(at);
+        }
+        if let Some(Crossing::Counted(breach)) = self.breach(None, before) {
+            self.carried_breach = Some(breach);
+        }
+        self.carried += self.counted;
+        self.carried_at = Some(at);
+        self.segments.clear();
+        self.counted = 0;
+        self.goal = goal;
+        self.due_when_held = None;
+        if running {
+            self.run(at, true, after);
+        }
+    }
+
+    /// Where the current cycle reaches its goal (see [`Timer::crossing`]), or breached under earlier terms.
+    pub(super) fn breach(&self, tail: Option<Instant>, clock: Clock<'_>) -> Option<Crossing> {
+        match self.carried_breach {
+            Some(at) => Some(Crossing::Counted(at)),
+            None => self.crossing(self.goal, tail, clock),
+        }
+    }
+
     /// Ends the clock for good at `at`.
     pub(super) fn finish(&mut self, at: Instant, clock: Clock<'_>) {
         if self.started.is_none() || self.finished.is_some() {
@@ -126,7 +184,8 @@ impl Timer {
 
     /// Counted seconds up to `now`.
     pub(super) fn elapsed(&self, now: Instant, clock: Clock<'_>) -> i64 {
-        self.counted
+        self.carried
+            + self.counted
             + self
                 .running_since
                 .map_or(0, |since| clock.between(since, now))
@@ -144,14 +203,18 @@ impl Timer {
     /// The earliest instant at which the clock has counted `amount` seconds: within the counted
     /// segments, else in a segment open from `tail` on (real when it is the running segment).
     /// `None` when the counted segments do not reach it and there is no tail, or the clock never
-    /// counts that much.
+    /// counts that much. An amount the time carried over a change of terms already reaches is
+    /// reached at that change.
     pub(super) fn crossing(
         &self,
         amount: i64,
         tail: Option<Instant>,
         clock: Clock<'_>,
     ) -> Option<Crossing> {
-        let mut counted = 0;
+        if let Some(changed) = self.carried_at.filter(|_| amount <= self.carried) {
+            return Some(Crossing::Counted(changed));
+        }
+        let mut counted = self.carried;
         for &(start, end) in &self.segments {
             let length = clock.between(start, end);
             if counted + length >= amount {

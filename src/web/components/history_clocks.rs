@@ -35,7 +35,10 @@ pub fn HistoryClocks(props: &HistoryClocksProps) -> Html {
                     "This SLA policy pauses its clocks while the ticket waits on the customer."
                 } else {
                     "This SLA policy does not pause while waiting: the waits move nothing."
-                } }</p>
+                } }
+                if let Some(policy) = &clocks.replaced_by {
+                    { format!(" After the priority change the SLA policy {policy} applies; each target keeps the time it had counted and held.") }
+                }</p>
             </div>
             <div class="table-wrap">
                 <table class="editor-table">

@@ -93,6 +93,18 @@ pub fn TicketForm(props: &TicketFormProps) -> Html {
                 on_change.emit(next);
             })
         };
+        let on_priority = {
+            let (draft, on_change) = (draft.clone(), props.on_change.clone());
+            Callback::from(move |event: Event| {
+                let select: HtmlSelectElement = event.target_unchecked_into();
+                let mut next = draft.clone();
+                if let Some(step) = next.history.get_mut(index) {
+                    step.priority = Priority::ALL.into_iter().find(|p| p.as_str() == select.value());
+                }
+                on_change.emit(next);
+            })
+        };
+        let new_priority = step.priority.unwrap_or(Priority::Medium);
         let on_remove = {
             let (draft, on_change) = (draft.clone(), props.on_change.clone());
             Callback::from(move |_: MouseEvent| {
@@ -110,6 +122,13 @@ pub fn TicketForm(props: &TicketFormProps) -> Html {
                         <option value={kind.key()} selected={*kind == step.kind}>{ kind.label() }</option>
                     }) }
                 </select>
+                if step.kind == HistoryKind::PriorityChanged {
+                    <select onchange={on_priority} aria-label={format!("New priority at step {}", index + 1)} data-testid={format!("history-priority-{index}")}>
+                        { for Priority::ALL.iter().map(|priority| html! {
+                            <option value={priority.as_str()} selected={*priority == new_priority}>{ capitalise(priority.as_str()) }</option>
+                        }) }
+                    </select>
+                }
                 <input type="datetime-local" value={step.at.clone()} oninput={on_at}
                     aria-label={format!("When step {} happened (UTC)", index + 1)} data-testid={format!("history-at-{index}")} />
                 <button type="button" class="icon-button" onclick={on_remove} aria-label={format!("Remove step {}", index + 1)}>{ "×" }</button>
@@ -129,7 +148,11 @@ pub fn TicketForm(props: &TicketFormProps) -> Html {
                 Some(HistoryKind::Reply) => HistoryKind::WaitingOnCustomer,
                 _ => HistoryKind::Reply,
             };
-            next.history.push(HistoryStep { kind, at });
+            next.history.push(HistoryStep {
+                kind,
+                at,
+                priority: None,
+            });
             on_change.emit(next);
         })
     };

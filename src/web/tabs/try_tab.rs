@@ -3,7 +3,6 @@
 use yew::prelude::*;
 
 use crate::engine::route::route;
-use crate::engine::sla::clocks_after_history;
 use crate::engine::time::Instant;
 use crate::sim::policy_model::unresolved_chain;
 use crate::web::components::decision_view::DecisionView;
@@ -62,27 +61,32 @@ pub fn TryTab(props: &TryTabProps) -> Html {
             })
             .collect()
     };
-    let history = props.draft.clock_events();
     let results = match outcome {
-        Ok((decision, created)) => html! {
+        Ok((decision, created)) => {
+            let history = props
+                .draft
+                .history_clocks(policy.compiled(), &decision, created);
+            let waiting = history
+                .as_ref()
+                .ok()
+                .and_then(Option::as_ref)
+                .map(|clocks| clocks.waiting.clone())
+                .unwrap_or_default();
+            html! {
             <>
                 <DecisionView decision={decision.clone()} {created} chain={chain(created)} />
-                { match (&history, &decision.sla) {
-                    (Err(problem), _) => html! {
+                { match history {
+                    Err(problem) => html! {
                         <div class="panel"><div class="error-box" role="alert" data-testid="history-error">{ problem.to_string() }</div></div>
                     },
-                    (Ok(events), Some(plan)) if !events.is_empty() => html! {
-                        <HistoryClocks clocks={clocks_after_history(policy.compiled(), plan, created, events)} />
-                    },
-                    _ => Html::default(),
+                    Ok(Some(clocks)) => html! { <HistoryClocks {clocks} /> },
+                    Ok(None) => Html::default(),
                 } }
-                <SlaTimeline decision={decision.clone()} {created} policy={policy.clone()}
-                    waiting={history.as_ref().ok().zip(decision.sla.as_ref())
-                        .map(|(events, plan)| clocks_after_history(policy.compiled(), plan, created, events).waiting)
-                        .unwrap_or_default()} />
+                <SlaTimeline decision={decision.clone()} {created} policy={policy.clone()} {waiting} />
                 <TraceTable trace={decision.trace.clone()} />
             </>
-        },
+            }
+        }
         Err(problem) => html! {
             <div class="panel"><div class="error-box" role="alert" data-testid="draft-error">{ problem.to_string() }</div></div>
         },
