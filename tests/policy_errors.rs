@@ -39,7 +39,7 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     (r#""pause_when_waiting": true"#, r#""pause_when_waiting": "yes""#, "sla_policies[0].pause_when_waiting", r#"invalid type: string "yes", expected true or false"#),
     (r#""time_zone": "Europe/London""#, r#""time_zone": 1"#, "calendars[0].time_zone", "invalid type: integer `1`, expected text in quotes"),
     (r#""days": ["mon", "tue", "wed", "thu", "fri"]"#, r#""days": "weekdays""#, "calendars[0].hours[0].days", r#"invalid type: string "weekdays", expected a list `[...]`"#),
-    (r#""id": "office","#, r#""id": "office", "opening": [],"#, "calendars[0].opening", "unknown field `opening`, expected one of `id`, `name`, `time_zone`, `always_open`, `hours`, `holidays`"),
+    (r#""id": "office","#, r#""id": "office", "opening": [],"#, "calendars[0].opening", "unknown field `opening`, expected one of `id`, `name`, `time_zone`, `always_open`, `hours`, `breaks`, `holidays`"),
     (r#""default": "desk""#, r#""fallback": "desk""#, "routing.fallback", "unknown field `fallback`, expected `rules` or `default`"),
     (r#""time": "business",
       "calendar""#, r#""time": "business", "default_priority": "low",

@@ -61,6 +61,9 @@ fn variant(edit: &Edit) -> &'static str {
         Edit::AddInterval(_) => "AddInterval",
         Edit::SetInterval { .. } => "SetInterval",
         Edit::RemoveInterval { .. } => "RemoveInterval",
+        Edit::AddBreak(_) => "AddBreak",
+        Edit::SetBreak { .. } => "SetBreak",
+        Edit::RemoveBreak { .. } => "RemoveBreak",
         Edit::AddHoliday { .. } => "AddHoliday",
         Edit::RemoveHoliday { .. } => "RemoveHoliday",
         Edit::SetScenario(_) => "SetScenario",
@@ -74,7 +77,7 @@ fn variant(edit: &Edit) -> &'static str {
     }
 }
 
-const ALL_VARIANTS: usize = 42;
+const ALL_VARIANTS: usize = 45;
 
 /// A check of what an edit did to the preset workspace.
 type Check = fn(&Workspace);
@@ -303,6 +306,24 @@ fn examples() -> Vec<(Edit, Check)> {
             },
             |w| assert!(w.policy.calendars[0].hours.is_empty()),
         ),
+        (Edit::AddBreak(0), |w| {
+            assert_eq!(w.policy.calendars[0].breaks[0].from, "12:00")
+        }),
+        (
+            Edit::SetBreak {
+                calendar: 0,
+                interval: 0,
+                field: IntervalField::To("13:30".to_owned()),
+            },
+            |w| assert_eq!(w.policy.calendars[0].breaks[0].to, "13:30"),
+        ),
+        (
+            Edit::RemoveBreak {
+                calendar: 0,
+                interval: 0,
+            },
+            |w| assert!(w.policy.calendars[0].breaks.is_empty()),
+        ),
         (
             Edit::AddHoliday {
                 calendar: 0,
@@ -395,9 +416,15 @@ fn every_edit_is_exercised() {
         "an example of every variant: {named:?}"
     );
     for (edit, check) in examples() {
-        let edited = applied(edit.clone());
+        // The preset has no calendar breaks: a break's edits start from one with a lunch break.
+        let mut start = workspace();
+        if matches!(edit, Edit::SetBreak { .. } | Edit::RemoveBreak { .. }) {
+            Edit::AddBreak(0).apply(&mut start);
+        }
+        let mut edited = start.clone();
+        edit.apply(&mut edited);
         if variant(&edit) != "AddPriorityMatrix" {
-            assert!(edited != workspace(), "{edit:?} changed nothing");
+            assert!(edited != start, "{edit:?} changed nothing");
         }
         check(&edited);
     }
@@ -834,6 +861,49 @@ fn an_sla_policy_auto_closes_after_a_duration_or_never() {
     }
     .apply(&mut workspace);
     assert_eq!(workspace.policy.sla_policies[0].auto_close_after, None);
+}
+
+#[test]
+fn a_calendar_break_is_added_edited_and_removed_and_is_one_undo_step_per_field() {
+    let mut workspace = applied(Edit::AddBreak(0));
+    let lunch = workspace.policy.calendars[0].breaks[0].clone();
+    assert_eq!((lunch.from.as_str(), lunch.to.as_str()), ("12:00", "13:00"));
+    assert_eq!(lunch.days.len(), 5, "weekdays");
+    let set = |field| Edit::SetBreak {
+        calendar: 0,
+        interval: 0,
+        field,
+    };
+    set(IntervalField::From("12:30".to_owned())).apply(&mut workspace);
+    set(IntervalField::Day {
+        day: 4,
+        listed: false,
+    })
+    .apply(&mut workspace);
+    let lunch = &workspace.policy.calendars[0].breaks[0];
+    assert_eq!(lunch.from, "12:30");
+    assert!(
+        !lunch.days.iter().any(|day| day == "fri"),
+        "{:?}",
+        lunch.days
+    );
+    assert!(workspace.policy.compile().is_ok());
+    assert_ne!(
+        set(IntervalField::From("12:00".to_owned())).key(),
+        Edit::SetInterval {
+            calendar: 0,
+            interval: 0,
+            field: IntervalField::From("12:00".to_owned())
+        }
+        .key(),
+        "a break's field is not the opening interval's"
+    );
+    Edit::RemoveBreak {
+        calendar: 0,
+        interval: 0,
+    }
+    .apply(&mut workspace);
+    assert!(workspace.policy.calendars[0].breaks.is_empty());
 }
 
 #[test]

@@ -40,6 +40,8 @@ export interface CalendarSpec {
   time_zone: string;
   always_open?: boolean;
   hours?: { days: string[]; from: string; to: string }[];
+  /** Weekly times taken out of `hours`, such as a lunch break. */
+  breaks?: { days: string[]; from: string; to: string }[];
   holidays?: { date: string; name?: string }[];
 }
 export interface PriorityMatrix { high: Record<Level, Priority>; medium: Record<Level, Priority>; low: Record<Level, Priority> }

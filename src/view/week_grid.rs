@@ -221,6 +221,7 @@ fn valid_spans(hours: &[WeeklyHoursSpec]) -> Result<Vec<Vec<Span>>, GridUnfit> {
         time_zone: "UTC".to_owned(),
         always_open: false,
         hours: hours.to_vec(),
+        breaks: Vec::new(),
         holidays: Vec::new(),
     };
     Calendar::compile(&probe).map_err(GridUnfit::Invalid)?;

@@ -181,3 +181,28 @@ test("a priority change in the history gives the new priority's targets and keep
   assert.match(await firstResponse.innerText(), /breached at .*14:00/, "high's one business hour was already counted");
   assertClean(assert);
 });
+
+test("a lunch break added to a calendar closes it and moves the due instants counted on it", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("receiving-team").waitFor();
+  await tryTicket(page, { category: "billing", priority: "medium" });
+  await page.fill("#ticket-created", "2026-03-03T10:00");
+  const firstResponse = page.locator('[data-testid="due-list"] li[data-target="first_response"] .due');
+  await page.waitForFunction(() => document.querySelector('[data-testid="due-list"] li[data-target="first_response"] .due')?.innerText.includes("14:00"));
+
+  await page.getByTestId("tab-policy").click();
+  const total = page.getByTestId("calendar-total-0");
+  assert.match(await total.innerText(), /Open 60 h per week/);
+  await page.getByTestId("calendar-break-add-0").click();
+  await page.fill('[data-testid="calendar-break-0-0-from"]', "12:30");
+  await page.fill('[data-testid="calendar-break-0-0-to"]', "13:30");
+  await page.waitForFunction(() => document.querySelector('[data-testid="calendar-total-0"]')?.innerText.includes("55 h"));
+  await page.getByTestId("calendar-breaks-0").scrollIntoViewIfNeeded();
+  await screenshot(page, "screenshot-calendar-break.png");
+
+  await page.getByTestId("tab-try-a-ticket").click();
+  // Four business hours from Tuesday 10:00 on 08:00–20:00 with 12:30–13:30 off: 15:00.
+  await page.waitForFunction(() => document.querySelector('[data-testid="due-list"] li[data-target="first_response"] .due')?.innerText.includes("15:00"));
+  assert.match(await firstResponse.innerText(), /15:00/);
+  assertClean(assert);
+});

@@ -61,6 +61,10 @@ pub enum CalendarError {
         earlier: usize,
         date: String,
     },
+    /// `breaks[break_index]` has the problem `problem`, reported as if it were `hours[break_index]`.
+    InBreak {
+        problem: Box<CalendarError>,
+    },
 }
 
 impl CalendarError {
@@ -81,6 +85,7 @@ impl CalendarError {
             CalendarError::AlwaysOpenWithHours => "always_open".to_owned(),
             CalendarError::BadHolidayDate { holiday, .. }
             | CalendarError::RepeatedHoliday { holiday, .. } => format!("holidays[{holiday}]"),
+            CalendarError::InBreak { problem } => problem.path().replacen("hours", "breaks", 1),
         }
     }
 }
@@ -133,6 +138,12 @@ impl fmt::Display for CalendarError {
             CalendarError::RepeatedHoliday { earlier, date, .. } => {
                 write!(f, "holiday {date} is already listed as holidays[{earlier}]")
             }
+            CalendarError::InBreak { problem } => match problem.as_ref() {
+                CalendarError::NoDays { .. } => {
+                    f.write_str("a break needs at least one day, e.g. [\"mon\", \"tue\"]")
+                }
+                other => write!(f, "{other}"),
+            },
         }
     }
 }

@@ -13,7 +13,7 @@ mod zone;
 
 pub use business_time::{BusinessFrom, Calendar};
 pub use error::{CalendarError, TimeField};
-pub use rules::{weekday_index, WEEKDAY_NAMES};
+pub use rules::{weekday_index, weekly_open_minutes, WEEKDAY_NAMES};
 pub use spec::{CalendarSpec, HolidaySpec, WeeklyHoursSpec};
 pub use year_table::{FIRST_YEAR, LAST_YEAR, RANGE_END, RANGE_START};
 pub use zone::{iana_zone, offset_at, provide_zone, Zone};

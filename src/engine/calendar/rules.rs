@@ -109,11 +109,91 @@ pub(super) fn validate(spec: &CalendarSpec) -> Result<WeeklyRules, CalendarError
             shifts[weekday].push(shift);
         }
     }
+    let breaks = break_spans(&spec.breaks)?;
+    if !breaks.is_empty() {
+        let opening: Vec<(u32, u32)> = shifts
+            .iter()
+            .enumerate()
+            .flat_map(|(day, shifts)| {
+                shifts.iter().map(move |shift| {
+                    let start = day as u32 * MINUTES_PER_DAY + shift.from_minute;
+                    (start, start + shift.length_minutes())
+                })
+            })
+            .collect();
+        shifts = shifts_without_breaks(&opening, &breaks);
+    }
     Ok(WeeklyRules {
         zone,
         shifts,
         holidays: parse_holidays(spec)?,
     })
+}
+
+/// Open minutes in a week of the calendar's hours with its breaks taken out (holidays and time changes aside).
+pub fn weekly_open_minutes(spec: &CalendarSpec) -> Result<u32, CalendarError> {
+    let rules = validate(spec)?;
+    Ok(rules
+        .shifts
+        .iter()
+        .flatten()
+        .map(|shift| shift.length_minutes())
+        .sum())
+}
+
+/// The weekly spans (minutes since Monday 00:00) of every break; breaks may overlap one another.
+fn break_spans(breaks: &[WeeklyHoursSpec]) -> Result<Vec<(u32, u32)>, CalendarError> {
+    let in_break = |problem| CalendarError::InBreak {
+        problem: Box::new(problem),
+    };
+    let mut spans = Vec::new();
+    for (index, hours) in breaks.iter().enumerate() {
+        let shift = parse_interval_times(index, hours).map_err(in_break)?;
+        for weekday in parse_days(index, &hours.days).map_err(in_break)? {
+            let start = weekday as u32 * MINUTES_PER_DAY + shift.from_minute;
+            spans.push((start, start + shift.length_minutes()));
+        }
+    }
+    Ok(spans)
+}
+
+/// The opening spans with the breaks cut out, as shifts per weekday (each piece on the day it starts).
+/// Spans may run past the end of the week, so each break is also cut a week earlier and later.
+fn shifts_without_breaks(opening: &[(u32, u32)], breaks: &[(u32, u32)]) -> [Vec<Shift>; 7] {
+    let mut pieces: Vec<(u32, u32)> = opening.to_vec();
+    for &(break_start, break_end) in breaks {
+        for offset in [0, MINUTES_PER_WEEK, 2 * MINUTES_PER_WEEK] {
+            let (cut_start, cut_end) = (break_start + offset, break_end + offset);
+            pieces = pieces
+                .into_iter()
+                .flat_map(|(start, end)| {
+                    let (start, end) = (start + MINUTES_PER_WEEK, end + MINUTES_PER_WEEK);
+                    let before = (start, end.min(cut_start));
+                    let after = (start.max(cut_end), end);
+                    let kept: Vec<(u32, u32)> = if cut_end <= start || end <= cut_start {
+                        vec![(start, end)]
+                    } else {
+                        [before, after]
+                            .into_iter()
+                            .filter(|(from, to)| from < to)
+                            .collect()
+                    };
+                    kept.into_iter()
+                        .map(|(from, to)| (from - MINUTES_PER_WEEK, to - MINUTES_PER_WEEK))
+                })
+                .collect();
+        }
+    }
+    let mut shifts: [Vec<Shift>; 7] = Default::default();
+    for (start, end) in pieces {
+        let day = (start / MINUTES_PER_DAY) as usize % 7;
+        let from_minute = start % MINUTES_PER_DAY;
+        shifts[day].push(Shift {
+            from_minute,
+            to_minute: (from_minute + (end - start)) % MINUTES_PER_DAY,
+        });
+    }
+    shifts
 }
 
 /// Whether two spans of the week (minutes since Monday 00:00, possibly running past the week's end)

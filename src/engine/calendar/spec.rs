@@ -23,6 +23,9 @@ pub struct CalendarSpec {
     pub always_open: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hours: Vec<WeeklyHoursSpec>,
+    /// Weekly times taken out of `hours`, such as a lunch break; same shape as `hours`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breaks: Vec<WeeklyHoursSpec>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub holidays: Vec<HolidaySpec>,
 }

@@ -1,4 +1,5 @@
-//! The calendars editor: id, name, time zone, 24/7, a weekly hours grid painted by click or drag, and holidays.
+//! The calendars editor: id, name, time zone, 24/7, a weekly hours grid painted by click or drag, breaks, and
+//! holidays.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -7,9 +8,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::engine::calendar::weekly_open_minutes;
 use crate::engine::calendar::{weekday_index, CalendarSpec, HolidaySpec, WeeklyHoursSpec, Zone};
 use crate::engine::lint::Diagnostic;
-use crate::view::week_grid::{weekly_open_minutes, GridUnfit, WeekGrid, DAY_KEYS, DAY_NAMES};
+use crate::view::week_grid::{GridUnfit, WeekGrid, DAY_KEYS, DAY_NAMES};
 use crate::web::editor::diagnostics;
 use crate::web::editor::inputs::{Checkbox, TextInput};
 use crate::web::editor::SectionProps;
@@ -162,6 +164,14 @@ fn CalendarCard(props: &CalendarCardProps) -> Html {
             <WeeklyHours {index} spec={spec.clone()} dispatch={props.dispatch.clone()} />
             { diagnostics::inline(&props.diagnostics, &format!("{path}.always_open")) }
             { diagnostics::inline(&props.diagnostics, &format!("{path}.hours")) }
+            <div class="cal-breaks">
+                <h3>{ "Breaks" }</h3>
+                if spec.breaks.is_empty() {
+                    <p class="hint">{ "No breaks. A break, such as lunch, is taken out of the hours above." }</p>
+                }
+                <IntervalRows {index} hours={spec.breaks.clone()} breaks=true dispatch={props.dispatch.clone()} />
+            </div>
+            { diagnostics::inline(&props.diagnostics, &format!("{path}.breaks")) }
             <Holidays {index} holidays={spec.holidays.clone()} dispatch={props.dispatch.clone()} />
             { diagnostics::inline(&props.diagnostics, &format!("{path}.holidays")) }
         </article>
@@ -192,7 +202,7 @@ fn WeeklyHours(props: &WeeklyHoursProps) -> Html {
     let total = if spec.always_open {
         Some(7 * 24 * 60)
     } else {
-        weekly_open_minutes(&spec.hours)
+        weekly_open_minutes(spec).ok()
     };
     let total = html! {
         <p class="cal-total" data-testid={format!("calendar-total-{index}")}>
@@ -268,15 +278,32 @@ fn WeeklyHours(props: &WeeklyHoursProps) -> Html {
 struct IntervalRowsProps {
     index: usize,
     hours: Vec<WeeklyHoursSpec>,
+    /// The rows are the calendar's breaks rather than its opening hours.
+    #[prop_or_default]
+    breaks: bool,
     dispatch: Callback<Action>,
 }
 
-/// Dispatches an edit of `hours[interval]` of calendar `index`.
-fn edit_interval(dispatch: &Callback<Action>, index: usize, interval: usize, field: IntervalField) {
-    dispatch.emit(Action::Edit(Edit::SetInterval {
-        calendar: index,
-        interval,
-        field,
+/// Dispatches an edit of `hours[interval]` (or `breaks[interval]`) of calendar `index`.
+fn edit_interval(
+    dispatch: &Callback<Action>,
+    index: usize,
+    (interval, breaks): (usize, bool),
+    field: IntervalField,
+) {
+    let calendar = index;
+    dispatch.emit(Action::Edit(if breaks {
+        Edit::SetBreak {
+            calendar,
+            interval,
+            field,
+        }
+    } else {
+        Edit::SetInterval {
+            calendar,
+            interval,
+            field,
+        }
     }));
 }
 
@@ -284,6 +311,12 @@ fn edit_interval(dispatch: &Callback<Action>, index: usize, interval: usize, fie
 fn IntervalRows(props: &IntervalRowsProps) -> Html {
     let index = props.index;
     let dispatch = &props.dispatch;
+    let breaks = props.breaks;
+    let (noun, kind) = if breaks {
+        ("Break", "break")
+    } else {
+        ("Interval", "interval")
+    };
     let row = |interval: usize, hours: &WeeklyHoursSpec| -> Html {
         let listed: Vec<Option<usize>> = hours.days.iter().map(|day| weekday_index(day)).collect();
         let day_button = |day: usize| -> Html {
@@ -293,14 +326,14 @@ fn IntervalRows(props: &IntervalRowsProps) -> Html {
                 edit_interval(
                     &dispatch,
                     index,
-                    interval,
+                    (interval, breaks),
                     IntervalField::Day { day, listed: !on },
                 )
             });
             html! {
                 <button type="button" class={classes!("cal-day", on.then_some("cal-open"))} aria-pressed={on.to_string()}
-                    aria-label={format!("{} in interval {}", DAY_NAMES[day], interval + 1)} {onclick}
-                    data-testid={format!("calendar-interval-{index}-{interval}-{}", DAY_KEYS[day])}>
+                    aria-label={format!("{} in {kind} {}", DAY_NAMES[day], interval + 1)} {onclick}
+                    data-testid={format!("calendar-{kind}-{index}-{interval}-{}", DAY_KEYS[day])}>
                     { &DAY_NAMES[day][..2] }
                 </button>
             }
@@ -316,18 +349,19 @@ fn IntervalRows(props: &IntervalRowsProps) -> Html {
                     } else {
                         IntervalField::To(text)
                     };
-                    edit_interval(&dispatch, index, interval, field);
+                    edit_interval(&dispatch, index, (interval, breaks), field);
                 }
             });
-            let label = if field == "from" {
-                "Opens at"
-            } else {
-                "Closes at"
+            let label = match (field == "from", breaks) {
+                (true, false) => "Opens at",
+                (false, false) => "Closes at",
+                (true, true) => "Starts at",
+                (false, true) => "Ends at",
             };
             html! {
                 <input type="time" class="cal-time" value={value.to_owned()} {oninput}
-                    aria-label={format!("Interval {}: {label}", interval + 1)}
-                    data-testid={format!("calendar-interval-{index}-{interval}-{field}")} />
+                    aria-label={format!("{noun} {}: {label}", interval + 1)}
+                    data-testid={format!("calendar-{kind}-{index}-{interval}-{field}")} />
             }
         };
         let unknown: Vec<&str> = hours
@@ -338,14 +372,21 @@ fn IntervalRows(props: &IntervalRowsProps) -> Html {
             .map(|(text, _)| text.as_str())
             .collect();
         let on_remove = dispatch.reform(move |_: MouseEvent| {
-            Action::Edit(Edit::RemoveInterval {
-                calendar: index,
-                interval,
+            Action::Edit(if breaks {
+                Edit::RemoveBreak {
+                    calendar: index,
+                    interval,
+                }
+            } else {
+                Edit::RemoveInterval {
+                    calendar: index,
+                    interval,
+                }
             })
         });
         html! {
-            <li class="cal-interval" data-testid={format!("calendar-interval-{index}-{interval}")}>
-                <span class="cal-days" role="group" aria-label={format!("Days of interval {}", interval + 1)}>
+            <li class="cal-interval" data-testid={format!("calendar-{kind}-{index}-{interval}")}>
+                <span class="cal-days" role="group" aria-label={format!("Days of {kind} {}", interval + 1)}>
                     { for (0..7).map(day_button) }
                 </span>
                 { time_input("from", &hours.from) }
@@ -355,19 +396,27 @@ fn IntervalRows(props: &IntervalRowsProps) -> Html {
                     <span class="cal-error">{ format!("unknown days: {}", unknown.join(", ")) }</span>
                 }
                 <button type="button" class="cal-remove" onclick={on_remove}
-                    aria-label={format!("Remove interval {}", interval + 1)}
-                    data-testid={format!("calendar-interval-remove-{index}-{interval}")}>{ "×" }</button>
+                    aria-label={format!("Remove {kind} {}", interval + 1)}
+                    data-testid={format!("calendar-{kind}-remove-{index}-{interval}")}>{ "×" }</button>
             </li>
         }
     };
-    let on_add = dispatch.reform(move |_: MouseEvent| Action::Edit(Edit::AddInterval(index)));
+    let on_add = dispatch.reform(move |_: MouseEvent| {
+        Action::Edit(if breaks {
+            Edit::AddBreak(index)
+        } else {
+            Edit::AddInterval(index)
+        })
+    });
     html! {
         <>
-            <p class="hint">{ "An interval whose closing time is not after its opening time runs overnight into the next day." }</p>
-            <ul class="cal-intervals" data-testid={format!("calendar-intervals-{index}")}>
+            if !breaks {
+                <p class="hint">{ "An interval whose closing time is not after its opening time runs overnight into the next day." }</p>
+            }
+            <ul class="cal-intervals" data-testid={format!("calendar-{kind}s-{index}")}>
                 { for props.hours.iter().enumerate().map(|(interval, hours)| row(interval, hours)) }
             </ul>
-            <button type="button" onclick={on_add} data-testid={format!("calendar-interval-add-{index}")}>{ "Add interval" }</button>
+            <button type="button" onclick={on_add} data-testid={format!("calendar-{kind}-add-{index}")}>{ format!("Add {kind}") }</button>
         </>
     }
 }

@@ -224,6 +224,17 @@ pub enum Edit {
         calendar: usize,
         interval: usize,
     },
+    /// A break (such as lunch) taken out of the calendar's hours, weekdays 12:00–13:00 at first.
+    AddBreak(usize),
+    SetBreak {
+        calendar: usize,
+        interval: usize,
+        field: IntervalField,
+    },
+    RemoveBreak {
+        calendar: usize,
+        interval: usize,
+    },
     /// Adds a holiday in date order; a date already listed is left as it is.
     AddHoliday {
         calendar: usize,
@@ -288,6 +299,11 @@ impl Edit {
                 interval,
                 field,
             } => format!("calendar/{calendar}/hours/{interval}/{}", field.name()),
+            Edit::SetBreak {
+                calendar,
+                interval,
+                field,
+            } => format!("calendar/{calendar}/breaks/{interval}/{}", field.name()),
             Edit::SetPriorityCell {
                 impact, urgency, ..
             } => format!("priority_matrix/{}/{}", impact.as_str(), urgency.as_str()),
@@ -515,6 +531,29 @@ impl Edit {
             Edit::RemoveInterval { calendar, interval } => {
                 if let Some(calendar) = policy.calendars.get_mut(*calendar) {
                     remove(&mut calendar.hours, *interval);
+                }
+            }
+            Edit::AddBreak(calendar) => {
+                if let Some(calendar) = policy.calendars.get_mut(*calendar) {
+                    calendar.breaks.push(new_items::lunch_break());
+                }
+            }
+            Edit::SetBreak {
+                calendar,
+                interval,
+                field,
+            } => {
+                if let Some(interval) = policy
+                    .calendars
+                    .get_mut(*calendar)
+                    .and_then(|calendar| calendar.breaks.get_mut(*interval))
+                {
+                    field.set(interval);
+                }
+            }
+            Edit::RemoveBreak { calendar, interval } => {
+                if let Some(calendar) = policy.calendars.get_mut(*calendar) {
+                    remove(&mut calendar.breaks, *interval);
                 }
             }
             Edit::AddHoliday {

@@ -162,7 +162,17 @@ pub fn calendar(policy: &Policy) -> CalendarSpec {
             from: "09:00".to_owned(),
             to: "17:00".to_owned(),
         }],
+        breaks: Vec::new(),
         holidays: Vec::new(),
+    }
+}
+
+/// Weekdays twelve to one: a lunch break people then change.
+pub fn lunch_break() -> WeeklyHoursSpec {
+    WeeklyHoursSpec {
+        days: DAY_KEYS[..5].iter().map(|day| (*day).to_owned()).collect(),
+        from: "12:00".to_owned(),
+        to: "13:00".to_owned(),
     }
 }
 
