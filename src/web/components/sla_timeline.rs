@@ -147,7 +147,7 @@ pub fn SlaTimeline(props: &SlaTimelineProps) -> Html {
         <section class="panel">
             <div class="panel-head">
                 <h2>{ "SLA timeline" }</h2>
-                <p>{ format!("{} — {basis}", sla.name) }</p>
+                <p>{ format!("{} — {basis}; times in UTC", sla.name) }</p>
             </div>
             <div class="panel-body">
                 <svg class="timeline" data-testid="sla-timeline" viewBox={format!("0 0 {WIDTH} {}", fmt(height))} role="img"
