@@ -132,8 +132,8 @@ test("the decision shows the chain a ticket climbs when no team resolves it", as
   assertClean(assert);
 });
 
-test("a ticket's waiting span is drawn on the timeline and moves its paused due instants", async (t) => {
-  const { page, assertClean } = await openPlayground(t);
+/** A medium billing ticket created Tuesday 3 March 10:00 that waited on the customer 10:30–13:30. */
+async function billingTicketThatWaited(page) {
   await page.getByTestId("receiving-team").waitFor();
   await tryTicket(page, { category: "billing", priority: "medium" });
   await page.fill("#ticket-created", "2026-03-03T10:00");
@@ -143,6 +143,11 @@ test("a ticket's waiting span is drawn on the timeline and moves its paused due 
   await page.getByTestId("history-add").click();
   assert.equal(await page.getByTestId("history-kind-1").inputValue(), "customer_reply", "after a wait, the customer replies");
   await page.fill('[data-testid="history-at-1"]', "2026-03-03T13:30");
+}
+
+test("a ticket's waiting span is drawn on the timeline and moves its paused due instants", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await billingTicketThatWaited(page);
   const clocks = page.getByTestId("history-clocks");
   await clocks.waitFor();
   const row = clocks.locator('tr[data-target="first_response"]');
@@ -160,14 +165,7 @@ test("a ticket's waiting span is drawn on the timeline and moves its paused due 
 
 test("a priority change in the history gives the new priority's targets and keeps the held time", async (t) => {
   const { page, assertClean } = await openPlayground(t);
-  await page.getByTestId("receiving-team").waitFor();
-  await tryTicket(page, { category: "billing", priority: "medium" });
-  await page.fill("#ticket-created", "2026-03-03T10:00");
-  await page.getByTestId("history-add").click();
-  await page.selectOption('[data-testid="history-kind-0"]', "waiting_on_customer");
-  await page.fill('[data-testid="history-at-0"]', "2026-03-03T10:30");
-  await page.getByTestId("history-add").click();
-  await page.fill('[data-testid="history-at-1"]', "2026-03-03T13:30");
+  await billingTicketThatWaited(page);
   await page.getByTestId("history-add").click();
   await page.selectOption('[data-testid="history-kind-2"]', "priority_changed");
   await page.fill('[data-testid="history-at-2"]', "2026-03-03T14:00");

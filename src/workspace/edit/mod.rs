@@ -8,6 +8,7 @@ pub mod new_items;
 
 use std::collections::BTreeMap;
 
+use crate::engine::calendar::{CalendarSpec, WeeklyHoursSpec};
 use crate::engine::condition::{Condition, FieldCatalog};
 use crate::engine::duration::Duration;
 use crate::engine::policy::Policy;
@@ -510,51 +511,27 @@ impl Edit {
                     }
                 }
             }
-            Edit::AddInterval(calendar) => {
-                if let Some(calendar) = policy.calendars.get_mut(*calendar) {
-                    calendar.hours.push(new_items::interval());
-                }
-            }
+            Edit::AddInterval(calendar) => edit_weekly(policy, *calendar, hours, |list| {
+                list.push(new_items::interval())
+            }),
             Edit::SetInterval {
                 calendar,
                 interval,
                 field,
-            } => {
-                if let Some(interval) = policy
-                    .calendars
-                    .get_mut(*calendar)
-                    .and_then(|calendar| calendar.hours.get_mut(*interval))
-                {
-                    field.set(interval);
-                }
-            }
+            } => set_weekly(policy, *calendar, hours, *interval, field),
             Edit::RemoveInterval { calendar, interval } => {
-                if let Some(calendar) = policy.calendars.get_mut(*calendar) {
-                    remove(&mut calendar.hours, *interval);
-                }
+                edit_weekly(policy, *calendar, hours, |list| remove(list, *interval))
             }
-            Edit::AddBreak(calendar) => {
-                if let Some(calendar) = policy.calendars.get_mut(*calendar) {
-                    calendar.breaks.push(new_items::lunch_break());
-                }
-            }
+            Edit::AddBreak(calendar) => edit_weekly(policy, *calendar, breaks, |list| {
+                list.push(new_items::lunch_break())
+            }),
             Edit::SetBreak {
                 calendar,
                 interval,
                 field,
-            } => {
-                if let Some(interval) = policy
-                    .calendars
-                    .get_mut(*calendar)
-                    .and_then(|calendar| calendar.breaks.get_mut(*interval))
-                {
-                    field.set(interval);
-                }
-            }
+            } => set_weekly(policy, *calendar, breaks, *interval, field),
             Edit::RemoveBreak { calendar, interval } => {
-                if let Some(calendar) = policy.calendars.get_mut(*calendar) {
-                    remove(&mut calendar.breaks, *interval);
-                }
+                edit_weekly(policy, *calendar, breaks, |list| remove(list, *interval))
             }
             Edit::AddHoliday {
                 calendar,
@@ -709,6 +686,43 @@ fn waiting_rule(scenario: &mut Scenario) -> &mut WaitingRule {
             categories: BTreeMap::new(),
         })
         .default
+}
+
+/// A calendar's opening intervals.
+fn hours(calendar: &mut CalendarSpec) -> &mut Vec<WeeklyHoursSpec> {
+    &mut calendar.hours
+}
+
+/// A calendar's breaks.
+fn breaks(calendar: &mut CalendarSpec) -> &mut Vec<WeeklyHoursSpec> {
+    &mut calendar.breaks
+}
+
+/// Changes one weekly list (`hours` or `breaks`) of calendar `calendar`, if there is such a calendar.
+fn edit_weekly(
+    policy: &mut Policy,
+    calendar: usize,
+    list: fn(&mut CalendarSpec) -> &mut Vec<WeeklyHoursSpec>,
+    change: impl FnOnce(&mut Vec<WeeklyHoursSpec>),
+) {
+    if let Some(calendar) = policy.calendars.get_mut(calendar) {
+        change(list(calendar));
+    }
+}
+
+/// Sets one field of entry `interval` of a weekly list of calendar `calendar`, if both are there.
+fn set_weekly(
+    policy: &mut Policy,
+    calendar: usize,
+    list: fn(&mut CalendarSpec) -> &mut Vec<WeeklyHoursSpec>,
+    interval: usize,
+    field: &IntervalField,
+) {
+    edit_weekly(policy, calendar, list, |list| {
+        if let Some(interval) = list.get_mut(interval) {
+            field.set(interval);
+        }
+    });
 }
 
 fn remove<T>(items: &mut Vec<T>, index: usize) {
