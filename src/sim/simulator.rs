@@ -9,7 +9,7 @@ use super::model::{Assignment, Checkpoint, CheckpointKind, PolicyModel, TeamId, 
 use super::prepared::PreparedScenario;
 use super::random::RandomStream;
 use super::replay::RecordedArrivals;
-use super::scenario::{AmountDistribution, Scenario, ScenarioError, TimeDistribution};
+use super::scenario::{AmountDistribution, Scenario, ScenarioError, TimeDistribution, WaitingRule};
 use crate::engine::journey::{EscalationKind, Event, EventKind, Journey, SlaTarget};
 use crate::engine::ticket::{Priority, Signals, Ticket};
 use crate::engine::time::Instant;
@@ -832,8 +832,8 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         let team = self.tickets[ticket].team;
         let category = self.tickets[ticket].category;
         self.teams[usize::from(team)].busy -= 1;
-        if self.asks_customer(ticket) {
-            self.wait_on_customer(ticket, team);
+        if let Some(rule) = self.question(ticket) {
+            self.wait_on_customer(ticket, team, rule);
             self.dispatch(team);
             return;
         }
@@ -853,22 +853,17 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         self.dispatch(team);
     }
 
-    /// Whether this piece of work ends in a question to the customer (the scenario's `waiting.ask`).
-    fn asks_customer(&mut self, ticket: usize) -> bool {
+    /// The waiting rule of the ticket when this piece of work ends in a question to the customer (the
+    /// scenario's `waiting.ask`); `None` when it ends in an outcome.
+    fn question(&mut self, ticket: usize) -> Option<WaitingRule> {
         let state = &self.tickets[ticket];
-        match self.scenario.waiting[usize::from(state.category)] {
-            Some(rule) if state.questions < MAX_QUESTIONS => self.waiting_rng.chance(rule.ask),
-            _ => false,
-        }
+        let rule = self.scenario.waiting[usize::from(state.category)]?;
+        (state.questions < MAX_QUESTIONS && self.waiting_rng.chance(rule.ask)).then_some(rule)
     }
 
     /// The agent's reply asks the customer something: the agent is free, and the ticket waits for the answer
     /// (or for the auto-close). Where the SLA pauses while waiting, its checkpoints and next update are held.
-    fn wait_on_customer(&mut self, ticket: usize, team: TeamId) {
-        let state = &self.tickets[ticket];
-        let Some(rule) = self.scenario.waiting[usize::from(state.category)] else {
-            return;
-        };
+    fn wait_on_customer(&mut self, ticket: usize, team: TeamId, rule: WaitingRule) {
         self.emit(
             ticket,
             EventKind::Update {
