@@ -246,6 +246,23 @@ fn absurd_policies_are_refused_with_the_path_of_what_is_too_many() {
 }
 
 #[test]
+fn a_calendar_with_absurdly_many_breaks_is_refused_before_they_are_cut_out() {
+    let mut value: serde_json::Value = serde_json::from_str(BASE).expect("JSON");
+    let lunch = serde_json::json!({"days": ["mon"], "from": "12:00", "to": "13:00"});
+    value["calendars"] = serde_json::json!([{
+        "id": "office",
+        "hours": [{"days": ["mon"], "from": "09:00", "to": "17:00"}],
+        "breaks": vec![lunch; 100_000]
+    }]);
+    let error = Policy::from_json(&value.to_string()).unwrap_err();
+    assert_eq!(error.path(), "calendars[0].breaks");
+    assert_eq!(
+        error.message(),
+        "100000 breaks is more than the 500 a policy may have"
+    );
+}
+
+#[test]
 fn an_unknown_id_lists_a_few_known_ones_not_thousands() {
     let mut value: serde_json::Value = serde_json::from_str(BASE).expect("JSON");
     let teams: Vec<serde_json::Value> = (0..300)

@@ -146,3 +146,26 @@ test("with customers asked questions, unticking \"pause while waiting\" lowers r
     `next-update compliance: ${pausedUpdates} paused, ${runningUpdates} not paused`);
   assertClean(assert);
 });
+
+test("customers who never answer stay in the backlog until the SLA policies auto-close their tickets", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("tab-simulate").click();
+  let seen = await waitForGeneration(page, 0);
+  await page.getByTestId("waiting-ask").fill("30");
+  seen = await waitForGeneration(page, seen);
+  await page.getByTestId("waiting-never").fill("100");
+  seen = await waitForGeneration(page, seen);
+  const waitingForever = await metric(page, "backlog.mean");
+
+  await page.getByTestId("tab-policy").click();
+  for (const index of [0, 1, 2]) {
+    await page.fill(`[data-testid="sla-auto-close-${index}"]`, "1d");
+  }
+  await page.getByTestId("tab-simulate").click();
+  await waitForGeneration(page, seen);
+  await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.dataset.state === "idle");
+  const autoClosed = await metric(page, "backlog.mean");
+  assert.ok(autoClosed < waitingForever / 2,
+    `mean backlog: ${waitingForever} while silent customers wait forever, ${autoClosed} with a one-day auto-close`);
+  assertClean(assert);
+});

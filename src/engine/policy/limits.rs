@@ -11,6 +11,8 @@ pub const MAX_CATEGORIES: usize = 1_000;
 pub const MAX_TEAMS: usize = 500;
 pub const MAX_CALENDARS: usize = 100;
 pub const MAX_HOLIDAYS: usize = 1_000;
+/// Weekly opening intervals, and separately breaks, per calendar (cutting breaks out is their product).
+pub const MAX_WEEKLY_INTERVALS: usize = 500;
 pub const MAX_TRIGGERS: usize = 500;
 pub const MAX_RULES: usize = 1_000;
 pub const MAX_MATRIX_ROWS: usize = 2_000;
@@ -50,6 +52,18 @@ pub fn check_policy(policy: &Policy) -> Result<(), PolicyError> {
             calendar.holidays.len(),
             MAX_HOLIDAYS,
             "holidays",
+        )?;
+        check(
+            format!("calendars[{index}].hours"),
+            calendar.hours.len(),
+            MAX_WEEKLY_INTERVALS,
+            "opening intervals",
+        )?;
+        check(
+            format!("calendars[{index}].breaks"),
+            calendar.breaks.len(),
+            MAX_WEEKLY_INTERVALS,
+            "breaks",
         )?;
     }
     check(
