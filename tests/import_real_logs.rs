@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use escalator::import::{read_log, ImportedLog, LogFormat, Reader};
+use escalator::metrics::Metrics;
 
 fn expected() -> BTreeMap<String, f64> {
     include_str!("import_reference/expected.txt")
@@ -22,6 +23,19 @@ fn figure(name: &str) -> f64 {
     *expected()
         .get(name)
         .unwrap_or_else(|| panic!("{name} in expected.txt"))
+}
+
+/// The escalation rate, the tickets resolved and the median resolution time of the log `name` in expected.txt.
+fn assert_rate_and_resolution(metrics: &Metrics, name: &str) {
+    let rate = metrics.escalation.rate.expect("a rate");
+    let expected_rate = figure(&format!("{name} escalation_rate"));
+    assert!((rate - expected_rate).abs() < 1e-6, "{name}: {rate}");
+    let resolution = &metrics.resolution.calendar;
+    assert_eq!(resolution.count as f64, figure(&format!("{name} resolved")));
+    assert_eq!(
+        resolution.median_seconds.map(|s| s as f64),
+        Some(figure(&format!("{name} resolution_median_seconds")))
+    );
 }
 
 /// The real logs live beside the repository (`../shared/data`), or where `ESCALATOR_SHARED_DATA` says; a
@@ -72,19 +86,7 @@ fn the_servicenow_audit_log_rebuilds_one_journey_per_incident() {
         "five updates are stamped before their incident opened"
     );
     let metrics = log.metrics();
-    let rate = metrics.escalation.rate.expect("a rate");
-    assert!(
-        (rate - figure("servicenow escalation_rate")).abs() < 1e-6,
-        "{rate}"
-    );
-    assert_eq!(
-        metrics.resolution.calendar.count as f64,
-        figure("servicenow resolved")
-    );
-    assert_eq!(
-        metrics.resolution.calendar.median_seconds.map(|s| s as f64),
-        Some(figure("servicenow resolution_median_seconds"))
-    );
+    assert_rate_and_resolution(&metrics, "servicenow");
     let sla = &metrics
         .sla
         .iter()
@@ -115,19 +117,7 @@ fn the_volvo_log_counts_escalations_up_and_ping_pong_down() {
     );
     assert!(log.problems.is_empty(), "{:?}", log.problems.first());
     let metrics = log.metrics();
-    let rate = metrics.escalation.rate.expect("a rate");
-    assert!(
-        (rate - figure("volvo escalation_rate")).abs() < 1e-6,
-        "{rate}"
-    );
-    assert_eq!(
-        metrics.resolution.calendar.count as f64,
-        figure("volvo resolved")
-    );
-    assert_eq!(
-        metrics.resolution.calendar.median_seconds.map(|s| s as f64),
-        Some(figure("volvo resolution_median_seconds"))
-    );
+    assert_rate_and_resolution(&metrics, "volvo");
     let tiers: Vec<&str> = metrics
         .escalation
         .by_tier

@@ -96,13 +96,11 @@ fn tickets_that_can_never_come_due_are_never_due_not_met() {
         .journeys
         .iter()
         .filter(|journey| {
-            journey.events.iter().any(|event| {
-                matches!(
-                    event.kind,
-                    EventKind::SlaNeverDue {
-                        target: SlaTarget::Resolution
+            journey.has_event(|kind| {
+                *kind
+                    == EventKind::SlaNeverDue {
+                        target: SlaTarget::Resolution,
                     }
-                )
             })
         })
         .count();

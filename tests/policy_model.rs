@@ -16,6 +16,29 @@ fn model(text: &str) -> EnginePolicyModel {
     EnginePolicyModel::new(policy.compile().expect("compiles")).expect("small")
 }
 
+/// The default preset policy.
+fn default_preset() -> Policy {
+    Policy::from_json(DEFAULT_POLICY).expect("the preset reads")
+}
+
+/// The normal-week preset scenario, one replication of `days` days.
+fn normal_days(days: u32) -> serde_json::Value {
+    let mut scenario: serde_json::Value =
+        serde_json::from_str(include_str!("../www/presets/normal-week.json")).expect("scenario");
+    scenario["replications"] = serde_json::json!(1);
+    scenario["workload"]["horizon"] = serde_json::json!(days);
+    scenario
+}
+
+/// Runs the scenario `scenario` under `policy`.
+fn run_scenario(
+    scenario: &serde_json::Value,
+    policy: &Policy,
+) -> Result<escalator::sim::ScenarioResult, escalator::sim::ScenarioError> {
+    let read = escalator::sim::Scenario::from_json(&scenario.to_string()).expect("a scenario");
+    escalator::sim::run_scenario(&read, policy)
+}
+
 fn team(model: &EnginePolicyModel, id: &str) -> TeamId {
     model
         .teams()
@@ -106,32 +129,24 @@ fn unresolved_tickets_follow_the_matrix_then_the_parent() {
                 )
             })
     };
-    assert_eq!(
-        step("technical", Priority::Medium, "general_support"),
-        Some((
-            "technical_support",
-            Some(EscalationKind::Functional),
-            "escalation_matrix[8] technical × *, level 1"
-        ))
-    );
-    assert_eq!(
-        step("technical", Priority::Medium, "technical_support"),
-        Some((
-            "supervisors",
-            Some(EscalationKind::Hierarchical),
-            "escalation_matrix[8] technical × *, level 2"
-        ))
-    );
-    assert_eq!(
-        step("bug", Priority::Medium, "engineering"),
-        Some((
-            "supervisors",
-            Some(EscalationKind::Hierarchical),
-            "engineering could not resolve: its parent team"
-        )),
-        "the bug row ends at engineering, whose parent is the supervisors"
-    );
-    assert_eq!(step("how_to", Priority::Low, "supervisors"), None);
+    #[rustfmt::skip]
+    let cases = [
+        (("technical", Priority::Medium, "general_support"),
+         Some(("technical_support", Some(EscalationKind::Functional), "escalation_matrix[8] technical × *, level 1"))),
+        (("technical", Priority::Medium, "technical_support"),
+         Some(("supervisors", Some(EscalationKind::Hierarchical), "escalation_matrix[8] technical × *, level 2"))),
+        // The bug row ends at engineering, whose parent is the supervisors.
+        (("bug", Priority::Medium, "engineering"),
+         Some(("supervisors", Some(EscalationKind::Hierarchical), "engineering could not resolve: its parent team"))),
+        (("how_to", Priority::Low, "supervisors"), None),
+    ];
+    for ((category, priority, from), expected) in cases {
+        assert_eq!(
+            step(category, priority, from),
+            expected,
+            "{category} at {from}"
+        );
+    }
 }
 
 #[test]
@@ -406,20 +421,14 @@ fn a_policy_that_does_not_compile_is_reported_under_policy() {
 #[test]
 fn an_impact_and_urgency_mix_gives_tickets_the_matrix_priority() {
     use escalator::engine::ticket::Level;
-    let policy =
-        escalator::engine::policy::Policy::from_json(include_str!("../www/presets/default.json"))
-            .expect("policy");
-    let mut scenario: serde_json::Value =
-        serde_json::from_str(include_str!("../www/presets/normal-week.json")).expect("scenario");
-    scenario["replications"] = serde_json::json!(1);
-    scenario["workload"]["horizon"] = serde_json::json!(1);
+    let policy = default_preset();
+    let mut scenario = normal_days(1);
     scenario["mix"]["priorities_by_category"] = serde_json::json!({});
     // No customer signals, so no trigger takes a ticket before the matrix.
     scenario["mix"]["signals"] = serde_json::json!({});
     scenario["mix"]["signals_by_category"] = serde_json::json!({});
     scenario["mix"]["impact_urgency"] = serde_json::json!({"high/high": 1});
-    let read = escalator::sim::Scenario::from_json(&scenario.to_string()).expect("a scenario");
-    let result = escalator::sim::run_scenario(&read, &policy).expect("runs");
+    let result = run_scenario(&scenario, &policy).expect("runs");
     let journeys = &result.runs[0].journeys;
     assert!(journeys
         .iter()
@@ -444,8 +453,7 @@ fn an_impact_and_urgency_mix_gives_tickets_the_matrix_priority() {
     }
 
     scenario["mix"]["impact_urgency"] = serde_json::json!({"urgent/high": 1});
-    let read = escalator::sim::Scenario::from_json(&scenario.to_string()).expect("a scenario");
-    let error = escalator::sim::run_scenario(&read, &policy).expect_err("no such level");
+    let error = run_scenario(&scenario, &policy).expect_err("no such level");
     assert_eq!(error.path, "mix.impact_urgency.urgent/high");
     assert!(
         error.message.contains("write e.g. \"high/medium\""),
@@ -459,9 +467,7 @@ fn the_unresolved_chain_climbs_the_matrix_row_then_the_parents() {
     use escalator::engine::journey::EscalationKind;
     use escalator::engine::ticket::{Channel, Priority, Ticket};
     use escalator::sim::policy_model::unresolved_chain;
-    let policy =
-        escalator::engine::policy::Policy::from_json(include_str!("../www/presets/default.json"))
-            .expect("policy");
+    let policy = default_preset();
     let model = EnginePolicyModel::new(policy.compile().expect("compiles")).expect("model");
     let at =
         escalator::engine::time::Instant::parse_rfc3339("2026-03-03T10:00:00Z").expect("instant");
@@ -493,19 +499,11 @@ fn the_unresolved_chain_climbs_the_matrix_row_then_the_parents() {
 
 #[test]
 fn sla_results_by_team_channel_priority_and_category_add_up_to_the_overall_ones() {
-    let policy =
-        escalator::engine::policy::Policy::from_json(include_str!("../www/presets/default.json"))
-            .expect("policy");
-    let mut scenario: serde_json::Value =
-        serde_json::from_str(include_str!("../www/presets/normal-week.json")).expect("scenario");
-    scenario["replications"] = serde_json::json!(1);
-    scenario["workload"]["horizon"] = serde_json::json!(2);
+    let policy = default_preset();
+    let mut scenario = normal_days(2);
     // One first-line agent: queues build, so targets are both met and breached.
     scenario["staffing"] = serde_json::json!({"general_support": 1});
-    let read = escalator::sim::Scenario::from_json(&scenario.to_string()).expect("a scenario");
-    let metrics = &escalator::sim::run_scenario(&read, &policy)
-        .expect("runs")
-        .metrics[0];
+    let metrics = &run_scenario(&scenario, &policy).expect("runs").metrics[0];
     let by = &metrics.sla_by;
     for (name, groups) in [
         ("team", &by.by_team),
@@ -571,13 +569,8 @@ fn next_update_compliance_falls_when_the_cadence_tightens() {
         }
         let policy =
             escalator::engine::policy::Policy::from_json(&policy.to_string()).expect("policy");
-        let mut scenario: serde_json::Value =
-            serde_json::from_str(include_str!("../www/presets/normal-week.json"))
-                .expect("scenario");
-        scenario["replications"] = serde_json::json!(1);
-        scenario["workload"]["horizon"] = serde_json::json!(2);
-        let read = escalator::sim::Scenario::from_json(&scenario.to_string()).expect("a scenario");
-        escalator::sim::run_scenario(&read, &policy).expect("runs")
+        let scenario = normal_days(2);
+        run_scenario(&scenario, &policy).expect("runs")
     };
     let compliance = |result: &escalator::sim::ScenarioResult| {
         result.metrics[0]

@@ -7,51 +7,7 @@ use escalator::engine::time::Instant;
 use escalator::engine::trace::{Outcome, Stage};
 
 /// Three tiers; teams work around the clock so ladder instants are plain offsets.
-const POLICY: &str = r#"{
-  "schema_version": 1,
-  "name": "Matrix first",
-  "tiers": [
-    { "id": "l1", "name": "First line", "level": 1 },
-    { "id": "l2", "name": "Specialists", "level": 2 },
-    { "id": "mgmt", "name": "Management", "level": 3 }
-  ],
-  "categories": [
-    { "id": "billing", "name": "Billing" },
-    { "id": "outage", "name": "Outage" },
-    { "id": "how_to", "name": "How-to" }
-  ],
-  "teams": [
-    { "id": "desk", "name": "Help desk", "tier": "l1", "handles": ["billing", "how_to"], "agents": 4, "parent": "boss" },
-    { "id": "tech", "name": "Technical", "tier": "l2", "handles": ["outage"], "agents": 2, "parent": "boss" },
-    { "id": "money", "name": "Finance", "tier": "l2", "handles": ["billing"], "agents": 2, "parent": "boss" },
-    { "id": "boss", "name": "Supervisors", "tier": "mgmt", "handles": ["billing", "outage", "how_to"], "agents": 1 }
-  ],
-  "triggers": [
-    { "id": "angry", "when": "signals.abusive", "to": "boss", "kind": "hierarchical" }
-  ],
-  "routing": {
-    "rules": [
-      { "id": "vip", "when": "segment == \"enterprise\"", "to": "money", "kind": "functional" }
-    ],
-    "default": "desk"
-  },
-  "escalation_matrix": [
-    { "category": "outage", "priority": "critical", "first": "tech", "levels": [
-      { "to": "tech", "after": "15m", "time": "calendar", "kind": "functional" },
-      { "to": "boss", "after": "1h", "time": "calendar", "kind": "hierarchical" }
-    ] },
-    { "category": "outage", "priority": "*", "levels": [
-      { "to": "tech", "after": "2h", "kind": "functional" },
-      { "to": "boss", "after": "4h", "kind": "hierarchical" }
-    ] },
-    { "category": "*", "priority": "critical", "first": "tech", "levels": [
-      { "to": "boss", "after": "30m", "kind": "hierarchical" }
-    ] },
-    { "category": "billing", "priority": "*", "first": "desk", "levels": [
-      { "to": "money", "after": "4h", "kind": "functional" }
-    ] }
-  ]
-}"#;
+const POLICY: &str = include_str!("fixtures/matrix-first-policy.json");
 
 fn compiled(text: &str) -> CompiledPolicy {
     Policy::from_json(text)
@@ -91,54 +47,72 @@ fn summary(decision: &Decision) -> (&str, DecisionKind, Stage, &str) {
     )
 }
 
+const CRITICAL_OUTAGE: &str = r#"{"category":"outage","priority":"critical","channel":"phone"}"#;
+const MEDIUM_OUTAGE: &str = r#"{"category":"outage","priority":"medium","channel":"web"}"#;
+const CRITICAL_BILLING: &str = r#"{"category":"billing","priority":"critical","channel":"email"}"#;
+const HOW_TO: &str = r#"{"category":"how_to","priority":"low","channel":"web"}"#;
+
+/// A ticket, who receives it (team, kind, deciding stage and id), and why.
+type Receiver = (
+    &'static str,
+    (&'static str, DecisionKind, Stage, &'static str),
+    &'static str,
+);
+
+#[rustfmt::skip]
+const RECEIVERS: &[Receiver] = &[
+    (CRITICAL_OUTAGE,
+     ("tech", DecisionKind::Functional, Stage::Matrix, "outage×critical"),
+     "a matching row with first decides after triggers and rules"),
+    (r#"{"category":"billing","priority":"medium","channel":"email"}"#,
+     ("desk", DecisionKind::None, Stage::Matrix, "billing×*"),
+     "a first-line receiver is no escalation"),
+    (CRITICAL_BILLING,
+     ("tech", DecisionKind::Functional, Stage::Matrix, "*×critical"),
+     "wildcards match, and *×critical comes before billing×*"),
+    (MEDIUM_OUTAGE,
+     ("desk", DecisionKind::None, Stage::Default, "default"),
+     "no row with first matches, so the default route decides"),
+    (HOW_TO,
+     ("desk", DecisionKind::None, Stage::Default, "default"),
+     "a category without a row with first goes to the default"),
+    (r#"{"category":"outage","priority":"critical","channel":"phone","segment":"enterprise"}"#,
+     ("money", DecisionKind::Functional, Stage::Rule, "vip"),
+     "a rule beats the matrix"),
+    (r#"{"category":"outage","priority":"critical","channel":"phone","segment":"enterprise","signals":{"abusive":true}}"#,
+     ("boss", DecisionKind::Hierarchical, Stage::Trigger, "angry"),
+     "a trigger beats rules and the matrix"),
+];
+
 #[test]
-fn a_matching_row_with_first_decides_after_triggers_and_rules() {
+fn each_ticket_goes_to_its_receiver() {
     let policy = compiled(POLICY);
-    let critical_outage = decide(
-        &policy,
-        r#"{"category":"outage","priority":"critical","channel":"phone"}"#,
-    );
-    assert_eq!(
-        summary(&critical_outage),
-        (
-            "tech",
-            DecisionKind::Functional,
-            Stage::Matrix,
-            "outage×critical"
-        )
-    );
-    assert_eq!(
-        critical_outage.decided_by.condition,
-        r#"category == "outage" and priority == critical"#
-    );
-    let billing = decide(
-        &policy,
-        r#"{"category":"billing","priority":"medium","channel":"email"}"#,
-    );
-    assert_eq!(
-        summary(&billing),
-        ("desk", DecisionKind::None, Stage::Matrix, "billing×*"),
-        "a first-line receiver is no escalation"
-    );
+    for &(ticket, expected, why) in RECEIVERS {
+        assert_eq!(
+            summary(&decide(&policy, ticket)),
+            expected,
+            "{why}: {ticket}"
+        );
+    }
+}
+
+/// The ladder's levels: number, team, and seconds after `AT`.
+fn ladder_offsets(decision: &Decision) -> Vec<(usize, &str, i64)> {
+    decision
+        .ladder
+        .iter()
+        .map(|level| (level.level, level.team.as_str(), level.at.seconds_since(AT)))
+        .collect()
 }
 
 #[test]
-fn wildcards_match_and_the_first_matching_row_with_first_wins() {
+fn the_deciding_row_names_its_condition() {
     let policy = compiled(POLICY);
-    let critical_billing = decide(
-        &policy,
-        r#"{"category":"billing","priority":"critical","channel":"email"}"#,
-    );
     assert_eq!(
-        summary(&critical_billing),
-        (
-            "tech",
-            DecisionKind::Functional,
-            Stage::Matrix,
-            "*×critical"
-        ),
-        "*×critical comes before billing×*"
+        decide(&policy, CRITICAL_OUTAGE).decided_by.condition,
+        r#"category == "outage" and priority == critical"#
     );
+    let critical_billing = decide(&policy, CRITICAL_BILLING);
     assert_eq!(
         critical_billing.decided_by.condition,
         "priority == critical"
@@ -168,16 +142,8 @@ fn wildcards_match_and_the_first_matching_row_with_first_wins() {
 }
 
 #[test]
-fn no_row_with_first_falls_to_the_default_route() {
-    let policy = compiled(POLICY);
-    let medium_outage = decide(
-        &policy,
-        r#"{"category":"outage","priority":"medium","channel":"web"}"#,
-    );
-    assert_eq!(
-        summary(&medium_outage),
-        ("desk", DecisionKind::None, Stage::Default, "default")
-    );
+fn the_default_route_keeps_the_first_matching_rows_ladder() {
+    let medium_outage = decide(&compiled(POLICY), MEDIUM_OUTAGE);
     assert_eq!(
         medium_outage.trace.lines(),
         [
@@ -189,48 +155,25 @@ fn no_row_with_first_falls_to_the_default_route() {
             "default default: matched → desk",
         ]
     );
-    let ladder: Vec<(usize, &str, i64)> = medium_outage
-        .ladder
-        .iter()
-        .map(|level| (level.level, level.team.as_str(), level.at.seconds_since(AT)))
-        .collect();
     assert_eq!(
-        ladder,
+        ladder_offsets(&medium_outage),
         [(1, "tech", 2 * 3600), (2, "boss", 4 * 3600)],
         "the ladder still comes from the first matching row, with or without first"
     );
-    let how_to = decide(
-        &policy,
-        r#"{"category":"how_to","priority":"low","channel":"web"}"#,
-    );
-    assert_eq!(summary(&how_to).3, "default");
 }
 
 #[test]
 fn the_ladder_starts_after_the_first_receivers_position() {
-    let policy = compiled(POLICY);
-    let decision = decide(
-        &policy,
-        r#"{"category":"outage","priority":"critical","channel":"phone"}"#,
-    );
-    let ladder: Vec<(usize, &str, i64)> = decision
-        .ladder
-        .iter()
-        .map(|level| (level.level, level.team.as_str(), level.at.seconds_since(AT)))
-        .collect();
-    assert_eq!(ladder, [(2, "boss", 3600)]);
+    let decision = decide(&compiled(POLICY), CRITICAL_OUTAGE);
+    assert_eq!(ladder_offsets(&decision), [(2, "boss", 3600)]);
 }
 
 #[test]
-fn a_rule_beats_the_matrix_and_a_trigger_beats_both() {
+fn a_rule_that_decides_leaves_the_matrix_unevaluated() {
     let policy = compiled(POLICY);
     let enterprise = decide(
         &policy,
         r#"{"category":"outage","priority":"critical","channel":"phone","segment":"enterprise"}"#,
-    );
-    assert_eq!(
-        summary(&enterprise),
-        ("money", DecisionKind::Functional, Stage::Rule, "vip")
     );
     assert!(enterprise
         .trace
@@ -238,14 +181,6 @@ fn a_rule_beats_the_matrix_and_a_trigger_beats_both() {
         .iter()
         .filter(|step| step.stage == Stage::Matrix)
         .all(|step| step.outcome == Outcome::NotEvaluated));
-    let abusive = decide(
-        &policy,
-        r#"{"category":"outage","priority":"critical","channel":"phone","segment":"enterprise","signals":{"abusive":true}}"#,
-    );
-    assert_eq!(
-        summary(&abusive),
-        ("boss", DecisionKind::Hierarchical, Stage::Trigger, "angry")
-    );
 }
 
 #[test]
@@ -273,10 +208,7 @@ fn a_row_a_rule_always_beats_is_marked_in_the_trace() {
         1,
     );
     let policy = compiled(&text);
-    let decision = decide(
-        &policy,
-        r#"{"category":"how_to","priority":"low","channel":"web"}"#,
-    );
+    let decision = decide(&policy, HOW_TO);
     let row = decision.trace.step("billing×*").expect("listed");
     assert_eq!(row.shadowed_by.as_deref(), Some("bills"));
     assert!(row
@@ -291,10 +223,7 @@ fn a_row_a_rule_always_beats_is_marked_in_the_trace() {
         1,
     );
     let policy = compiled(&text);
-    let decision = decide(
-        &policy,
-        r#"{"category":"how_to","priority":"low","channel":"web"}"#,
-    );
+    let decision = decide(&policy, HOW_TO);
     let row = decision.trace.step("billing×critical").expect("listed");
     assert_eq!(
         row.shadowed_by.as_deref(),
@@ -321,17 +250,15 @@ fn first_is_optional_and_round_trips() {
 fn an_unknown_first_team_is_a_compile_error_with_its_path() {
     let text = POLICY.replacen(r#""first": "desk""#, r#""first": "helpdesk""#, 1);
     let errors = Policy::from_json(&text).unwrap().compile().unwrap_err();
-    let found: Vec<(&str, &str, &str)> = errors
-        .0
-        .iter()
-        .map(|e| (e.code, e.path.as_str(), e.message.as_str()))
-        .collect();
+    let [error] = errors.0.as_slice() else {
+        panic!("one error expected, got {errors:?}");
+    };
     assert_eq!(
-        found,
-        [(
-            "unknown-team",
-            "escalation_matrix[3].first",
-            r#"unknown team "helpdesk" (known: boss, desk, money, tech)"#
-        )]
+        (error.code, error.path.as_str()),
+        ("unknown-team", "escalation_matrix[3].first")
+    );
+    assert_eq!(
+        error.message,
+        r#"unknown team "helpdesk" (known: boss, desk, money, tech)"#
     );
 }

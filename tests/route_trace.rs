@@ -10,16 +10,11 @@ use escalator::engine::time::Instant;
 use escalator::engine::trace::{Outcome, Stage};
 use proptest::prelude::*;
 
+const PRESET: &str = include_str!("../www/presets/default.json");
+
 fn preset() -> CompiledPolicy {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/www/presets/default.json"
-    ))
-    .expect("preset present");
-    Policy::from_json(&text)
-        .expect("preset parses")
-        .compile()
-        .expect("preset compiles")
+    let policy = Policy::from_json(PRESET).expect("the preset parses");
+    policy.compile().expect("the preset compiles")
 }
 
 /// The preset with first receivers on the wildcard rows too, and no routing rules: the matrix decides more.
@@ -66,17 +61,9 @@ fn a_shadowed_rule_says_so_in_the_trace() {
 }
 
 fn any_ticket() -> impl Strategy<Value = Ticket> {
-    let categories = prop::sample::select(vec![
-        "account",
-        "billing",
-        "payment_failure",
-        "refund",
-        "technical",
-        "bug",
-        "outage",
-        "how_to",
-        "feature_request",
-    ]);
+    let preset = Policy::from_json(PRESET).expect("the preset parses");
+    let categories: Vec<String> = preset.categories.into_iter().map(|c| c.id).collect();
+    let categories = prop::sample::select(categories);
     let levels = prop::option::of(prop::sample::select(Level::ALL.to_vec()));
     (
         categories,
@@ -89,7 +76,7 @@ fn any_ticket() -> impl Strategy<Value = Ticket> {
     )
         .prop_map(
             |(category, priority, (impact, urgency), channel, segment, flags, amount)| {
-                let mut ticket = Ticket::new(category, Priority::Low, channel);
+                let mut ticket = Ticket::new(&category, Priority::Low, channel);
                 ticket.priority = priority;
                 ticket.impact = impact;
                 ticket.urgency = urgency;

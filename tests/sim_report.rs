@@ -48,12 +48,7 @@ fn one_row_per_ticket_of_the_first_replication_with_its_receiver_and_escalations
 #[test]
 fn flows_count_every_arrival_once_and_every_escalation() {
     let (policy, report, _) = normal_week();
-    let arrivals: u64 = report
-        .flows
-        .iter()
-        .filter(|f| f.from.is_none())
-        .map(|f| f.count)
-        .sum();
+    let arrivals = report.arrivals();
     assert_eq!(arrivals, report.tickets.len() as u64);
     let escalations: u64 = report
         .flows

@@ -11,35 +11,9 @@ use escalator::sim::reference_models::{MatrixModel, OfficeHours};
 use escalator::sim::{simulate, simulate_replications, Scenario, Simulation, TeamCalendar};
 use serde_json::{json, Value};
 
+/// A week of the four-team matrix with office hours, signals and refunds (`tests/fixtures/reference-week.json`).
 fn base() -> Value {
-    json!({
-        "policy": "reference",
-        "workload": {
-            "start": "2026-03-02T00:00:00Z",
-            "horizon": 7,
-            "arrivals": {"daily": {
-                "volume": 400,
-                "intraday": [0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0.5, 0.5, 0.5, 0.5, 0.5],
-                "weekday_factors": [1, 1, 1, 1, 1, 0.3, 0.2]
-            }}
-        },
-        "mix": {
-            "categories": {"account": 4, "payment": 2, "refund": 1, "bug": 2, "outage": 0.2},
-            "priorities": {"critical": 0.05, "high": 0.2, "medium": 0.5, "low": 0.25},
-            "channels": {"email": 5, "chat": 3, "phone": 2},
-            "signals": {"demands_manager": 0.02, "abusive": 0.01},
-            "amounts": {"refund": {"lognormal": {"mean": 200, "cv": 1.5}}}
-        },
-        "handling": {
-            "default": {"time": {"lognormal": {"mean": "30m", "cv": 0.8}}, "resolve": 0.9},
-            "teams": {
-                "general": {"time": {"exponential": {"mean": "12m"}}, "resolve": 0.8,
-                            "categories": {"bug": {"resolve": 0.3}}},
-                "supervisors": {"time": {"fixed": "20m"}, "resolve": 1.0}
-            }
-        },
-        "seed": 11
-    })
+    serde_json::from_str(golden::REFERENCE_WEEK).expect("the fixture is JSON")
 }
 
 fn scenario(value: &Value) -> Scenario {
@@ -74,9 +48,6 @@ fn same_seed_same_journeys_other_seed_other_journeys() {
 /// The golden run; `tests/wasm_determinism.rs` checks the wasm32 build gives the same fingerprint.
 #[test]
 fn golden_fingerprint_of_a_small_run() {
-    let mut small = base();
-    small["workload"]["horizon"] = json!("1d");
-    assert_eq!(scenario(&small), golden::scenario());
     let run = simulate(&golden::scenario(), &golden::model(), 0).expect("valid");
     assert_eq!(run.journeys.len(), golden::TICKETS);
     assert_eq!(journeys_fingerprint(&run.journeys), golden::FINGERPRINT);

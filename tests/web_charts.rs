@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod charts_fixture;
+mod dom;
 
 use charts_fixture::flow_sample;
 use escalator::view::time_axis::day_label;
@@ -54,15 +55,7 @@ fn Show(props: &ShowProps) -> Html {
 }
 
 async fn render(chart: Html) -> Element {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("document");
-    let root = document.create_element("div").expect("div");
-    document
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
+    let root = dom::fresh_root();
     yew::Renderer::<Show>::with_root_and_props(root.clone(), ShowProps { chart }).render();
     yew::scheduler::flush().await;
     root
@@ -176,25 +169,18 @@ async fn a_stacked_bar_chart_has_one_segment_per_kind_and_a_legend() {
         value,
         tone,
     };
+    let week = |label: &str, [functional, hierarchical, automatic]: [f64; 3]| Bar {
+        label: label.into(),
+        segments: vec![
+            segment("functional", functional, Tone::Functional),
+            segment("hierarchical", hierarchical, Tone::Hierarchical),
+            segment("automatic", automatic, Tone::Automatic),
+        ],
+        baseline: None,
+    };
     let bars = vec![
-        Bar {
-            label: "Week 1".into(),
-            segments: vec![
-                segment("functional", 0.12, Tone::Functional),
-                segment("hierarchical", 0.03, Tone::Hierarchical),
-                segment("automatic", 0.05, Tone::Automatic),
-            ],
-            baseline: None,
-        },
-        Bar {
-            label: "Week 2".into(),
-            segments: vec![
-                segment("functional", 0.08, Tone::Functional),
-                segment("hierarchical", 0.02, Tone::Hierarchical),
-                segment("automatic", 0.04, Tone::Automatic),
-            ],
-            baseline: None,
-        },
+        week("Week 1", [0.12, 0.03, 0.05]),
+        week("Week 2", [0.08, 0.02, 0.04]),
     ];
     let root = render(html! { <BarChart title="Escalation rate by kind" format={ValueFormat::Percent} max={Some(0.5)} {bars} /> }).await;
     assert_eq!(all(&root, "[data-testid=bar] rect").len(), 6);

@@ -2,6 +2,8 @@
 //! (the rows' logic is tested natively in `tests/condition_rows.rs`).
 #![cfg(target_arch = "wasm32")]
 
+mod dom;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -22,15 +24,7 @@ fn parse(text: &str) -> Condition {
 
 /// Mounts the editor into a fresh div and returns it with the edits it reported.
 async fn mount(text: &str) -> (Element, Rc<RefCell<Vec<ConditionEdit>>>) {
-    let document = web_sys::window()
-        .and_then(|window| window.document())
-        .expect("document");
-    let root = document.create_element("div").expect("div");
-    document
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("attached");
+    let root = dom::fresh_root();
     let edits = Rc::new(RefCell::new(Vec::new()));
     let seen = edits.clone();
     let props = ConditionEditorProps {

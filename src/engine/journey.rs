@@ -147,6 +147,11 @@ impl Journey {
         })
     }
 
+    /// Whether any of the journey's events is of a kind `wanted` accepts.
+    pub fn has_event(&self, wanted: impl Fn(&EventKind) -> bool) -> bool {
+        self.events.iter().any(|event| wanted(&event.kind))
+    }
+
     pub fn resolved_at(&self) -> Option<Instant> {
         self.events.iter().rev().find_map(|event| match event.kind {
             EventKind::Resolved { .. } => Some(event.at),

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::error::RowProblem;
 use super::table::Table;
 use super::{DateOrder, LogFormat, ReadTickets};
+use crate::engine::journey::EventKind;
 use crate::engine::time::Instant;
 
 /// Problems of one kind, in one column.
@@ -111,12 +112,7 @@ impl ImportSummary {
                 .journeys
                 .iter()
                 .filter(|journey| {
-                    journey.events.iter().any(|event| {
-                        matches!(
-                            event.kind,
-                            crate::engine::journey::EventKind::SlaBreach { .. }
-                        )
-                    })
+                    journey.has_event(|kind| matches!(kind, EventKind::SlaBreach { .. }))
                 })
                 .count() as u64
         });

@@ -82,6 +82,15 @@ pub struct SimulationReport {
 }
 
 impl SimulationReport {
+    /// Tickets that arrived: the flows from no team.
+    pub fn arrivals(&self) -> u64 {
+        self.flows
+            .iter()
+            .filter(|flow| flow.from.is_none())
+            .map(|flow| flow.count)
+            .sum()
+    }
+
     /// Builds the report; tickets, flows and samples come from the first replication.
     pub fn new(policy: &Policy, result: &ScenarioResult) -> SimulationReport {
         let teams = policy

@@ -31,7 +31,7 @@ pub fn markdown(
         machine.node,
         native.first().map_or(0, |m| m.runs),
     );
-    let pairs: Vec<(&Measurement, Option<&Measurement>)> = native
+    let pairs: Vec<Pair> = native
         .iter()
         .map(|n| (n, wasm.iter().find(|w| w.name == n.name)))
         .collect();
@@ -45,14 +45,32 @@ pub fn markdown(
     out
 }
 
-fn routing_table(out: &mut String, pairs: &[(&Measurement, Option<&Measurement>)]) {
+/// A native measurement and the Wasm one of the same benchmark, if it ran in Node.
+type Pair<'a> = (&'a Measurement, Option<&'a Measurement>);
+
+/// The pairs whose benchmark name starts with `prefix`.
+fn named<'p, 'a>(pairs: &'p [Pair<'a>], prefix: &str) -> Vec<&'p Pair<'a>> {
+    pairs
+        .iter()
+        .filter(|(native, _)| native.name.starts_with(prefix))
+        .collect()
+}
+
+/// Milliseconds of a Wasm run with `decimals` decimals, or a dash where Wasm did not run.
+fn wasm_ms(wasm: Option<&Measurement>, decimals: usize) -> String {
+    wasm.map_or("—".to_owned(), |w| {
+        format!("{:.decimals$}", w.median_seconds * 1e3)
+    })
+}
+
+fn routing_table(out: &mut String, pairs: &[Pair]) {
     let _ = writeln!(
         out,
         "### Routing (default preset)\n\nBudget: {ROUTING_BUDGET}.\n"
     );
     out.push_str("| benchmark | what | native tickets/s | Wasm tickets/s | Wasm time / native | native ≥ 1 M/s | Wasm within 2× |\n");
     out.push_str("| --- | --- | ---: | ---: | ---: | :---: | :---: |\n");
-    for (n, w) in pairs.iter().filter(|(n, _)| n.name.starts_with("route")) {
+    for (n, w) in named(pairs, "route") {
         let native_rate = per_second(n.tickets, n);
         let ratio = w.map(|w| w.median_seconds / n.median_seconds);
         let _ = writeln!(
@@ -70,11 +88,11 @@ fn routing_table(out: &mut String, pairs: &[(&Measurement, Option<&Measurement>)
     out.push('\n');
 }
 
-fn simulation_table(out: &mut String, pairs: &[(&Measurement, Option<&Measurement>)]) {
+fn simulation_table(out: &mut String, pairs: &[Pair]) {
     let _ = writeln!(out, "### Simulation\n\nBudget: {SIMULATION_BUDGET}.\n");
     out.push_str("| benchmark | what | tickets | events | native tickets/s | native events/s | Wasm tickets/s | Wasm events/s | Wasm time / native | native ≥ 1 M tickets/s |\n");
     out.push_str("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |\n");
-    for (n, w) in pairs.iter().filter(|(n, _)| n.name.starts_with("sim")) {
+    for (n, w) in named(pairs, "sim") {
         let native_rate = per_second(n.tickets, n);
         let budgeted = n.name.starts_with("sim_full");
         let _ = writeln!(
@@ -103,11 +121,8 @@ fn simulation_table(out: &mut String, pairs: &[(&Measurement, Option<&Measuremen
 }
 
 /// Compile + lint against the number of rules: linear growth keeps the time per rule flat.
-fn policy_size_table(out: &mut String, pairs: &[(&Measurement, Option<&Measurement>)]) {
-    let sizes: Vec<&(&Measurement, Option<&Measurement>)> = pairs
-        .iter()
-        .filter(|(n, _)| n.name.starts_with("policy_"))
-        .collect();
+fn policy_size_table(out: &mut String, pairs: &[Pair]) {
+    let sizes = named(pairs, "policy_");
     if sizes.is_empty() {
         return;
     }
@@ -133,10 +148,7 @@ fn policy_size_table(out: &mut String, pairs: &[(&Measurement, Option<&Measureme
             n.tickets,
             n.events,
             n.median_seconds * 1e3,
-            w.map_or("—".to_owned(), |w| format!(
-                "{:.2}",
-                w.median_seconds * 1e3
-            )),
+            wasm_ms(*w, 2),
             n.median_seconds * 1e6 / n.tickets.max(1) as f64,
         );
     }
@@ -153,11 +165,8 @@ fn policy_size_table(out: &mut String, pairs: &[(&Measurement, Option<&Measureme
 }
 
 /// Reading a ticket log: rows per second, against the budgets.
-fn import_table(out: &mut String, pairs: &[(&Measurement, Option<&Measurement>)]) {
-    let imports: Vec<&(&Measurement, Option<&Measurement>)> = pairs
-        .iter()
-        .filter(|(n, _)| n.name.starts_with("import_"))
-        .collect();
+fn import_table(out: &mut String, pairs: &[Pair]) {
+    let imports = named(pairs, "import_");
     if imports.is_empty() {
         return;
     }
@@ -176,10 +185,7 @@ fn import_table(out: &mut String, pairs: &[(&Measurement, Option<&Measurement>)]
             n.tickets,
             n.events,
             n.median_seconds * 1e3,
-            w.map_or("—".to_owned(), |w| format!(
-                "{:.0}",
-                w.median_seconds * 1e3
-            )),
+            wasm_ms(*w, 0),
             verdict(n.median_seconds <= 0.25),
             w.map_or("—", |w| verdict(w.median_seconds <= 1.0)),
         );
@@ -187,7 +193,7 @@ fn import_table(out: &mut String, pairs: &[(&Measurement, Option<&Measurement>)]
     out.push('\n');
 }
 
-fn details_table(out: &mut String, pairs: &[(&Measurement, Option<&Measurement>)]) {
+fn details_table(out: &mut String, pairs: &[Pair]) {
     out.push_str(
         "### Run times (seconds per run: median, fastest, slowest) and same-work check\n\n",
     );

@@ -269,33 +269,20 @@ mod tests {
     }
 
     #[test]
-    fn a_time_in_the_spring_gap_means_the_end_of_the_gap() {
+    fn a_time_in_the_spring_gap_means_its_end_and_one_in_the_autumn_overlap_its_first_occurrence() {
         let berlin = Zone::Named(berlin_zone());
-        assert_eq!(
-            berlin.to_utc(local(2026, 3, 29, 2, 30)),
-            utc("2026-03-29T01:00:00Z")
-        );
-        assert_eq!(
-            berlin.to_utc(local(2026, 3, 29, 3, 0)),
-            utc("2026-03-29T01:00:00Z")
-        );
-        assert_eq!(
-            berlin.to_utc(local(2026, 3, 29, 1, 59)),
-            utc("2026-03-29T00:59:00Z")
-        );
-    }
-
-    #[test]
-    fn a_time_in_the_autumn_overlap_means_its_first_occurrence() {
-        let berlin = Zone::Named(berlin_zone());
-        assert_eq!(
-            berlin.to_utc(local(2026, 10, 25, 2, 30)),
-            utc("2026-10-25T00:30:00Z")
-        );
-        assert_eq!(
-            berlin.to_utc(local(2026, 10, 25, 3, 0)),
-            utc("2026-10-25T02:00:00Z")
-        );
+        #[rustfmt::skip]
+        let cases = [
+            ((2026, 3, 29, 2, 30), "2026-03-29T01:00:00Z", "in the spring gap"),
+            ((2026, 3, 29, 3, 0), "2026-03-29T01:00:00Z", "the end of the gap"),
+            ((2026, 3, 29, 1, 59), "2026-03-29T00:59:00Z", "before the gap"),
+            ((2026, 10, 25, 2, 30), "2026-10-25T00:30:00Z", "in the autumn overlap"),
+            ((2026, 10, 25, 3, 0), "2026-10-25T02:00:00Z", "after the overlap"),
+        ];
+        for ((year, month, day, hour, minute), expected, what) in cases {
+            let wall = local(year, month, day, hour, minute);
+            assert_eq!(berlin.to_utc(wall), utc(expected), "{what}");
+        }
     }
 
     #[test]

@@ -15,9 +15,7 @@ mod timer;
 pub use compute::{compute, compute_with_changes, TermsChange};
 pub use events::{ClockEvent, ClockEventKind};
 pub use history::{clocks_after_history, ClocksAfterHistory, PlanChange, TargetAfterHistory};
-pub use plan::{
-    for_each_checkpoint, for_each_first_checkpoint, plan, plan_into, Checkpoint, CheckpointKind,
-};
+pub use plan::{for_each_checkpoint, plan, plan_into, Checkpoint, CheckpointKind, Repeats};
 pub use report::{ClockState, LadderFiring, SlaReport, TargetReport, WarningReport};
 pub use terms::{Clock, CountingFrom, LadderAction, LadderStep, SlaTerms, TargetDurations};
 

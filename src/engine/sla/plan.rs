@@ -49,41 +49,32 @@ pub fn plan<'a>(terms: &SlaTerms<'a>, created: Instant) -> Vec<Checkpoint<'a>> {
 pub fn plan_into<'a>(terms: &SlaTerms<'a>, created: Instant, out: &mut Vec<Checkpoint<'a>>) {
     out.clear();
     for target in [SlaTarget::FirstResponse, SlaTarget::Resolution] {
-        for_each_checkpoint(terms, target, created, |checkpoint| out.push(checkpoint));
+        for_each_checkpoint(terms, target, created, Repeats::Every, |checkpoint| {
+            out.push(checkpoint)
+        });
     }
     out.sort_unstable();
 }
 
+/// Which firings of each ladder level [`for_each_checkpoint`] visits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Repeats {
+    /// Every firing: the first, then each repeat up to the cap.
+    Every,
+    /// Only the first firing (`repeat` 0). A caller that needs the repeats one at a time finds firing `n` at
+    /// `LadderStep::threshold(goal, n)` counted seconds after `start`.
+    FirstOnly,
+}
+
 /// Calls `visit` with each checkpoint of `target`'s clock started at `start` and never held, unsorted:
-/// warnings in the order of `SlaTerms::warnings`, the breach, then each ladder level with its repeats.
-/// Use it to arm the next-update clock at each reply. Checkpoints the clock never reaches are skipped, but a
-/// breach it never reaches is reported as `NeverDue` at `start`.
+/// warnings in the order of `SlaTerms::warnings`, the breach, then each ladder level with the firings
+/// `repeats` asks for. Use it to arm the next-update clock at each reply. Checkpoints the clock never reaches
+/// are skipped, but a breach it never reaches is reported as `NeverDue` at `start`.
 pub fn for_each_checkpoint<'a>(
     terms: &SlaTerms<'a>,
     target: SlaTarget,
     start: Instant,
-    visit: impl FnMut(Checkpoint<'a>),
-) {
-    visit_checkpoints(terms, target, start, true, visit);
-}
-
-/// [`for_each_checkpoint`] without the repeats: each ladder level only with its first firing (`repeat` 0). A
-/// caller that needs the repeats one at a time finds firing `n` at `LadderStep::threshold(goal, n)` counted
-/// seconds after `start`.
-pub fn for_each_first_checkpoint<'a>(
-    terms: &SlaTerms<'a>,
-    target: SlaTarget,
-    start: Instant,
-    visit: impl FnMut(Checkpoint<'a>),
-) {
-    visit_checkpoints(terms, target, start, false, visit);
-}
-
-fn visit_checkpoints<'a>(
-    terms: &SlaTerms<'a>,
-    target: SlaTarget,
-    start: Instant,
-    with_repeats: bool,
+    repeats: Repeats,
     mut visit: impl FnMut(Checkpoint<'a>),
 ) {
     let Some(goal) = terms.targets.get(target) else {
@@ -112,7 +103,10 @@ fn visit_checkpoints<'a>(
     emit(goal, CheckpointKind::Breach);
     let steps = terms.ladder.iter().filter(|step| step.target == target);
     for (level, step) in (1..).zip(steps) {
-        let last = if with_repeats { step.repeat_count() } else { 0 };
+        let last = match repeats {
+            Repeats::Every => step.repeat_count(),
+            Repeats::FirstOnly => 0,
+        };
         for repeat in 0..=last {
             let kind = CheckpointKind::Ladder {
                 level,

@@ -61,6 +61,50 @@ fn events(list: &[(&str, ClockEventKind)]) -> Vec<ClockEvent> {
         .collect()
 }
 
+/// The clocks of a ticket created at `created`, after `history`, seen at `now` (RFC 3339 texts).
+fn report_at<'a>(
+    terms: &SlaTerms<'a>,
+    created: &str,
+    history: &[ClockEvent],
+    now: &str,
+) -> SlaReport<'a> {
+    compute(terms, at(created), history, at(now))
+}
+
+/// The part of `report` for `target`, which the test's terms set.
+fn part<'r, 'a>(report: &'r SlaReport<'a>, target: SlaTarget) -> &'r TargetReport<'a> {
+    report
+        .get(target)
+        .expect("the test's terms set this target")
+}
+
+fn warning(when: &str, percent: u8) -> (Instant, CheckpointKind<'static>) {
+    (at(when), CheckpointKind::Warning { percent })
+}
+
+fn escalation(when: &str, level: u32, to: &'static str) -> (Instant, CheckpointKind<'static>) {
+    let kind = CheckpointKind::Ladder {
+        level,
+        repeat: 0,
+        to,
+        action: LadderAction::Escalate,
+    };
+    (at(when), kind)
+}
+
+fn met(when: &str) -> ClockState {
+    ClockState::Met { at: at(when) }
+}
+
+fn breached(when: &str) -> ClockState {
+    ClockState::Breached { at: at(when) }
+}
+
+/// Waiting on the customer from `from` until the customer's reply at `to`.
+fn waited(from: &str, to: &str) -> Vec<ClockEvent> {
+    events(&[(from, WaitingOnCustomer), (to, CustomerReply)])
+}
+
 fn warning_instants(report: &TargetReport<'_>) -> Vec<(u8, Option<Instant>, bool)> {
     report
         .warnings
@@ -84,15 +128,20 @@ fn calendar_time_ladder() -> Vec<LadderStep> {
     ]
 }
 
-#[test]
-fn calendar_time_plan_lists_warnings_breach_and_capped_repeats() {
-    let ladder = calendar_time_ladder();
-    let terms = terms(
+/// A four-hour first response in calendar time, warned at 50 and 75 %, with `ladder`.
+fn four_hours_in_calendar_time(ladder: &[LadderStep]) -> SlaTerms<'_> {
+    terms(
         Clock::CalendarTime,
         [Some(4 * HOUR), None, None],
         &[50, 75],
-        &ladder,
-    );
+        ladder,
+    )
+}
+
+#[test]
+fn calendar_time_plan_lists_warnings_breach_and_capped_repeats() {
+    let ladder = calendar_time_ladder();
+    let terms = four_hours_in_calendar_time(&ladder);
     let plan = plan(&terms, at("2026-03-02T10:00:00Z"));
     let head: Vec<(Instant, CheckpointKind<'_>)> =
         plan.iter().take(6).map(|c| (c.at, c.kind)).collect();
@@ -105,24 +154,10 @@ fn calendar_time_plan_lists_warnings_breach_and_capped_repeats() {
     assert_eq!(
         head,
         vec![
-            (
-                at("2026-03-02T12:00:00Z"),
-                CheckpointKind::Warning { percent: 50 }
-            ),
-            (
-                at("2026-03-02T13:00:00Z"),
-                CheckpointKind::Warning { percent: 75 }
-            ),
+            warning("2026-03-02T12:00:00Z", 50),
+            warning("2026-03-02T13:00:00Z", 75),
             (at("2026-03-02T14:00:00Z"), CheckpointKind::Breach),
-            (
-                at("2026-03-02T14:00:00Z"),
-                CheckpointKind::Ladder {
-                    level: 1,
-                    repeat: 0,
-                    to: "tier-2",
-                    action: LadderAction::Escalate
-                }
-            ),
+            escalation("2026-03-02T14:00:00Z", 1, "tier-2"),
             (at("2026-03-02T15:00:00Z"), supervisor(0)),
             (at("2026-03-02T17:00:00Z"), supervisor(1)),
         ]
@@ -139,16 +174,11 @@ fn calendar_time_plan_lists_warnings_breach_and_capped_repeats() {
 #[test]
 fn calendar_time_report_before_and_after_the_breach() {
     let ladder = calendar_time_ladder();
-    let terms = terms(
-        Clock::CalendarTime,
-        [Some(4 * HOUR), None, None],
-        &[50, 75],
-        &ladder,
-    );
+    let terms = four_hours_in_calendar_time(&ladder);
     let created = at("2026-03-02T10:00:00Z");
 
     let before = compute(&terms, created, &[], at("2026-03-02T13:30:00Z"));
-    let first = before.get(FirstResponse).expect("first response target");
+    let first = part(&before, FirstResponse);
     assert_eq!(first.state, ClockState::Running);
     assert_eq!(first.due, Some(at("2026-03-02T14:00:00Z")));
     assert_eq!(first.breach, Some(at("2026-03-02T14:00:00Z")));
@@ -167,13 +197,8 @@ fn calendar_time_report_before_and_after_the_breach() {
     assert_eq!(first.ladder.len(), 1 + 1 + MAX_LADDER_REPEATS as usize);
 
     let after = compute(&terms, created, &[], at("2026-03-02T16:00:00Z"));
-    let first = after.get(FirstResponse).expect("first response target");
-    assert_eq!(
-        first.state,
-        ClockState::Breached {
-            at: at("2026-03-02T14:00:00Z")
-        }
-    );
+    let first = part(&after, FirstResponse);
+    assert_eq!(first.state, breached("2026-03-02T14:00:00Z"));
     assert_eq!(first.remaining, -2 * HOUR);
     assert_eq!(
         ladder_instants(first)[..4],
@@ -206,28 +231,14 @@ fn friday_1655_with_four_business_hours_is_due_monday_1255() {
     assert_eq!(
         plan,
         vec![
-            (
-                at("2026-03-09T10:55:00Z"),
-                CheckpointKind::Warning { percent: 50 }
-            ),
-            (
-                at("2026-03-09T11:55:00Z"),
-                CheckpointKind::Warning { percent: 75 }
-            ),
+            warning("2026-03-09T10:55:00Z", 50),
+            warning("2026-03-09T11:55:00Z", 75),
             (at("2026-03-09T12:55:00Z"), CheckpointKind::Breach),
-            (
-                at("2026-03-09T13:25:00Z"),
-                CheckpointKind::Ladder {
-                    level: 1,
-                    repeat: 0,
-                    to: "tier-2",
-                    action: LadderAction::Escalate
-                }
-            ),
+            escalation("2026-03-09T13:25:00Z", 1, "tier-2"),
         ]
     );
     let saturday = compute(&terms, created, &[], at("2026-03-07T12:00:00Z"));
-    let first = saturday.get(FirstResponse).expect("first response target");
+    let first = part(&saturday, FirstResponse);
     assert_eq!(first.state, ClockState::Running);
     assert_eq!(first.due, Some(at("2026-03-09T12:55:00Z")));
     assert_eq!(
@@ -245,13 +256,13 @@ fn the_same_ticket_in_berlin_across_the_spring_dst_change() {
         &[],
         &[],
     );
-    let report = compute(
+    let report = report_at(
         &terms,
-        at("2026-03-27T16:55:00+01:00"),
+        "2026-03-27T16:55:00+01:00",
         &[],
-        at("2026-03-28T00:00:00Z"),
+        "2026-03-28T00:00:00Z",
     );
-    let first = report.get(FirstResponse).expect("first response target");
+    let first = part(&report, FirstResponse);
     assert_eq!(first.due, Some(at("2026-03-30T12:55:00+02:00")));
 }
 
@@ -267,21 +278,16 @@ fn paused_ticket(office: &Calendar) -> SlaTerms<'_> {
 
 const CREATED_MONDAY: &str = "2026-03-09T09:00:00Z";
 
+/// Monday 2026-03-02 10:00 UTC.
+const CREATED_MARCH_2: &str = "2026-03-02T10:00:00Z";
+
 #[test]
 fn waiting_on_the_customer_pauses_and_reports_remaining_time() {
     let office = office("UTC");
     let terms = paused_ticket(&office);
-    let history = events(&[
-        ("2026-03-09T10:00:00Z", WaitingOnCustomer),
-        ("2026-03-09T12:00:00Z", CustomerReply),
-    ]);
-    let paused = compute(
-        &terms,
-        at(CREATED_MONDAY),
-        &history,
-        at("2026-03-09T11:00:00Z"),
-    );
-    let first = paused.get(FirstResponse).expect("first response target");
+    let history = waited("2026-03-09T10:00:00Z", "2026-03-09T12:00:00Z");
+    let paused = report_at(&terms, CREATED_MONDAY, &history, "2026-03-09T11:00:00Z");
+    let first = part(&paused, FirstResponse);
     assert_eq!(
         first.state,
         ClockState::Paused {
@@ -299,13 +305,8 @@ fn waiting_on_the_customer_pauses_and_reports_remaining_time() {
         vec![(50, Some(at("2026-03-09T12:00:00Z")), false)]
     );
 
-    let resumed = compute(
-        &terms,
-        at(CREATED_MONDAY),
-        &history,
-        at("2026-03-09T12:30:00Z"),
-    );
-    let first = resumed.get(FirstResponse).expect("first response target");
+    let resumed = report_at(&terms, CREATED_MONDAY, &history, "2026-03-09T12:30:00Z");
+    let first = part(&resumed, FirstResponse);
     assert_eq!(first.state, ClockState::Running);
     assert_eq!(
         first.due,
@@ -320,7 +321,7 @@ fn waiting_on_the_customer_pauses_and_reports_remaining_time() {
         warning_instants(first),
         vec![(50, Some(at("2026-03-09T13:00:00Z")), false)]
     );
-    let resolution = resumed.get(Resolution).expect("resolution target");
+    let resolution = part(&resumed, Resolution);
     assert_eq!(
         resolution.due,
         Some(at("2026-03-11T11:00:00Z")),
@@ -332,24 +333,11 @@ fn waiting_on_the_customer_pauses_and_reports_remaining_time() {
 fn a_pause_that_spans_the_night_counts_only_business_hours() {
     let office = office("UTC");
     let terms = paused_ticket(&office);
-    let history = events(&[
-        ("2026-03-09T16:00:00Z", WaitingOnCustomer),
-        ("2026-03-10T10:00:00Z", CustomerReply),
-    ]);
-    let report = compute(
-        &terms,
-        at(CREATED_MONDAY),
-        &history,
-        at("2026-03-10T10:00:00Z"),
-    );
-    let first = report.get(FirstResponse).expect("first response target");
+    let history = waited("2026-03-09T16:00:00Z", "2026-03-10T10:00:00Z");
+    let report = report_at(&terms, CREATED_MONDAY, &history, "2026-03-10T10:00:00Z");
+    let first = part(&report, FirstResponse);
     assert_eq!((first.paused, first.elapsed), (2 * HOUR, 7 * HOUR));
-    assert_eq!(
-        first.state,
-        ClockState::Breached {
-            at: at("2026-03-09T13:00:00Z")
-        }
-    );
+    assert_eq!(first.state, breached("2026-03-09T13:00:00Z"));
 }
 
 #[test]
@@ -359,23 +347,13 @@ fn a_reply_before_the_due_instant_meets_the_target_and_after_it_breaches() {
     let cases = [
         (
             "2026-03-09T14:30:00Z",
-            ClockState::Met {
-                at: at("2026-03-09T14:30:00Z"),
-            },
+            met("2026-03-09T14:30:00Z"),
             30 * MINUTE,
         ),
-        (
-            "2026-03-09T15:00:00Z",
-            ClockState::Met {
-                at: at("2026-03-09T15:00:00Z"),
-            },
-            0,
-        ),
+        ("2026-03-09T15:00:00Z", met("2026-03-09T15:00:00Z"), 0),
         (
             "2026-03-09T15:30:00Z",
-            ClockState::Breached {
-                at: at("2026-03-09T15:00:00Z"),
-            },
+            breached("2026-03-09T15:00:00Z"),
             -30 * MINUTE,
         ),
     ];
@@ -385,13 +363,8 @@ fn a_reply_before_the_due_instant_meets_the_target_and_after_it_breaches() {
             ("2026-03-09T12:00:00Z", CustomerReply),
             (reply, AgentReply),
         ]);
-        let report = compute(
-            &terms,
-            at(CREATED_MONDAY),
-            &history,
-            at("2026-03-09T18:00:00Z"),
-        );
-        let first = report.get(FirstResponse).expect("first response target");
+        let report = report_at(&terms, CREATED_MONDAY, &history, "2026-03-09T18:00:00Z");
+        let first = part(&report, FirstResponse);
         assert_eq!(first.state, expected, "reply at {reply}");
         assert_eq!(
             first.due,
@@ -417,13 +390,8 @@ fn resolving_stops_the_resolution_clock_and_reopening_resumes_it() {
     let created = at(CREATED_MONDAY);
 
     let resolved = compute(&terms, created, &history, at("2026-03-10T20:00:00Z"));
-    let resolution = resolved.get(Resolution).expect("resolution target");
-    assert_eq!(
-        resolution.state,
-        ClockState::Met {
-            at: at("2026-03-10T16:00:00Z")
-        }
-    );
+    let resolution = part(&resolved, Resolution);
+    assert_eq!(resolution.state, met("2026-03-10T16:00:00Z"));
     assert_eq!(resolution.due, Some(at("2026-03-11T11:00:00Z")));
     assert_eq!(
         (resolution.elapsed, resolution.remaining),
@@ -431,13 +399,11 @@ fn resolving_stops_the_resolution_clock_and_reopening_resumes_it() {
     );
     assert_eq!(
         resolved.get(FirstResponse).map(|r| r.state),
-        Some(ClockState::Met {
-            at: at("2026-03-09T14:30:00Z")
-        })
+        Some(met("2026-03-09T14:30:00Z"))
     );
 
     let later = compute(&terms, created, &history[..4], at("2026-03-12T12:00:00Z"));
-    let resolution = later.get(Resolution).expect("resolution target");
+    let resolution = part(&later, Resolution);
     assert_eq!(
         resolution.elapsed,
         13 * HOUR,
@@ -445,7 +411,7 @@ fn resolving_stops_the_resolution_clock_and_reopening_resumes_it() {
     );
 
     let reopened = compute(&terms, created, &history, at("2026-03-11T12:00:00Z"));
-    let resolution = reopened.get(Resolution).expect("resolution target");
+    let resolution = part(&reopened, Resolution);
     assert_eq!(resolution.state, ClockState::Running);
     assert_eq!(resolution.due, Some(at("2026-03-11T13:00:00Z")));
     assert_eq!(
@@ -454,20 +420,13 @@ fn resolving_stops_the_resolution_clock_and_reopening_resumes_it() {
     );
     assert_eq!(
         reopened.get(FirstResponse).map(|r| r.state),
-        Some(ClockState::Met {
-            at: at("2026-03-09T14:30:00Z")
-        }),
+        Some(met("2026-03-09T14:30:00Z")),
         "reopening does not re-arm the first response"
     );
 
     let overdue = compute(&terms, created, &history, at("2026-03-11T14:00:00Z"));
-    let resolution = overdue.get(Resolution).expect("resolution target");
-    assert_eq!(
-        resolution.state,
-        ClockState::Breached {
-            at: at("2026-03-11T13:00:00Z")
-        }
-    );
+    let resolution = part(&overdue, Resolution);
+    assert_eq!(resolution.state, breached("2026-03-11T13:00:00Z"));
     assert_eq!(resolution.remaining, -HOUR);
 }
 
@@ -480,13 +439,8 @@ fn resolving_before_any_reply_stops_the_first_response_clock() {
         &[],
     );
     let history = events(&[("2026-03-02T11:00:00Z", Resolved)]);
-    let report = compute(
-        &terms,
-        at("2026-03-02T10:00:00Z"),
-        &history,
-        at("2026-03-02T20:00:00Z"),
-    );
-    let first = report.get(FirstResponse).expect("first response target");
+    let report = report_at(&terms, CREATED_MARCH_2, &history, "2026-03-02T20:00:00Z");
+    let first = part(&report, FirstResponse);
     assert_eq!(
         first.state,
         ClockState::Stopped {
@@ -546,9 +500,7 @@ fn next_update_runs_from_the_latest_reply() {
         (
             "2026-03-02T12:30:00Z",
             Some("2026-03-02T11:15:00Z"),
-            ClockState::Breached {
-                at: at("2026-03-02T12:15:00Z"),
-            },
+            breached("2026-03-02T12:15:00Z"),
             Some("2026-03-02T12:15:00Z"),
             0,
         ),
@@ -578,18 +530,16 @@ fn next_update_runs_from_the_latest_reply() {
     ];
     for (now, started, state, due, earlier_breaches) in cases {
         let report = compute(&terms, created, &history, at(now));
-        let next = report.get(NextUpdate).expect("next update target");
+        let next = part(&report, NextUpdate);
         assert_eq!(next.started, started.map(at), "at {now}");
         assert_eq!(next.state, state, "at {now}");
         assert_eq!(next.due, due.map(at), "at {now}");
         assert_eq!(next.earlier_breaches, earlier_breaches, "at {now}");
     }
     let before_reply = compute(&terms, created, &history, at("2026-03-02T10:15:00Z"));
-    let next = before_reply.get(NextUpdate).expect("next update target");
+    let next = part(&before_reply, NextUpdate);
     assert_eq!(warning_instants(next), vec![(50, None, false)]);
-    let first = before_reply
-        .get(FirstResponse)
-        .expect("first response target");
+    let first = part(&before_reply, FirstResponse);
     assert_eq!(first.state, ClockState::Running);
 }
 
@@ -598,13 +548,8 @@ fn without_pause_when_waiting_the_clock_keeps_running() {
     let mut terms = terms(Clock::CalendarTime, [Some(4 * HOUR), None, None], &[], &[]);
     terms.pause_when_waiting = false;
     let history = events(&[("2026-03-02T11:00:00Z", WaitingOnCustomer)]);
-    let report = compute(
-        &terms,
-        at("2026-03-02T10:00:00Z"),
-        &history,
-        at("2026-03-02T12:00:00Z"),
-    );
-    let first = report.get(FirstResponse).expect("first response target");
+    let report = report_at(&terms, CREATED_MARCH_2, &history, "2026-03-02T12:00:00Z");
+    let first = part(&report, FirstResponse);
     assert_eq!(first.state, ClockState::Running);
     assert_eq!(
         (first.elapsed, first.paused, first.due),
@@ -616,23 +561,10 @@ fn without_pause_when_waiting_the_clock_keeps_running() {
 fn ladder_delays_pause_with_the_clock() {
     let ladder = [step(FirstResponse, HOUR, "supervisor", None)];
     let terms = terms(Clock::CalendarTime, [Some(HOUR), None, None], &[], &ladder);
-    let history = events(&[
-        ("2026-03-02T11:30:00Z", WaitingOnCustomer),
-        ("2026-03-02T12:30:00Z", CustomerReply),
-    ]);
-    let report = compute(
-        &terms,
-        at("2026-03-02T10:00:00Z"),
-        &history,
-        at("2026-03-02T13:00:00Z"),
-    );
-    let first = report.get(FirstResponse).expect("first response target");
-    assert_eq!(
-        first.state,
-        ClockState::Breached {
-            at: at("2026-03-02T11:00:00Z")
-        }
-    );
+    let history = waited("2026-03-02T11:30:00Z", "2026-03-02T12:30:00Z");
+    let report = report_at(&terms, CREATED_MARCH_2, &history, "2026-03-02T13:00:00Z");
+    let first = part(&report, FirstResponse);
+    assert_eq!(first.state, breached("2026-03-02T11:00:00Z"));
     assert_eq!(
         ladder_instants(first),
         vec![(1, 0, at("2026-03-02T13:00:00Z"), true)]
@@ -650,13 +582,8 @@ fn a_never_open_calendar_has_no_due_instant() {
         &[50],
         &[],
     );
-    let report = compute(
-        &terms,
-        at("2026-03-02T10:00:00Z"),
-        &[],
-        at("2026-03-09T10:00:00Z"),
-    );
-    let first = report.get(FirstResponse).expect("first response target");
+    let report = report_at(&terms, CREATED_MARCH_2, &[], "2026-03-09T10:00:00Z");
+    let first = part(&report, FirstResponse);
     assert_eq!(
         (first.state, first.due, first.elapsed),
         (ClockState::Running, None, 0)
@@ -706,13 +633,8 @@ fn reopening_a_ticket_resolved_without_a_reply_resumes_the_first_response_clock(
         ("2026-03-02T11:00:00Z", Resolved),
         ("2026-03-02T12:00:00Z", Reopened),
     ]);
-    let report = compute(
-        &terms,
-        at("2026-03-02T10:00:00Z"),
-        &history,
-        at("2026-03-02T13:00:00Z"),
-    );
-    let first = report.get(FirstResponse).expect("first response target");
+    let report = report_at(&terms, CREATED_MARCH_2, &history, "2026-03-02T13:00:00Z");
+    let first = part(&report, FirstResponse);
     assert_eq!(first.state, ClockState::Running);
     assert_eq!((first.elapsed, first.paused), (2 * HOUR, HOUR));
     assert_eq!(first.due, Some(at("2026-03-02T15:00:00Z")));
@@ -726,13 +648,8 @@ fn out_of_order_events_count_as_simultaneous_and_future_ones_are_ignored() {
         ("2026-03-02T10:30:00Z", CustomerReply),
         ("2026-03-02T13:00:00Z", AgentReply),
     ]);
-    let report = compute(
-        &terms,
-        at("2026-03-02T10:00:00Z"),
-        &history,
-        at("2026-03-02T12:00:00Z"),
-    );
-    let first = report.get(FirstResponse).expect("first response target");
+    let report = report_at(&terms, CREATED_MARCH_2, &history, "2026-03-02T12:00:00Z");
+    let first = part(&report, FirstResponse);
     assert_eq!(first.state, ClockState::Running);
     assert_eq!((first.elapsed, first.paused), (2 * HOUR, 0));
 }
@@ -752,6 +669,7 @@ fn next_update_checkpoints_are_armed_from_a_reply() {
         &terms,
         NextUpdate,
         at("2026-03-06T16:00:00Z"),
+        Repeats::Every,
         |checkpoint| {
             armed.push((checkpoint.at, checkpoint.kind));
         },
@@ -759,20 +677,9 @@ fn next_update_checkpoints_are_armed_from_a_reply() {
     assert_eq!(
         armed,
         vec![
-            (
-                at("2026-03-06T17:00:00Z"),
-                CheckpointKind::Warning { percent: 50 }
-            ),
+            warning("2026-03-06T17:00:00Z", 50),
             (at("2026-03-09T10:00:00Z"), CheckpointKind::Breach),
-            (
-                at("2026-03-09T10:00:00Z"),
-                CheckpointKind::Ladder {
-                    level: 1,
-                    repeat: 0,
-                    to: "team-lead",
-                    action: LadderAction::Escalate
-                }
-            ),
+            escalation("2026-03-09T10:00:00Z", 1, "team-lead"),
         ]
     );
     assert!(

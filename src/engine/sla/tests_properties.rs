@@ -47,6 +47,30 @@ fn first_response_terms(clock: Clock<'static>, goal: i64) -> SlaTerms<'static> {
     }
 }
 
+/// A ticket created between `FROM` and `TO` whose first response is due after `goal` on one of the clocks.
+#[derive(Debug, Clone, Copy)]
+struct Case {
+    clock: Clock<'static>,
+    created: Instant,
+    goal: i64,
+    terms: SlaTerms<'static>,
+    /// When the ticket starts waiting on the customer, where the property waits.
+    waiting: Instant,
+}
+
+/// Cases with a goal of up to `max_goal`, waiting up to `max_wait_after` after creation.
+fn cases(max_goal: i64, max_wait_after: i64) -> impl Strategy<Value = Case> {
+    (0usize..4, FROM..TO, 1i64..max_goal, 0i64..max_wait_after).prop_map(
+        |(choice, created, goal, wait_after)| Case {
+            clock: clock(choice),
+            created: Instant(created),
+            goal,
+            terms: first_response_terms(clock(choice), goal),
+            waiting: Instant(created).plus(wait_after),
+        },
+    )
+}
+
 fn first_response<'r>(report: &'r SlaReport<'_>) -> &'r TargetReport<'r> {
     report
         .first_response
@@ -57,13 +81,9 @@ fn first_response<'r>(report: &'r SlaReport<'_>) -> &'r TargetReport<'r> {
 proptest! {
     #[test]
     fn without_pauses_the_due_instant_is_the_clock_sum(
-        choice in 0usize..4,
-        created in FROM..TO,
-        goal in 1i64..200 * HOUR,
+        case in cases(200 * HOUR, 1),
     ) {
-        let clock = clock(choice);
-        let terms = first_response_terms(clock, goal);
-        let created = Instant(created);
+        let Case { clock, created, goal, terms, .. } = case;
         let due = clock.add(created, goal).expect("office calendars are open every week");
         let fresh = compute(&terms, created, &[], created);
         prop_assert_eq!(first_response(&fresh).due, Some(due));
@@ -83,16 +103,10 @@ proptest! {
 
     #[test]
     fn pauses_never_make_the_due_instant_earlier(
-        choice in 0usize..4,
-        created in FROM..TO,
-        goal in 1i64..100 * HOUR,
-        wait_after in 0i64..10 * DAY,
+        case in cases(100 * HOUR, 10 * DAY),
         wait_for in 0i64..5 * DAY,
     ) {
-        let clock = clock(choice);
-        let terms = first_response_terms(clock, goal);
-        let created = Instant(created);
-        let waiting = created.plus(wait_after);
+        let Case { clock, created, goal, terms, waiting } = case;
         let resumed = waiting.plus(wait_for);
         let history = [
             ClockEvent::new(waiting, ClockEventKind::WaitingOnCustomer),
@@ -115,17 +129,11 @@ proptest! {
 
     #[test]
     fn a_paused_clock_projects_its_due_instant_from_the_remaining_time(
-        choice in 0usize..4,
-        created in FROM..TO,
-        goal in 1i64..100 * HOUR,
-        wait_after in 0i64..2 * DAY,
+        case in cases(100 * HOUR, 2 * DAY),
         look_after in 0i64..3 * DAY,
     ) {
-        let clock = clock(choice);
-        let terms = first_response_terms(clock, goal);
-        let created = Instant(created);
-        let waiting = created.plus(wait_after);
-        let now = waiting.plus(look_after);
+        let now = case.waiting.plus(look_after);
+        let Case { clock, created, terms, waiting, .. } = case;
         let history = [ClockEvent::new(waiting, ClockEventKind::WaitingOnCustomer)];
         let report = compute(&terms, created, &history, now);
         let report = first_response(&report);

@@ -4,7 +4,9 @@
 use crate::engine::journey::SlaTarget;
 use crate::engine::policy::compiled::{CompiledSla, SlaClock};
 use crate::engine::policy::{BreachAction, CompiledPolicy};
-use crate::engine::sla::{self, Clock, LadderAction, LadderStep, SlaTerms, TargetDurations};
+use crate::engine::sla::{
+    self, Clock, LadderAction, LadderStep, Repeats, SlaTerms, TargetDurations,
+};
 use crate::engine::ticket::Priority;
 use crate::engine::time::Instant;
 use crate::sim::model::{Checkpoint, CheckpointKind, Repeat, TeamId};
@@ -149,7 +151,7 @@ impl SlaTables {
         for target in ARMED_TARGETS {
             let steps = slot(target).map_or(&[][..], |index| &self.steps_of[index][..]);
             let goal = targets.get(target).unwrap_or(0);
-            sla::for_each_first_checkpoint(&terms, target, created, |checkpoint| {
+            sla::for_each_checkpoint(&terms, target, created, Repeats::FirstOnly, |checkpoint| {
                 let (kind, reason, repeat) = match checkpoint.kind {
                     sla::CheckpointKind::Warning { percent } => {
                         (CheckpointKind::Warning { percent }, self.id.as_str(), None)

@@ -260,12 +260,7 @@ fn flow_view(report: &SimulationReport) -> (Vec<FlowNode>, Vec<FlowLink>, Vec<St
             .map(|f| f.count)
             .sum::<u64>()
     };
-    let arrivals: u64 = report
-        .flows
-        .iter()
-        .filter(|f| f.from.is_none())
-        .map(|f| f.count)
-        .sum();
+    let arrivals = report.arrivals();
     let mut nodes = vec![FlowNode {
         id: "arrivals".to_owned(),
         label: "Arrivals".to_owned(),
