@@ -155,6 +155,7 @@ fn headline_ids_are_stable() {
             "sla.next_update.breaches",
             "sla.resolution.compliance",
             "sla.resolution.breaches",
+            "abandonment_rate",
             "backlog.mean",
             "cost_per_ticket",
         ]

@@ -3,11 +3,12 @@
 
 use std::collections::BTreeSet;
 
+use escalator::engine::condition::Signal;
 use escalator::engine::duration::Duration;
 use escalator::engine::journey::SlaTarget;
 use escalator::engine::policy::{BreachAction, Direction, RuleKind, TimeBasis};
-use escalator::engine::ticket::{Level, Priority};
-use escalator::sim::scenario::Arrivals;
+use escalator::engine::ticket::{Channel, Level, Priority};
+use escalator::sim::scenario::{Arrivals, KnowledgeBase, TimeDistribution};
 use escalator::workspace::edit::{
     BreachField, CalendarField, DraftList, Edit, IntervalField, MatrixCellField, MatrixRowField,
     RuleField, RuleList, ScenarioField, SlaField, TeamField,
@@ -954,4 +955,146 @@ fn the_clock_and_always_open_fields_keep_the_calendar_consistent() {
     });
     assert!(edited.policy.calendars[0].always_open);
     assert!(edited.policy.calendars[0].hours.is_empty());
+}
+
+#[test]
+fn priority_and_channel_weights_set_the_mix_and_zero_leaves_a_value_out_but_never_the_last() {
+    let mut workspace = workspace();
+    let field =
+        |priority, weight| Edit::SetScenario(ScenarioField::PriorityWeight { priority, weight });
+    field(Priority::Critical, 3.0).apply(&mut workspace);
+    assert_eq!(
+        workspace.scenario.mix.priorities.get(&Priority::Critical),
+        Some(&3.0)
+    );
+    for priority in Priority::ALL {
+        field(priority, 0.0).apply(&mut workspace);
+    }
+    assert_eq!(
+        workspace.scenario.mix.priorities.keys().collect::<Vec<_>>(),
+        [&Priority::Low],
+        "the last priority left stays, so tickets still get one"
+    );
+    let chat = Edit::SetScenario(ScenarioField::ChannelWeight {
+        channel: Channel::Chat,
+        weight: f64::NAN,
+    });
+    chat.apply(&mut workspace);
+    assert!(!workspace.scenario.mix.channels.contains_key(&Channel::Chat));
+    Edit::SetScenario(ScenarioField::ChannelWeight {
+        channel: Channel::Social,
+        weight: 2.5,
+    })
+    .apply(&mut workspace);
+    assert_eq!(
+        workspace.scenario.mix.channels.get(&Channel::Social),
+        Some(&2.5)
+    );
+    assert_eq!(chat.key().as_deref(), Some("scenario/mix/channel/chat"));
+}
+
+#[test]
+fn a_signal_rate_is_a_probability() {
+    let rate = |probability| {
+        let edited = applied(Edit::SetScenario(ScenarioField::SignalRate {
+            signal: Signal::ThreatensToLeave,
+            probability,
+        }));
+        edited.scenario.mix.signals.threatens_to_leave
+    };
+    assert_eq!(rate(0.07), 0.07);
+    assert_eq!(rate(4.0), 1.0);
+    assert_eq!(rate(f64::NAN), 0.0);
+}
+
+#[test]
+fn patience_per_channel_keeps_its_shape_and_none_everywhere_removes_abandonment() {
+    let mut workspace = workspace();
+    assert_eq!(
+        workspace.scenario.abandonment, None,
+        "the preset has no abandonment"
+    );
+    let patience =
+        |channel, seconds| Edit::SetScenario(ScenarioField::Patience { channel, seconds });
+    patience(Channel::Chat, Some(600)).apply(&mut workspace);
+    let chat = workspace.scenario.abandonment.as_ref().unwrap().channels[&Channel::Chat];
+    assert_eq!(
+        chat,
+        TimeDistribution::Exponential {
+            mean: Duration::minutes(10)
+        }
+    );
+    workspace
+        .scenario
+        .abandonment
+        .as_mut()
+        .unwrap()
+        .channels
+        .insert(
+            Channel::Phone,
+            TimeDistribution::Lognormal {
+                mean: Duration::minutes(8),
+                cv: 0.5,
+            },
+        );
+    patience(Channel::Phone, Some(0)).apply(&mut workspace);
+    assert_eq!(
+        workspace.scenario.abandonment.as_ref().unwrap().channels[&Channel::Phone],
+        TimeDistribution::Lognormal {
+            mean: Duration::from_seconds(1),
+            cv: 0.5,
+        },
+        "the mean changes, the shape stays, and it is at least a second"
+    );
+    patience(Channel::Phone, None).apply(&mut workspace);
+    patience(Channel::Chat, None).apply(&mut workspace);
+    assert_eq!(workspace.scenario.abandonment, None);
+}
+
+#[test]
+fn the_knowledge_base_is_set_with_probabilities_or_removed() {
+    let learning = KnowledgeBase {
+        document_probability: 0.5,
+        gain: 0.01,
+        cap: 1.4,
+    };
+    let edited = applied(Edit::SetScenario(ScenarioField::KnowledgeBase(Some(
+        learning,
+    ))));
+    assert_eq!(
+        edited.scenario.knowledge_base,
+        Some(KnowledgeBase {
+            cap: 1.0,
+            ..learning
+        })
+    );
+    let edited = applied(Edit::SetScenario(ScenarioField::KnowledgeBase(None)));
+    assert_eq!(edited.scenario.knowledge_base, None);
+}
+
+#[test]
+fn a_run_with_impatient_chat_customers_abandons_tickets() {
+    let mut workspace = workspace();
+    workspace.scenario.replications = 1;
+    Edit::SetScenario(ScenarioField::HorizonDays(2)).apply(&mut workspace);
+    let abandoned = |workspace: &Workspace| {
+        let result =
+            escalator::sim::run_scenario(&workspace.scenario, &workspace.policy).expect("runs");
+        result.metrics[0].tickets_abandoned
+    };
+    assert_eq!(abandoned(&workspace), 0);
+    Edit::SetScenario(ScenarioField::Staffing {
+        team: "general_support".to_owned(),
+        agents: 1,
+    })
+    .apply(&mut workspace);
+    Edit::SetScenario(ScenarioField::Patience {
+        channel: Channel::Chat,
+        seconds: Some(300),
+    })
+    .apply(&mut workspace);
+    assert!(
+        abandoned(&workspace) > 0,
+        "chat customers give up on a queue of one agent"
+    );
 }

@@ -190,6 +190,13 @@ pub fn headline_values(metrics: &Metrics) -> Vec<HeadlineValue> {
         );
     }
     push(
+        "abandonment_rate".into(),
+        "Abandonment rate".into(),
+        Unit::Ratio,
+        Better::Lower,
+        (metrics.tickets > 0).then(|| metrics.tickets_abandoned as f64 / metrics.tickets as f64),
+    );
+    push(
         "backlog.mean".into(),
         "Mean backlog".into(),
         Unit::Count,

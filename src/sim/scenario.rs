@@ -6,6 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::duration::Horizon;
+use crate::engine::condition::Signal;
 use crate::engine::duration::Duration;
 use crate::engine::ticket::{Channel, Priority};
 use crate::engine::time::Instant;
@@ -123,6 +124,28 @@ pub struct SignalRates {
     pub abusive: f64,
     pub threatens_to_leave: f64,
     pub threatens_review: f64,
+}
+
+impl SignalRates {
+    /// The share of tickets with `signal`.
+    pub fn rate(&self, signal: Signal) -> f64 {
+        match signal {
+            Signal::DemandsManager => self.demands_manager,
+            Signal::Abusive => self.abusive,
+            Signal::ThreatensToLeave => self.threatens_to_leave,
+            Signal::ThreatensReview => self.threatens_review,
+        }
+    }
+
+    /// The share of tickets with `signal`, to change it.
+    pub fn rate_mut(&mut self, signal: Signal) -> &mut f64 {
+        match signal {
+            Signal::DemandsManager => &mut self.demands_manager,
+            Signal::Abusive => &mut self.abusive,
+            Signal::ThreatensToLeave => &mut self.threatens_to_leave,
+            Signal::ThreatensReview => &mut self.threatens_review,
+        }
+    }
 }
 
 /// Who the tickets are: weights (any positive scale) over each attribute, drawn independently.

@@ -169,3 +169,33 @@ test("customers who never answer stay in the backlog until the SLA policies auto
     `mean backlog: ${waitingForever} while silent customers wait forever, ${autoClosed} with a one-day auto-close`);
   assertClean(assert);
 });
+
+test("impatient chat customers make the abandonment card move, and a mix with more demands for a manager escalates up more", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("tab-simulate").click();
+  let seen = await waitForGeneration(page, 0);
+  assert.equal(await metric(page, "abandonment_rate"), 0, "nobody gives up in the preset");
+  const hierarchicalBefore = await metric(page, "escalation_rate.hierarchical");
+
+  await page.getByTestId("staffing-general_support").fill("2");
+  seen = await waitForGeneration(page, seen);
+  await page.getByTestId("patience-chat").fill("5");
+  seen = await waitForGeneration(page, seen);
+  const abandoned = await metric(page, "abandonment_rate");
+  assert.ok(abandoned > 0, `chat customers who wait five minutes on average give up: ${abandoned}`);
+
+  await page.getByTestId("signal-demands_manager").fill("40");
+  seen = await waitForGeneration(page, seen);
+  await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.dataset.state === "idle");
+  const hierarchicalAfter = await metric(page, "escalation_rate.hierarchical");
+  assert.ok(hierarchicalAfter > hierarchicalBefore + 0.2,
+    `hierarchical escalation rate: ${hierarchicalBefore} in the preset, ${hierarchicalAfter} with 40% demanding a manager`);
+
+  const channelWeight = page.getByTestId("mix-channel-social");
+  assert.equal(Number(await channelWeight.inputValue()), 0, "a channel outside the preset's mix shows weight 0");
+  await page.getByTestId("mix-controls").scrollIntoViewIfNeeded();
+  await screenshot(page, "screenshot-mix.png");
+  await page.getByTestId("customer-controls").scrollIntoViewIfNeeded();
+  await screenshot(page, "screenshot-customers.png");
+  assertClean(assert);
+});

@@ -12,7 +12,7 @@ use crate::metrics::{
 };
 
 /// The cards shown, in order, with the definition each tooltip gives (docs/metrics.md).
-const CARDS: [(&str, &str); 12] = [
+const CARDS: [(&str, &str); 13] = [
     ("escalation_rate", "Escalated tickets ÷ all tickets created in the period (a ticket counts once however often it moved)."),
     ("escalation_rate.functional", "Tickets moved at least once sideways to a team with the right skills (a routing rule, a matrix row, a reassignment between teams of one level) ÷ all tickets."),
     ("escalation_rate.automatic", "Tickets moved at least once by an SLA breach or a matrix time threshold ÷ all tickets."),
@@ -23,6 +23,7 @@ const CARDS: [(&str, &str); 12] = [
     ("sla.first_response.compliance", "Tickets that met their first-response target ÷ tickets whose target was met or breached."),
     ("sla.next_update.compliance", "Tickets whose customer got each update in time (the clock restarts at every answer) ÷ tickets whose next-update target was met or breached."),
     ("sla.resolution.compliance", "Tickets that met their resolution target ÷ tickets whose target was met or breached."),
+    ("abandonment_rate", "Tickets whose customer gave up waiting for a first response ÷ all tickets created in the period."),
     ("backlog.mean", "Open tickets (created, not yet resolved or abandoned), sampled hourly, averaged over the period."),
     ("cost_per_ticket", "Busy agent hours × each team's hourly cost ÷ tickets created (only teams with a cost count)."),
 ];

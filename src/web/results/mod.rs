@@ -2,8 +2,10 @@
 
 pub mod cards;
 pub mod charts_panel;
+pub mod customer_controls;
 pub mod journey_view;
 pub mod live_strip;
+pub mod mix_controls;
 pub mod run_state;
 pub mod scenario_controls;
 pub mod sla_table;

@@ -1,5 +1,6 @@
-//! The Simulate view's controls: workload (horizon, volume), ticket mix, staffing per team, handling per team
-//! (mean time per ticket, share resolved), waits on the customer, replications and seed.
+//! The Simulate view's controls: workload (horizon, volume), staffing per team, handling per team (mean time
+//! per ticket, share resolved), waits on the customer, replications and seed; then the ticket mix and the
+//! customers' patience and learning (their own components).
 
 use yew::prelude::*;
 
@@ -7,6 +8,8 @@ use crate::engine::policy::Policy;
 use crate::engine::time::DAY;
 use crate::sim::scenario::{Arrivals, Scenario};
 use crate::web::editor::inputs::NumberInput;
+use crate::web::results::customer_controls::CustomerControls;
+use crate::web::results::mix_controls::MixControls;
 use crate::web::state::Action;
 use crate::workspace::edit::{Edit, ScenarioField};
 
@@ -108,21 +111,6 @@ pub fn ScenarioControls(props: &ScenarioControlsProps) -> Html {
         ScenarioField::WaitingNeverReplies(percent / 100.0)
     });
     let percent = |share: f64| (share * 1000.0).round() / 10.0;
-    let total_weight: f64 = scenario.mix.categories.values().sum();
-    let mix = scenario.mix.categories.iter().map(|(category, weight)| {
-        let category_id = category.clone();
-        let on_change = scenario_field(d, move |weight| ScenarioField::MixWeight {
-            category: category_id.clone(),
-            weight,
-        });
-        let share = if total_weight > 0.0 { weight / total_weight * 100.0 } else { 0.0 };
-        html! {
-            <label class="control-row" key={category.clone()}>
-                <span>{ category.replace('_', " ") }<span class="hint">{ format!(" {share:.0}%") }</span></span>
-                <NumberInput value={*weight} {on_change} label={format!("Weight of {category}")} step={0.5} testid={format!("mix-{category}")} />
-            </label>
-        }
-    });
     html! {
         <div class="controls">
             <section class="panel">
@@ -169,10 +157,8 @@ pub fn ScenarioControls(props: &ScenarioControlsProps) -> Html {
                     <p class="hint">{ "The agent is free while the ticket waits. An SLA that pauses while waiting does not count the wait; one with an auto-close closes tickets whose customer never answers." }</p>
                 </div>
             </section>
-            <section class="panel">
-                <div class="panel-head"><h2>{ "Ticket mix" }</h2><p>{ "Relative weights" }</p></div>
-                <div class="panel-body">{ for mix }</div>
-            </section>
+            <MixControls mix={scenario.mix.clone()} dispatch={d.clone()} />
+            <CustomerControls abandonment={scenario.abandonment.clone()} knowledge_base={scenario.knowledge_base} dispatch={d.clone()} />
         </div>
     }
 }

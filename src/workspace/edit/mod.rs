@@ -5,18 +5,14 @@
 mod drafts;
 mod fields;
 pub mod new_items;
-
-use std::collections::BTreeMap;
+mod scenario;
 
 use crate::engine::calendar::{CalendarSpec, WeeklyHoursSpec};
 use crate::engine::condition::{Condition, FieldCatalog};
-use crate::engine::duration::Duration;
 use crate::engine::policy::Policy;
 use crate::engine::ticket::{Level, Priority};
-use crate::engine::time::DAY;
 use crate::import::Mapping;
-use crate::sim::duration::Horizon;
-use crate::sim::scenario::{Arrivals, Scenario, TimeDistribution, Waiting, WaitingRule};
+use crate::sim::scenario::Scenario;
 use crate::view::week_grid::WeekGrid;
 
 use super::Workspace;
@@ -25,6 +21,7 @@ pub use fields::{
     BreachField, CalendarField, IntervalField, MatrixCellField, MatrixRowField, RuleField,
     SlaField, TeamField,
 };
+pub use scenario::ScenarioField;
 
 /// Which ordered list of rules: triggers are checked before routing rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,61 +51,6 @@ impl RuleList {
         match self {
             RuleList::Triggers => format!("triggers[{index}]"),
             RuleList::Rules => format!("routing.rules[{index}]"),
-        }
-    }
-}
-
-/// The simulation settings the Simulate view edits.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ScenarioField {
-    /// Whole days, 1 to 91.
-    HorizonDays(u32),
-    /// Tickets per day or per hour, whichever the workload counts in.
-    Volume(f64),
-    /// 1 to 30.
-    Replications(u32),
-    Seed(u64),
-    Staffing {
-        team: String,
-        agents: u32,
-    },
-    MixWeight {
-        category: String,
-        weight: f64,
-    },
-    /// The mean time a team takes per ticket, in whole seconds (at least 1), keeping the distribution's
-    /// shape (the default's, when the team has none of its own).
-    HandlingMean {
-        team: String,
-        seconds: i64,
-    },
-    /// The share of a team's tickets it resolves (0 to 1).
-    HandlingResolve {
-        team: String,
-        probability: f64,
-    },
-    /// The share of pieces of work that end in a question to the customer (0 to 1); 0 removes the waits.
-    WaitingAsk(f64),
-    /// The mean time customers take to answer, in whole seconds (at least 1), keeping the distribution's shape.
-    WaitingReplyMean(i64),
-    /// The share of customers who never answer (0 to 1).
-    WaitingNeverReplies(f64),
-}
-
-impl ScenarioField {
-    fn name(&self) -> String {
-        match self {
-            ScenarioField::HorizonDays(_) => "horizon".to_owned(),
-            ScenarioField::Volume(_) => "volume".to_owned(),
-            ScenarioField::Replications(_) => "replications".to_owned(),
-            ScenarioField::Seed(_) => "seed".to_owned(),
-            ScenarioField::Staffing { team, .. } => format!("staffing/{team}"),
-            ScenarioField::MixWeight { category, .. } => format!("mix/{category}"),
-            ScenarioField::HandlingMean { team, .. } => format!("handling/{team}/time"),
-            ScenarioField::HandlingResolve { team, .. } => format!("handling/{team}/resolve"),
-            ScenarioField::WaitingAsk(_) => "waiting/ask".to_owned(),
-            ScenarioField::WaitingReplyMean(_) => "waiting/reply".to_owned(),
-            ScenarioField::WaitingNeverReplies(_) => "waiting/never".to_owned(),
         }
     }
 }
@@ -561,7 +503,7 @@ impl Edit {
                 }
             }
 
-            Edit::SetScenario(field) => set_scenario(workspace, field),
+            Edit::SetScenario(field) => field.apply(&mut workspace.scenario),
             Edit::AddPriorityMatrix => {
                 policy
                     .priority_matrix
@@ -612,80 +554,6 @@ fn set_rule_condition(policy: &mut Policy, list: RuleList, rule: usize, conditio
             }
         }
     }
-}
-
-fn set_scenario(workspace: &mut Workspace, field: &ScenarioField) {
-    let scenario = &mut workspace.scenario;
-    match field.clone() {
-        ScenarioField::HorizonDays(days) => {
-            scenario.workload.horizon =
-                Horizon(Duration::from_seconds(i64::from(days.clamp(1, 91)) * DAY))
-        }
-        ScenarioField::Volume(value) => match &mut scenario.workload.arrivals {
-            Arrivals::Daily { volume, .. } => *volume = value,
-            Arrivals::Constant { per_hour } => *per_hour = value,
-            Arrivals::HourOfWeek(_) => {}
-        },
-        ScenarioField::Replications(replications) => {
-            scenario.replications = replications.clamp(1, 30)
-        }
-        ScenarioField::Seed(seed) => scenario.seed = seed,
-        ScenarioField::Staffing { team, agents } => {
-            scenario.staffing.insert(team, agents);
-        }
-        ScenarioField::MixWeight { category, weight } => {
-            scenario.mix.categories.insert(category, weight);
-        }
-        ScenarioField::HandlingMean { team, seconds } => {
-            let default = scenario.handling.default.time;
-            let handling = scenario.handling.teams.entry(team).or_default();
-            let shape = handling.time.unwrap_or(default);
-            handling.time = Some(shape.with_mean(Duration::from_seconds(seconds.max(1))));
-        }
-        ScenarioField::HandlingResolve { team, probability } => {
-            scenario.handling.teams.entry(team).or_default().resolve =
-                Some(share(probability, 1.0));
-        }
-        ScenarioField::WaitingAsk(probability) => {
-            waiting_rule(scenario).ask = share(probability, 0.0)
-        }
-        ScenarioField::WaitingReplyMean(seconds) => {
-            let rule = waiting_rule(scenario);
-            rule.customer_reply = rule
-                .customer_reply
-                .with_mean(Duration::from_seconds(seconds.max(1)));
-        }
-        ScenarioField::WaitingNeverReplies(probability) => {
-            waiting_rule(scenario).never_replies = share(probability, 0.0)
-        }
-    }
-}
-
-/// `value` as a probability: clamped to 0..=1, `otherwise` when it is not a number.
-fn share(value: f64, otherwise: f64) -> f64 {
-    if value.is_finite() {
-        value.clamp(0.0, 1.0)
-    } else {
-        otherwise
-    }
-}
-
-/// The scenario's default waiting rule, made (nobody asked yet; customers answer in 4 hours on average)
-/// when the scenario has none.
-fn waiting_rule(scenario: &mut Scenario) -> &mut WaitingRule {
-    &mut scenario
-        .waiting
-        .get_or_insert_with(|| Waiting {
-            default: WaitingRule {
-                ask: 0.0,
-                customer_reply: TimeDistribution::Exponential {
-                    mean: Duration::hours(4),
-                },
-                never_replies: 0.0,
-            },
-            categories: BTreeMap::new(),
-        })
-        .default
 }
 
 /// A calendar's opening intervals.

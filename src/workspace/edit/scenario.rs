@@ -1,0 +1,234 @@
+//! The scenario settings the Simulate view edits, and how each changes the scenario.
+
+use std::collections::BTreeMap;
+
+use crate::engine::condition::Signal;
+use crate::engine::duration::Duration;
+use crate::engine::ticket::{Channel, Priority};
+use crate::engine::time::DAY;
+use crate::sim::duration::Horizon;
+use crate::sim::scenario::{
+    Abandonment, Arrivals, KnowledgeBase, Scenario, TimeDistribution, Waiting, WaitingRule,
+};
+
+/// The simulation settings the Simulate view edits.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScenarioField {
+    /// Whole days, 1 to 91.
+    HorizonDays(u32),
+    /// Tickets per day or per hour, whichever the workload counts in.
+    Volume(f64),
+    /// 1 to 30.
+    Replications(u32),
+    Seed(u64),
+    Staffing {
+        team: String,
+        agents: u32,
+    },
+    MixWeight {
+        category: String,
+        weight: f64,
+    },
+    /// The relative weight of a priority in the mix (0 or more; 0 leaves it out).
+    PriorityWeight {
+        priority: Priority,
+        weight: f64,
+    },
+    /// The relative weight of a channel in the mix (0 or more; 0 leaves it out).
+    ChannelWeight {
+        channel: Channel,
+        weight: f64,
+    },
+    /// The share of tickets that carry a customer signal (0 to 1).
+    SignalRate {
+        signal: Signal,
+        probability: f64,
+    },
+    /// The mean time a team takes per ticket, in whole seconds (at least 1), keeping the distribution's
+    /// shape (the default's, when the team has none of its own).
+    HandlingMean {
+        team: String,
+        seconds: i64,
+    },
+    /// The share of a team's tickets it resolves (0 to 1).
+    HandlingResolve {
+        team: String,
+        probability: f64,
+    },
+    /// The share of pieces of work that end in a question to the customer (0 to 1); 0 removes the waits.
+    WaitingAsk(f64),
+    /// The mean time customers take to answer, in whole seconds (at least 1), keeping the distribution's shape.
+    WaitingReplyMean(i64),
+    /// The share of customers who never answer (0 to 1).
+    WaitingNeverReplies(f64),
+    /// How long, on average, customers on a channel wait for a first response before they give up (whole
+    /// seconds, at least 1; exponential patience), or `None`: they never give up.
+    Patience {
+        channel: Channel,
+        seconds: Option<i64>,
+    },
+    /// Knowledge-base learning, or `None` for none.
+    KnowledgeBase(Option<KnowledgeBase>),
+}
+
+impl ScenarioField {
+    /// The setting's name in undo keys: consecutive edits of one setting are one undo step.
+    pub(super) fn name(&self) -> String {
+        match self {
+            ScenarioField::HorizonDays(_) => "horizon".to_owned(),
+            ScenarioField::Volume(_) => "volume".to_owned(),
+            ScenarioField::Replications(_) => "replications".to_owned(),
+            ScenarioField::Seed(_) => "seed".to_owned(),
+            ScenarioField::Staffing { team, .. } => format!("staffing/{team}"),
+            ScenarioField::MixWeight { category, .. } => format!("mix/{category}"),
+            ScenarioField::PriorityWeight { priority, .. } => {
+                format!("mix/priority/{}", priority.as_str())
+            }
+            ScenarioField::ChannelWeight { channel, .. } => {
+                format!("mix/channel/{}", channel.as_str())
+            }
+            ScenarioField::SignalRate { signal, .. } => format!("mix/signal/{}", signal.name()),
+            ScenarioField::HandlingMean { team, .. } => format!("handling/{team}/time"),
+            ScenarioField::HandlingResolve { team, .. } => format!("handling/{team}/resolve"),
+            ScenarioField::WaitingAsk(_) => "waiting/ask".to_owned(),
+            ScenarioField::WaitingReplyMean(_) => "waiting/reply".to_owned(),
+            ScenarioField::WaitingNeverReplies(_) => "waiting/never".to_owned(),
+            ScenarioField::Patience { channel, .. } => {
+                format!("abandonment/{}", channel.as_str())
+            }
+            ScenarioField::KnowledgeBase(_) => "knowledge_base".to_owned(),
+        }
+    }
+
+    /// Changes `scenario` as the setting says; out-of-range values are clamped, not refused.
+    pub(super) fn apply(&self, scenario: &mut Scenario) {
+        match self.clone() {
+            ScenarioField::HorizonDays(days) => {
+                scenario.workload.horizon =
+                    Horizon(Duration::from_seconds(i64::from(days.clamp(1, 91)) * DAY))
+            }
+            ScenarioField::Volume(value) => match &mut scenario.workload.arrivals {
+                Arrivals::Daily { volume, .. } => *volume = value,
+                Arrivals::Constant { per_hour } => *per_hour = value,
+                Arrivals::HourOfWeek(_) => {}
+            },
+            ScenarioField::Replications(replications) => {
+                scenario.replications = replications.clamp(1, 30)
+            }
+            ScenarioField::Seed(seed) => scenario.seed = seed,
+            ScenarioField::Staffing { team, agents } => {
+                scenario.staffing.insert(team, agents);
+            }
+            ScenarioField::MixWeight { category, weight } => {
+                scenario.mix.categories.insert(category, weight);
+            }
+            ScenarioField::PriorityWeight { priority, weight } => {
+                set_weight(&mut scenario.mix.priorities, priority, weight)
+            }
+            ScenarioField::ChannelWeight { channel, weight } => {
+                set_weight(&mut scenario.mix.channels, channel, weight)
+            }
+            ScenarioField::SignalRate {
+                signal,
+                probability,
+            } => *scenario.mix.signals.rate_mut(signal) = share(probability, 0.0),
+            ScenarioField::HandlingMean { team, seconds } => {
+                let default = scenario.handling.default.time;
+                let handling = scenario.handling.teams.entry(team).or_default();
+                let shape = handling.time.unwrap_or(default);
+                handling.time = Some(shape.with_mean(Duration::from_seconds(seconds.max(1))));
+            }
+            ScenarioField::HandlingResolve { team, probability } => {
+                scenario.handling.teams.entry(team).or_default().resolve =
+                    Some(share(probability, 1.0));
+            }
+            ScenarioField::WaitingAsk(probability) => {
+                waiting_rule(scenario).ask = share(probability, 0.0)
+            }
+            ScenarioField::WaitingReplyMean(seconds) => {
+                let rule = waiting_rule(scenario);
+                rule.customer_reply = rule
+                    .customer_reply
+                    .with_mean(Duration::from_seconds(seconds.max(1)));
+            }
+            ScenarioField::WaitingNeverReplies(probability) => {
+                waiting_rule(scenario).never_replies = share(probability, 0.0)
+            }
+            ScenarioField::Patience { channel, seconds } => {
+                set_patience(scenario, channel, seconds)
+            }
+            ScenarioField::KnowledgeBase(knowledge_base) => {
+                scenario.knowledge_base = knowledge_base.map(|kb| KnowledgeBase {
+                    document_probability: share(kb.document_probability, 0.0),
+                    gain: share(kb.gain, 0.0),
+                    cap: share(kb.cap, 0.0),
+                })
+            }
+        }
+    }
+}
+
+/// Sets a mix weight; a weight that is zero, negative or not a number leaves the value out of the mix, except
+/// the last one left (a mix needs something to draw).
+fn set_weight<K: Ord + Copy>(weights: &mut BTreeMap<K, f64>, key: K, weight: f64) {
+    if weight.is_finite() && weight > 0.0 {
+        weights.insert(key, weight);
+    } else if weights.keys().any(|other| *other != key) {
+        weights.remove(&key);
+    }
+}
+
+/// Gives a channel's customers an exponential patience with that mean, or none; a scenario left with no
+/// patience at all has no abandonment.
+fn set_patience(scenario: &mut Scenario, channel: Channel, seconds: Option<i64>) {
+    let abandonment = scenario.abandonment.get_or_insert_with(|| Abandonment {
+        default: None,
+        channels: BTreeMap::new(),
+    });
+    match seconds {
+        Some(seconds) => {
+            let mean = Duration::from_seconds(seconds.max(1));
+            let patience = abandonment
+                .channels
+                .get(&channel)
+                .or(abandonment.default.as_ref())
+                .map_or(TimeDistribution::Exponential { mean }, |shape| {
+                    shape.with_mean(mean)
+                });
+            abandonment.channels.insert(channel, patience);
+        }
+        None => {
+            abandonment.channels.remove(&channel);
+        }
+    }
+    if abandonment.default.is_none() && abandonment.channels.is_empty() {
+        scenario.abandonment = None;
+    }
+}
+
+/// `value` as a probability: clamped to 0..=1, `otherwise` when it is not a number.
+fn share(value: f64, otherwise: f64) -> f64 {
+    if value.is_finite() {
+        value.clamp(0.0, 1.0)
+    } else {
+        otherwise
+    }
+}
+
+/// The scenario's default waiting rule, made (nobody asked yet; customers answer in 4 hours on average)
+/// when the scenario has none.
+fn waiting_rule(scenario: &mut Scenario) -> &mut WaitingRule {
+    &mut scenario
+        .waiting
+        .get_or_insert_with(|| Waiting {
+            default: WaitingRule {
+                ask: 0.0,
+                customer_reply: TimeDistribution::Exponential {
+                    mean: Duration::hours(4),
+                },
+                never_replies: 0.0,
+            },
+            categories: BTreeMap::new(),
+        })
+        .default
+}
