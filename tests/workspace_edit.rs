@@ -11,7 +11,7 @@ use escalator::engine::ticket::{Channel, Level, Priority};
 use escalator::sim::scenario::{Arrivals, KnowledgeBase, TimeDistribution};
 use escalator::workspace::edit::{
     BreachField, CalendarField, DraftList, Edit, IntervalField, MatrixCellField, MatrixRowField,
-    RuleField, RuleList, ScenarioField, SlaField, TeamField,
+    RuleField, RuleList, ScenarioField, SlaField, TeamField, TimeShape,
 };
 use escalator::workspace::history::History;
 use escalator::workspace::Workspace;
@@ -1096,5 +1096,38 @@ fn a_run_with_impatient_chat_customers_abandons_tickets() {
     assert!(
         abandoned(&workspace) > 0,
         "chat customers give up on a queue of one agent"
+    );
+}
+
+#[test]
+fn a_teams_handling_shape_changes_and_keeps_its_mean() {
+    let mut workspace = workspace();
+    let shape = |shape| {
+        Edit::SetScenario(ScenarioField::HandlingShape {
+            team: "billing".to_owned(),
+            shape,
+        })
+    };
+    let mean_before = workspace.scenario.handling.teams["billing"]
+        .time
+        .unwrap()
+        .mean();
+    shape(TimeShape::Fixed).apply(&mut workspace);
+    assert_eq!(
+        workspace.scenario.handling.teams["billing"].time,
+        Some(TimeDistribution::Fixed(mean_before))
+    );
+    shape(TimeShape::Lognormal { cv: 25.0 }).apply(&mut workspace);
+    assert_eq!(
+        workspace.scenario.handling.teams["billing"].time,
+        Some(TimeDistribution::Lognormal {
+            mean: mean_before,
+            cv: 10.0
+        }),
+        "the spread is clamped"
+    );
+    assert_eq!(
+        shape(TimeShape::Exponential).key().as_deref(),
+        Some("scenario/handling/billing/shape")
     );
 }

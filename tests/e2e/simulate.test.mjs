@@ -199,3 +199,29 @@ test("impatient chat customers make the abandonment card move, and a mix with mo
   await screenshot(page, "screenshot-customers.png");
   assertClean(assert);
 });
+
+test("a team's handling-time shape is chosen in the page, with its preview, and re-runs the scenario", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("tab-simulate").click();
+  let seen = await waitForGeneration(page, 0);
+  const preview = page.getByTestId("handling-preview-general_support");
+  const shapeBefore = await preview.getAttribute("data-shape");
+  const pathBefore = await preview.locator("path").getAttribute("d");
+  await page.selectOption('[data-testid="handling-shape-general_support"]', "fixed");
+  seen = await waitForGeneration(page, seen);
+  assert.equal(await preview.getAttribute("data-shape"), "fixed", `was ${shapeBefore}`);
+  assert.match(await preview.locator("path").getAttribute("d"), /^M[\d.]+,[\d.]+ L[\d.]+,0$/, "a fixed time is one spike");
+  assert.notEqual(await preview.locator("path").getAttribute("d"), pathBefore);
+
+  await page.selectOption('[data-testid="handling-shape-general_support"]', "lognormal");
+  seen = await waitForGeneration(page, seen);
+  const cv = page.getByTestId("handling-cv-general_support");
+  assert.equal(Number(await cv.inputValue()), 0.8, "a new lognormal starts with a spread of 0.8");
+  const narrow = await preview.locator("path").getAttribute("d");
+  await cv.fill("2");
+  await waitForGeneration(page, seen);
+  assert.notEqual(await preview.locator("path").getAttribute("d"), narrow, "the preview follows the spread");
+  await page.getByTestId("handling-controls").scrollIntoViewIfNeeded();
+  await screenshot(page, "screenshot-handling-shape.png");
+  assertClean(assert);
+});

@@ -3,6 +3,7 @@
 pub mod cards;
 pub mod charts_panel;
 pub mod customer_controls;
+pub mod handling_shape;
 pub mod journey_view;
 pub mod live_strip;
 pub mod mix_controls;

@@ -9,6 +9,7 @@ use crate::engine::time::DAY;
 use crate::sim::scenario::{Arrivals, Scenario};
 use crate::web::editor::inputs::NumberInput;
 use crate::web::results::customer_controls::CustomerControls;
+use crate::web::results::handling_shape::HandlingShape;
 use crate::web::results::mix_controls::MixControls;
 use crate::web::state::Action;
 use crate::workspace::edit::{Edit, ScenarioField};
@@ -89,6 +90,7 @@ pub fn ScenarioControls(props: &ScenarioControlsProps) -> Html {
                 <label class="control-row"><span class="hint">{ "Minutes per ticket (mean)" }</span>
                     <NumberInput value={minutes} on_change={on_minutes} min={0.1} step={1.0}
                         label={format!("Mean handling minutes in {}", team.name)} testid={format!("handling-minutes-{}", team.id)} /></label>
+                <HandlingShape team={team.id.clone()} team_name={team.name.clone()} {time} dispatch={d.clone()} />
                 <label class="control-row"><span class="hint">{ "Resolved here (%)" }</span>
                     <NumberInput value={(resolve * 1000.0).round() / 10.0} on_change={on_resolve} step={5.0}
                         label={format!("Share of tickets {} resolves", team.name)} testid={format!("handling-resolve-{}", team.id)} /></label>

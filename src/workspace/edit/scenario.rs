@@ -50,6 +50,11 @@ pub enum ScenarioField {
         team: String,
         seconds: i64,
     },
+    /// The shape of a team's handling times, keeping their mean (the default's, when the team has none).
+    HandlingShape {
+        team: String,
+        shape: TimeShape,
+    },
     /// The share of a team's tickets it resolves (0 to 1).
     HandlingResolve {
         team: String,
@@ -89,6 +94,7 @@ impl ScenarioField {
             }
             ScenarioField::SignalRate { signal, .. } => format!("mix/signal/{}", signal.name()),
             ScenarioField::HandlingMean { team, .. } => format!("handling/{team}/time"),
+            ScenarioField::HandlingShape { team, .. } => format!("handling/{team}/shape"),
             ScenarioField::HandlingResolve { team, .. } => format!("handling/{team}/resolve"),
             ScenarioField::WaitingAsk(_) => "waiting/ask".to_owned(),
             ScenarioField::WaitingReplyMean(_) => "waiting/reply".to_owned(),
@@ -138,6 +144,12 @@ impl ScenarioField {
                 let shape = handling.time.unwrap_or(default);
                 handling.time = Some(shape.with_mean(Duration::from_seconds(seconds.max(1))));
             }
+            ScenarioField::HandlingShape { team, shape } => {
+                let default = scenario.handling.default.time;
+                let handling = scenario.handling.teams.entry(team).or_default();
+                let mean = handling.time.unwrap_or(default).mean();
+                handling.time = Some(shape.with_mean(mean));
+            }
             ScenarioField::HandlingResolve { team, probability } => {
                 scenario.handling.teams.entry(team).or_default().resolve =
                     Some(share(probability, 1.0));
@@ -164,6 +176,44 @@ impl ScenarioField {
                     cap: share(kb.cap, 0.0),
                 })
             }
+        }
+    }
+}
+
+/// The shape of a time distribution, without its mean.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TimeShape {
+    /// Every ticket takes the mean.
+    Fixed,
+    /// Memoryless: most tickets are quick, a few take long.
+    Exponential,
+    /// Skewed, with this coefficient of variation (standard deviation ÷ mean; clamped to 0–10).
+    Lognormal { cv: f64 },
+}
+
+impl TimeShape {
+    /// The shape of `distribution`.
+    pub fn of(distribution: &TimeDistribution) -> TimeShape {
+        match *distribution {
+            TimeDistribution::Fixed(_) => TimeShape::Fixed,
+            TimeDistribution::Exponential { .. } => TimeShape::Exponential,
+            TimeDistribution::Lognormal { cv, .. } => TimeShape::Lognormal { cv },
+        }
+    }
+
+    /// The distribution of this shape with `mean`.
+    pub fn with_mean(self, mean: Duration) -> TimeDistribution {
+        match self {
+            TimeShape::Fixed => TimeDistribution::Fixed(mean),
+            TimeShape::Exponential => TimeDistribution::Exponential { mean },
+            TimeShape::Lognormal { cv } => TimeDistribution::Lognormal {
+                mean,
+                cv: if cv.is_finite() {
+                    cv.clamp(0.0, 10.0)
+                } else {
+                    1.0
+                },
+            },
         }
     }
 }
