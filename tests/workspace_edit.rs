@@ -11,7 +11,7 @@ use escalator::engine::ticket::{Channel, Level, Priority};
 use escalator::sim::scenario::{Arrivals, KnowledgeBase, TimeDistribution};
 use escalator::workspace::edit::{
     BreachField, CalendarField, DraftList, Edit, IntervalField, MatrixCellField, MatrixRowField,
-    RuleField, RuleList, ScenarioField, SlaField, TeamField, TimeShape,
+    RuleField, RuleList, ScenarioField, SlaField, SpikeField, TeamField, TimeShape,
 };
 use escalator::workspace::history::History;
 use escalator::workspace::Workspace;
@@ -68,6 +68,9 @@ fn variant(edit: &Edit) -> &'static str {
         Edit::AddHoliday { .. } => "AddHoliday",
         Edit::RemoveHoliday { .. } => "RemoveHoliday",
         Edit::SetScenario(_) => "SetScenario",
+        Edit::AddSpike => "AddSpike",
+        Edit::SetSpike { .. } => "SetSpike",
+        Edit::RemoveSpike(_) => "RemoveSpike",
         Edit::AddPriorityMatrix => "AddPriorityMatrix",
         Edit::RemovePriorityMatrix => "RemovePriorityMatrix",
         Edit::SetPriorityCell { .. } => "SetPriorityCell",
@@ -78,7 +81,7 @@ fn variant(edit: &Edit) -> &'static str {
     }
 }
 
-const ALL_VARIANTS: usize = 45;
+const ALL_VARIANTS: usize = 48;
 
 /// A check of what an edit did to the preset workspace.
 type Check = fn(&Workspace);
@@ -405,6 +408,28 @@ fn examples() -> Vec<(Edit, Check)> {
                 "the policy keeps its last valid form"
             );
         }),
+        (Edit::AddSpike, |w| {
+            let spike = &w.scenario.workload.spikes[0];
+            assert_eq!(
+                spike.start.seconds_since(w.scenario.workload.start),
+                33 * 3600,
+                "the second day at 09:00"
+            );
+            assert_eq!(
+                (spike.duration, spike.multiplier),
+                (Duration::hours(3), 2.0)
+            );
+        }),
+        (
+            Edit::SetSpike {
+                spike: 0,
+                field: SpikeField::Multiplier(500.0),
+            },
+            |w| assert_eq!(w.scenario.workload.spikes[0].multiplier, 100.0),
+        ),
+        (Edit::RemoveSpike(0), |w| {
+            assert!(w.scenario.workload.spikes.is_empty())
+        }),
     ]
 }
 
@@ -421,6 +446,10 @@ fn every_edit_is_exercised() {
         let mut start = workspace();
         if matches!(edit, Edit::SetBreak { .. } | Edit::RemoveBreak { .. }) {
             Edit::AddBreak(0).apply(&mut start);
+        }
+        // Nor traffic spikes.
+        if matches!(edit, Edit::SetSpike { .. } | Edit::RemoveSpike(_)) {
+            Edit::AddSpike.apply(&mut start);
         }
         let mut edited = start.clone();
         edit.apply(&mut edited);
@@ -1129,5 +1158,41 @@ fn a_teams_handling_shape_changes_and_keeps_its_mean() {
     assert_eq!(
         shape(TimeShape::Exponential).key().as_deref(),
         Some("scenario/handling/billing/shape")
+    );
+}
+
+#[test]
+fn a_spike_starts_hours_after_the_scenario_start_and_lasts_within_bounds() {
+    let mut workspace = workspace();
+    Edit::AddSpike.apply(&mut workspace);
+    let set = |field| Edit::SetSpike { spike: 0, field };
+    set(SpikeField::StartHour(4 * 24 + 14)).apply(&mut workspace);
+    set(SpikeField::DurationHours(0.2)).apply(&mut workspace);
+    set(SpikeField::Category(Some("billing".to_owned()))).apply(&mut workspace);
+    let spike = &workspace.scenario.workload.spikes[0];
+    assert_eq!(
+        spike.start.seconds_since(workspace.scenario.workload.start),
+        (4 * 24 + 14) * 3600
+    );
+    assert_eq!(spike.duration, Duration::hours(1), "at least an hour");
+    assert_eq!(spike.category.as_deref(), Some("billing"));
+    assert_eq!(
+        set(SpikeField::Multiplier(3.0)).key().as_deref(),
+        Some("scenario/spikes/0/multiplier")
+    );
+    assert_eq!(Edit::AddSpike.key(), None, "adding is a step of its own");
+    let volume = |workspace: &Workspace| {
+        let mut scenario = workspace.scenario.clone();
+        scenario.replications = 1;
+        escalator::sim::run_scenario(&scenario, &workspace.policy)
+            .expect("runs")
+            .metrics[0]
+            .tickets
+    };
+    let with_spike = volume(&workspace);
+    Edit::RemoveSpike(0).apply(&mut workspace);
+    assert!(
+        with_spike > volume(&workspace),
+        "an hour at twice the rate adds tickets"
     );
 }

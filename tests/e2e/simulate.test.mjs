@@ -225,3 +225,28 @@ test("a team's handling-time shape is chosen in the page, with its preview, and 
   await screenshot(page, "screenshot-handling-shape.png");
   assertClean(assert);
 });
+
+test("a traffic spike of billing tickets added in the page sends billing more work, and removing it undoes that", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("tab-simulate").click();
+  let seen = await waitForGeneration(page, 0);
+  const billing = async () => Number(await page.locator('[data-testid="hbar"]').filter({ hasText: "Billing" }).first().getAttribute("data-value"));
+  const before = await billing();
+  await page.getByTestId("spike-add").click();
+  seen = await waitForGeneration(page, seen);
+  await page.selectOption('[data-testid="spike-category-0"]', "billing");
+  seen = await waitForGeneration(page, seen);
+  await page.getByTestId("spike-multiplier-0").fill("6");
+  seen = await waitForGeneration(page, seen);
+  await page.getByTestId("spike-hours-0").fill("8");
+  seen = await waitForGeneration(page, seen);
+  const during = await billing();
+  assert.ok(during > before * 1.3, `billing receives more with the spike: ${before} → ${during}`);
+  await page.getByTestId("spike-controls").scrollIntoViewIfNeeded();
+  await screenshot(page, "screenshot-spike.png");
+  await page.getByTestId("spike-remove-0").click();
+  await waitForGeneration(page, seen);
+  await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.dataset.state === "idle");
+  assert.equal(await billing(), before, "without the spike the run is the preset's again");
+  assertClean(assert);
+});

@@ -10,4 +10,5 @@ pub mod mix_controls;
 pub mod run_state;
 pub mod scenario_controls;
 pub mod sla_table;
+pub mod spike_controls;
 pub mod ticket_table;

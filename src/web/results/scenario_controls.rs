@@ -1,6 +1,6 @@
 //! The Simulate view's controls: workload (horizon, volume), staffing per team, handling per team (mean time
-//! per ticket, share resolved), waits on the customer, replications and seed; then the ticket mix and the
-//! customers' patience and learning (their own components).
+//! per ticket, share resolved), waits on the customer, replications and seed; then the traffic spikes, the
+//! ticket mix and the customers' patience and learning (their own components).
 
 use yew::prelude::*;
 
@@ -11,6 +11,7 @@ use crate::web::editor::inputs::NumberInput;
 use crate::web::results::customer_controls::CustomerControls;
 use crate::web::results::handling_shape::HandlingShape;
 use crate::web::results::mix_controls::MixControls;
+use crate::web::results::spike_controls::SpikeControls;
 use crate::web::state::Action;
 use crate::workspace::edit::{Edit, ScenarioField};
 
@@ -124,9 +125,6 @@ pub fn ScenarioControls(props: &ScenarioControlsProps) -> Html {
                         <label class="control-row"><span>{ label }</span>
                             <NumberInput value={value} on_change={on_volume} label={label} step={10.0} testid="volume" /></label>
                     }
-                    if !scenario.workload.spikes.is_empty() {
-                        <p class="hint">{ format!("{} traffic spike(s) from the preset apply.", scenario.workload.spikes.len()) }</p>
-                    }
                     <label class="control-row"><span>{ "Replications" }</span>
                         <NumberInput value={scenario.replications as f64} on_change={on_replications} label="Replications" min={1.0} testid="replications" /></label>
                     <label class="control-row"><span>{ "Seed" }</span>
@@ -159,6 +157,8 @@ pub fn ScenarioControls(props: &ScenarioControlsProps) -> Html {
                     <p class="hint">{ "The agent is free while the ticket waits. An SLA that pauses while waiting does not count the wait; one with an auto-close closes tickets whose customer never answers." }</p>
                 </div>
             </section>
+            <SpikeControls spikes={scenario.workload.spikes.clone()} start={scenario.workload.start}
+                categories={scenario.mix.categories.keys().cloned().collect::<Vec<_>>()} dispatch={d.clone()} />
             <MixControls mix={scenario.mix.clone()} dispatch={d.clone()} />
             <CustomerControls abandonment={scenario.abandonment.clone()} knowledge_base={scenario.knowledge_base} dispatch={d.clone()} />
         </div>

@@ -21,7 +21,7 @@ pub use fields::{
     BreachField, CalendarField, IntervalField, MatrixCellField, MatrixRowField, RuleField,
     SlaField, TeamField,
 };
-pub use scenario::{ScenarioField, TimeShape};
+pub use scenario::{ScenarioField, SpikeField, TimeShape};
 
 /// Which ordered list of rules: triggers are checked before routing rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,6 +190,14 @@ pub enum Edit {
     },
 
     SetScenario(ScenarioField),
+    /// Adds a traffic spike to the scenario: the second day at 09:00 from its start, three hours at twice the
+    /// rate, any category.
+    AddSpike,
+    SetSpike {
+        spike: usize,
+        field: SpikeField,
+    },
+    RemoveSpike(usize),
     /// Gives the policy the usual impact × urgency matrix (both high: critical; one high: high; …).
     AddPriorityMatrix,
     RemovePriorityMatrix,
@@ -252,6 +260,7 @@ impl Edit {
             } => format!("priority_matrix/{}/{}", impact.as_str(), urgency.as_str()),
             Edit::SetDefaultPriority(_) => "default_priority".to_owned(),
             Edit::SetScenario(field) => format!("scenario/{}", field.name()),
+            Edit::SetSpike { spike, field } => format!("scenario/spikes/{spike}/{}", field.name()),
             Edit::SetPolicyJson(_) => "policy-json".to_owned(),
             _ => return None,
         })
@@ -504,6 +513,14 @@ impl Edit {
             }
 
             Edit::SetScenario(field) => field.apply(&mut workspace.scenario),
+            Edit::AddSpike => scenario::add_spike(&mut workspace.scenario),
+            Edit::SetSpike { spike, field } => {
+                let start = workspace.scenario.workload.start;
+                if let Some(spike) = workspace.scenario.workload.spikes.get_mut(*spike) {
+                    field.apply(spike, start);
+                }
+            }
+            Edit::RemoveSpike(spike) => remove(&mut workspace.scenario.workload.spikes, *spike),
             Edit::AddPriorityMatrix => {
                 policy
                     .priority_matrix

@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 use crate::engine::condition::Signal;
 use crate::engine::duration::Duration;
 use crate::engine::ticket::{Channel, Priority};
-use crate::engine::time::DAY;
+use crate::engine::time::{Instant, DAY, HOUR};
 use crate::sim::duration::Horizon;
 use crate::sim::scenario::{
-    Abandonment, Arrivals, KnowledgeBase, Scenario, TimeDistribution, Waiting, WaitingRule,
+    Abandonment, Arrivals, KnowledgeBase, Scenario, Spike, TimeDistribution, Waiting, WaitingRule,
 };
 
 /// The simulation settings the Simulate view edits.
@@ -216,6 +216,65 @@ impl TimeShape {
             },
         }
     }
+}
+
+/// One setting of a traffic spike. Its start is counted from the scenario's start, in whole hours.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SpikeField {
+    /// Hours after the scenario's start (0 or more).
+    StartHour(i64),
+    /// How long it lasts, in hours (clamped to 1 hour – 31 days).
+    DurationHours(f64),
+    /// The rate during the spike ÷ the usual rate (clamped to 0–100).
+    Multiplier(f64),
+    /// Only tickets of this category are added, or `None`: the usual mix.
+    Category(Option<String>),
+}
+
+impl SpikeField {
+    pub(super) fn name(&self) -> &'static str {
+        match self {
+            SpikeField::StartHour(_) => "start",
+            SpikeField::DurationHours(_) => "duration",
+            SpikeField::Multiplier(_) => "multiplier",
+            SpikeField::Category(_) => "category",
+        }
+    }
+
+    pub(super) fn apply(&self, spike: &mut Spike, scenario_start: Instant) {
+        match self.clone() {
+            SpikeField::StartHour(hours) => {
+                spike.start = scenario_start.plus(hours.clamp(0, 24 * 366) * HOUR)
+            }
+            SpikeField::DurationHours(hours) => {
+                let hours = if hours.is_finite() {
+                    hours.clamp(1.0, 24.0 * 31.0)
+                } else {
+                    1.0
+                };
+                spike.duration = Duration::from_seconds((hours * HOUR as f64).round() as i64)
+            }
+            SpikeField::Multiplier(multiplier) => {
+                spike.multiplier = if multiplier.is_finite() {
+                    multiplier.clamp(0.0, 100.0)
+                } else {
+                    1.0
+                }
+            }
+            SpikeField::Category(category) => spike.category = category,
+        }
+    }
+}
+
+/// Adds the spike [`super::Edit::AddSpike`] describes.
+pub(super) fn add_spike(scenario: &mut Scenario) {
+    let start = scenario.workload.start.plus(DAY + 9 * HOUR);
+    scenario.workload.spikes.push(Spike {
+        start,
+        duration: Duration::hours(3),
+        multiplier: 2.0,
+        category: None,
+    });
 }
 
 /// Sets a mix weight; a weight that is zero, negative or not a number leaves the value out of the mix, except
