@@ -32,7 +32,7 @@ pub fn SpikeControls(props: &SpikeControlsProps) -> Html {
         let (day, hour) = (hours_in / 24 + 1, hours_in % 24);
         let dispatch = d.clone();
         let on_day = Callback::from(move |day: f64| {
-            set(&dispatch, index, SpikeField::StartHour((day.round() as i64 - 1) * 24 + hour))
+            set(&dispatch, index, SpikeField::StartHour((day.clamp(1.0, 367.0).round() as i64 - 1) * 24 + hour))
         });
         let dispatch = d.clone();
         let on_hour = Callback::from(move |hour: f64| {
