@@ -170,6 +170,7 @@ fn utilisation_has_one_headline_per_team_and_no_preferred_direction() {
         agents: 2,
         staffed_seconds: 3600,
         hourly_cost: None,
+        agent_names: Vec::new(),
     }];
     let context = RunContext::new(Instant(0), Instant(3600)).with_teams(teams);
     let values = headline_values(&summarize(&[], &context));

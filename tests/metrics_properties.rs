@@ -15,7 +15,8 @@ fn event_kind() -> impl Strategy<Value = EventKind> {
             team,
             reason: "rule".into()
         }),
-        team.clone().prop_map(|team| EventKind::Started { team }),
+        team.clone()
+            .prop_map(|team| EventKind::Started { team, agent: None }),
         team.clone()
             .prop_map(|team| EventKind::FirstResponse { team }),
         (

@@ -17,7 +17,10 @@ fn assigned(team: &str) -> EventKind {
 }
 
 fn started(team: &str) -> EventKind {
-    EventKind::Started { team: team.into() }
+    EventKind::Started {
+        team: team.into(),
+        agent: None,
+    }
 }
 
 fn responded(team: &str) -> EventKind {
@@ -233,6 +236,7 @@ fn teams() -> Vec<TeamContext> {
         agents,
         staffed_seconds: staffed,
         hourly_cost: cost,
+        agent_names: Vec::new(),
     };
     vec![
         team("l1", "L1", 2, 6 * 8 * HOUR, Some(30.0)),

@@ -93,7 +93,7 @@ fn agents_start_work_only_while_their_team_is_open() {
         .journeys
         .iter()
         .flat_map(|j| &j.events)
-        .filter(|e| matches!(&e.kind, EventKind::Started { team } if &**team == "general"))
+        .filter(|e| matches!(&e.kind, EventKind::Started { team, .. } if &**team == "general"))
         .map(|e| e.at)
         .collect();
     assert!(starts.len() > 1_200, "{}", starts.len());

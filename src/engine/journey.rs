@@ -71,9 +71,17 @@ pub enum EventKind {
         team: Arc<str>,
         reason: Arc<str>,
     },
-    /// An agent of `team` started working on it.
+    /// An agent of `team` started working on it: `agent` names them when the team hands tickets to individuals.
     Started {
         team: Arc<str>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        agent: Option<Arc<str>>,
+    },
+    /// `agent` of `team` had not started the ticket when the team's assignee-return timer ran out, so it goes
+    /// back: to the next agent, or up to a lead (an `Escalated` event follows).
+    Returned {
+        team: Arc<str>,
+        agent: Arc<str>,
     },
     /// The first human answer to the customer.
     FirstResponse {

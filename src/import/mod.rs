@@ -250,6 +250,7 @@ impl ImportedLog {
                 agents: 0,
                 staffed_seconds: 0,
                 hourly_cost: None,
+                agent_names: Vec::new(),
             })
             .collect();
         RunContext::new(start, end)

@@ -135,6 +135,7 @@ pub fn scenario_from_log(
             amounts: BTreeMap::new(),
         },
         staffing: BTreeMap::new(),
+        assignment: BTreeMap::new(),
         handling: Handling {
             default,
             teams,

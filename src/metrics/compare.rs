@@ -212,6 +212,15 @@ pub fn headline_values(metrics: &Metrics) -> Vec<HeadlineValue> {
             team.utilisation,
         );
     }
+    for team in metrics.teams.iter().filter(|team| !team.agents.is_empty()) {
+        push(
+            format!("load_spread.{}", team.team),
+            format!("Load spread across agents, {}", team.team),
+            Unit::Ratio,
+            Better::Lower,
+            team.load_spread,
+        );
+    }
     push(
         "cost_per_ticket".into(),
         "Cost per ticket".into(),

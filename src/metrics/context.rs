@@ -38,6 +38,9 @@ pub struct TeamContext {
     /// Cost of one agent hour, in the policy's currency, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hourly_cost: Option<f64>,
+    /// The agents' names when the team hands tickets to individuals; empty for a pooled queue.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agent_names: Vec<String>,
 }
 
 /// The run that produced the journeys: its period `[start, end)`, its teams, its SLA targets, its clock.

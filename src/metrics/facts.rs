@@ -124,6 +124,7 @@ impl<'a> TicketFacts<'a> {
                 EventKind::SlaLevel { target, .. } => facts.sla[target_index(*target)].had = true,
                 EventKind::Created
                 | EventKind::Started { .. }
+                | EventKind::Returned { .. }
                 | EventKind::Update { .. }
                 | EventKind::CustomerReplied => {}
             }

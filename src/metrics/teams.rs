@@ -1,4 +1,5 @@
-//! Load per team: tickets received and resolved, escalations out, busy agent time, utilisation and cost.
+//! Load per team: tickets received and resolved, escalations out, busy agent time, utilisation and cost; and,
+//! for a team handing tickets to individuals, each agent's load and how evenly it is spread.
 
 use std::collections::HashMap;
 
@@ -7,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::journey::{EventKind, Journey};
 use crate::engine::time::{Instant, HOUR};
 
-use super::context::RunContext;
+use super::context::{RunContext, TeamContext};
 
 /// One team's load over the period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -26,6 +27,30 @@ pub struct TeamMetrics {
     pub utilisation: Option<f64>,
     /// `busy_seconds / 3600 × hourly_cost`; `None` without an hourly cost.
     pub cost: Option<f64>,
+    /// Each agent's load, in the team's order, when the team hands tickets to individuals.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agents: Vec<AgentMetrics>,
+    /// How unevenly the work is spread: the coefficient of variation (standard deviation / mean) of the
+    /// agents' busy seconds, 0 when every agent worked as long. `None` without named agents or work.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load_spread: Option<f64>,
+}
+
+/// One agent's load over the period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AgentMetrics {
+    pub agent: String,
+    /// Pieces of work started within the period.
+    pub started: u64,
+    pub busy_seconds: i64,
+    /// `busy_seconds / staffed_seconds` of the team; `None` when the team's staffed time is unknown.
+    pub utilisation: Option<f64>,
+}
+
+#[derive(Default, Clone, Copy)]
+struct AgentLoad {
+    started: u64,
+    busy_seconds: i64,
 }
 
 #[derive(Default)]
@@ -40,9 +65,10 @@ struct TeamLoad {
 /// Teams of the context come first in their order, then other teams seen in events, by name.
 pub fn team_metrics(journeys: &[Journey], context: &RunContext<'_>) -> Vec<TeamMetrics> {
     let mut loads: HashMap<&str, TeamLoad> = HashMap::new();
+    let mut agent_loads: HashMap<(&str, &str), AgentLoad> = HashMap::new();
     let observed = |at: Instant| at >= context.start && at < context.end;
     for journey in journeys {
-        let mut working: Option<(&str, Instant)> = None;
+        let mut working: Option<(&str, Option<&str>, Instant)> = None;
         for event in &journey.events {
             let stops_work = matches!(
                 event.kind,
@@ -53,12 +79,18 @@ pub fn team_metrics(journeys: &[Journey], context: &RunContext<'_>) -> Vec<TeamM
                     | EventKind::Abandoned
             );
             if stops_work {
-                if let Some((team, since)) = working.take() {
-                    add_busy(&mut loads, team, since, event.at, context);
+                if let Some((team, agent, since)) = working.take() {
+                    let busy = busy_seconds(since, event.at, context);
+                    add_busy(&mut loads, &mut agent_loads, (team, agent), busy);
                 }
             }
             match &event.kind {
-                EventKind::Started { team } => working = Some((team, event.at)),
+                EventKind::Started { team, agent } => {
+                    working = Some((team, agent.as_deref(), event.at));
+                    if let Some(agent) = agent.as_deref().filter(|_| observed(event.at)) {
+                        agent_loads.entry((team, agent)).or_default().started += 1;
+                    }
+                }
                 EventKind::Assigned { team, .. } if observed(event.at) => {
                     loads.entry(team).or_default().received += 1;
                 }
@@ -71,8 +103,9 @@ pub fn team_metrics(journeys: &[Journey], context: &RunContext<'_>) -> Vec<TeamM
                 _ => {}
             }
         }
-        if let Some((team, since)) = working {
-            add_busy(&mut loads, team, since, context.end, context);
+        if let Some((team, agent, since)) = working {
+            let busy = busy_seconds(since, context.end, context);
+            add_busy(&mut loads, &mut agent_loads, (team, agent), busy);
         }
     }
     let mut result: Vec<TeamMetrics> = context
@@ -81,7 +114,10 @@ pub fn team_metrics(journeys: &[Journey], context: &RunContext<'_>) -> Vec<TeamM
         .map(|entry| {
             let load = loads.remove(entry.team.as_str()).unwrap_or_default();
             let capacity = i128::from(entry.agents) * i128::from(entry.staffed_seconds);
+            let agents = agent_metrics(entry, &agent_loads);
             TeamMetrics {
+                load_spread: load_spread(&agents),
+                agents,
                 team: entry.team.clone(),
                 tier: entry.tier.clone(),
                 received: load.received,
@@ -106,20 +142,76 @@ pub fn team_metrics(journeys: &[Journey], context: &RunContext<'_>) -> Vec<TeamM
         busy_seconds: load.busy_seconds,
         utilisation: None,
         cost: None,
+        agents: Vec::new(),
+        load_spread: None,
     }));
     result
 }
 
-fn add_busy<'a>(
-    loads: &mut HashMap<&'a str, TeamLoad>,
-    team: &'a str,
-    since: Instant,
-    until: Instant,
-    context: &RunContext<'_>,
-) {
+/// The named agents of `entry` with their loads, idle ones included.
+fn agent_metrics(
+    entry: &TeamContext,
+    agent_loads: &HashMap<(&str, &str), AgentLoad>,
+) -> Vec<AgentMetrics> {
+    entry
+        .agent_names
+        .iter()
+        .map(|agent| {
+            let load = agent_loads
+                .get(&(entry.team.as_str(), agent.as_str()))
+                .copied()
+                .unwrap_or_default();
+            AgentMetrics {
+                agent: agent.clone(),
+                started: load.started,
+                busy_seconds: load.busy_seconds,
+                utilisation: (entry.staffed_seconds > 0)
+                    .then(|| load.busy_seconds as f64 / entry.staffed_seconds as f64),
+            }
+        })
+        .collect()
+}
+
+/// The coefficient of variation of the agents' busy seconds; `None` without agents or without any work.
+fn load_spread(agents: &[AgentMetrics]) -> Option<f64> {
+    let count = agents.len() as f64;
+    let mean = agents
+        .iter()
+        .map(|agent| agent.busy_seconds as f64)
+        .sum::<f64>()
+        / count;
+    if agents.is_empty() || mean <= 0.0 {
+        return None;
+    }
+    let variance = agents
+        .iter()
+        .map(|agent| (agent.busy_seconds as f64 - mean).powi(2))
+        .sum::<f64>()
+        / count;
+    Some(variance.sqrt() / mean)
+}
+
+/// Seconds of `[since, until)` inside the period.
+fn busy_seconds(since: Instant, until: Instant, context: &RunContext<'_>) -> i64 {
     let from = since.max(context.start);
     let to = until.min(context.end);
     if to > from {
-        loads.entry(team).or_default().busy_seconds += to.seconds_since(from);
+        to.seconds_since(from)
+    } else {
+        0
+    }
+}
+
+fn add_busy<'a>(
+    loads: &mut HashMap<&'a str, TeamLoad>,
+    agent_loads: &mut HashMap<(&'a str, &'a str), AgentLoad>,
+    (team, agent): (&'a str, Option<&'a str>),
+    busy: i64,
+) {
+    if busy > 0 {
+        loads.entry(team).or_default().busy_seconds += busy;
+        if let Some(agent) = agent {
+            agent_loads.entry((team, agent)).or_default().busy_seconds += busy;
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! The discrete-event simulator: scenario format, seeded random streams, arrivals, the event loop, test models.
 
 pub mod arrivals;
+pub mod assignment;
 pub mod duration;
 pub mod fingerprint;
 pub mod limits;

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::arrivals::WeeklyRates;
+use super::assignment::{self, PreparedAssignment};
 use super::limits;
 use super::model::PolicyModel;
 use super::scenario::{
@@ -77,6 +78,8 @@ pub struct PreparedScenario {
     pub signals: Vec<SignalRates>,
     pub amounts: Vec<Option<AmountDistribution>>,
     pub agents: Vec<u32>,
+    /// Per team: how it hands tickets to individual agents, `None` for a pooled queue.
+    pub assignment: Vec<Option<PreparedAssignment>>,
     pub first_line: Vec<bool>,
     /// Indexed by `team * categories + category`.
     pub handling_time: Vec<TimeDistribution>,
@@ -338,6 +341,7 @@ impl PreparedScenario {
         for (name, count) in &scenario.staffing {
             agents[team_index(name, &format!("staffing.{name}"))?] = *count;
         }
+        let assignment = assignment::prepare(&scenario.assignment, teams, &agents)?;
         let first_tier = teams.iter().map(|team| team.tier).min().unwrap_or(1);
         let first_line = teams.iter().map(|team| team.tier == first_tier).collect();
         let handling = &scenario.handling;
@@ -417,6 +421,7 @@ impl PreparedScenario {
             signals,
             amounts,
             agents,
+            assignment,
             first_line,
             handling_time,
             resolve,

@@ -31,6 +31,9 @@ pub struct Scenario {
     /// Agents per team by team name; overrides the policy's agent counts.
     #[serde(default)]
     pub staffing: BTreeMap<String, u32>,
+    /// How each named team hands its tickets to its agents; a team not named pools its queue.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub assignment: BTreeMap<String, TeamAssignment>,
     pub handling: Handling,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub knowledge_base: Option<KnowledgeBase>,
@@ -280,6 +283,42 @@ pub struct KnowledgeBase {
     pub document_probability: f64,
     pub gain: f64,
     pub cap: f64,
+}
+
+/// How a team's tickets reach its agents (docs/assignment.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssignmentStrategy {
+    /// One queue for the team: a free agent takes its most urgent ticket.
+    #[default]
+    Pool,
+    /// Each ticket entering the team goes to the next agent in turn, however busy they are.
+    RoundRobin,
+    /// Each ticket entering the team goes to the agent holding the fewest tickets.
+    LeastLoaded,
+}
+
+impl AssignmentStrategy {
+    /// Whether tickets are handed to one agent each (and so can be returned, and load is per agent).
+    pub fn is_individual(self) -> bool {
+        self != AssignmentStrategy::Pool
+    }
+}
+
+/// A team's assignment: the strategy, optional agent names, and the assignee-return timer.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TeamAssignment {
+    pub strategy: AssignmentStrategy,
+    /// Names of the first agents; the others are called "Agent 4", "Agent 5"…
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agents: Vec<String>,
+    /// A ticket its assignee has not started after this much of the team's open time goes back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub return_after: Option<Duration>,
+    /// Where a returned ticket goes: this team (a lead), or, when absent, the next agent of the same team.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub return_to: Option<String>,
 }
 
 /// Customers without a first response give up after their patience runs out.

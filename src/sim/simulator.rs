@@ -5,6 +5,7 @@ use std::collections::{BinaryHeap, HashMap};
 use std::sync::Arc;
 
 use super::arrivals::ArrivalStream;
+use super::assignment::{after_open_time, Desk};
 use super::model::{Assignment, Checkpoint, CheckpointKind, PolicyModel, TeamId, TeamInfo};
 use super::prepared::PreparedScenario;
 use super::random::RandomStream;
@@ -44,6 +45,8 @@ pub struct SimulationRun {
     pub events_processed: u64,
     /// Tickets neither resolved nor abandoned when the run stopped.
     pub open_tickets: usize,
+    /// Per team, its agents' names when it hands tickets to individuals (empty for a pooled queue).
+    pub assignees: Vec<Vec<Arc<str>>>,
 }
 
 /// Where a stepping simulation stands.
@@ -89,6 +92,11 @@ enum Action {
         ticket: u32,
         wait: u32,
     },
+    /// The ticket's assignee-return timer, armed when it was handed to an agent at `generation`, runs out.
+    ReturnDue {
+        ticket: u32,
+        generation: u32,
+    },
     Open {
         team: TeamId,
     },
@@ -124,7 +132,11 @@ struct TeamState {
     open: bool,
     busy: u32,
     agents: u32,
+    /// The team's queue; a team handing tickets to individuals only queues here while it has no agents.
     waiting: BinaryHeap<WaitingEntry>,
+    /// Each agent's own queue and load, for a team handing tickets to individuals.
+    desk: Option<Desk>,
+    agent_queues: Vec<BinaryHeap<WaitingEntry>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,7 +191,14 @@ struct TicketState<'m> {
     waiting_since: i64,
     /// Counted seconds the SLA clocks have been held by waits so far.
     paused: i64,
+    /// The agent holding the ticket (in their queue or in service), in a team handing tickets to individuals.
+    agent: Option<u16>,
+    /// The agent who last held it, whom a customer's answer goes back to.
+    last_agent: Option<u16>,
 }
+
+/// The reason an escalation to the lead records when an assignee's return timer runs out.
+const RETURN_REASON: &str = "the assignee did not start it before the return timer ran out";
 
 fn priority_rank(priority: Priority) -> u8 {
     match priority {
@@ -303,11 +322,17 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         let teams = scenario
             .agents
             .iter()
-            .map(|&agents| TeamState {
-                open: false,
-                busy: 0,
-                agents,
-                waiting: BinaryHeap::new(),
+            .zip(&scenario.assignment)
+            .map(|(&agents, assignment)| {
+                let individual = assignment.as_ref().map_or(0, |rule| rule.agent_names.len());
+                TeamState {
+                    open: false,
+                    busy: 0,
+                    agents,
+                    waiting: BinaryHeap::new(),
+                    desk: assignment.as_ref().map(|_| Desk::new(individual)),
+                    agent_queues: vec![BinaryHeap::new(); individual],
+                }
             })
             .collect();
         let mut streams = Vec::new();
@@ -463,6 +488,15 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             stopped_at: Instant(self.now),
             events_processed: self.events_processed,
             open_tickets: self.open_tickets,
+            assignees: self
+                .scenario
+                .assignment
+                .iter()
+                .map(|rule| {
+                    rule.as_ref()
+                        .map_or_else(Vec::new, |rule| rule.agent_names.clone())
+                })
+                .collect(),
         }
     }
 
@@ -499,6 +533,9 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             Action::Abandon { ticket } => self.abandon(ticket as usize),
             Action::CustomerReply { ticket, wait } => self.customer_reply(ticket as usize, wait),
             Action::AutoClose { ticket, wait } => self.auto_close(ticket as usize, wait),
+            Action::ReturnDue { ticket, generation } => {
+                self.return_due(ticket as usize, generation)
+            }
             Action::Open { team } => self.open(team),
             Action::Close { team } => self.close(team),
         }
@@ -632,6 +669,8 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             wait: 0,
             waiting_since: 0,
             paused: 0,
+            agent: None,
+            last_agent: None,
         });
         self.open_tickets += 1;
         if let Some(distribution) = patience {
@@ -696,8 +735,22 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         self.enqueue(ticket, to);
     }
 
-    /// Puts the ticket in `to`'s queue, ordered by its priority and its first breach still to come.
+    /// Puts the ticket in `to`'s queue, ordered by its priority and its first breach still to come; a team
+    /// handing tickets to individuals puts it in the chosen agent's queue.
     fn enqueue(&mut self, ticket: usize, to: TeamId) {
+        self.enqueue_for(ticket, to, None, None);
+    }
+
+    /// `enqueue`, with the agent to prefer (the one who asked the customer) or to avoid (the one it was
+    /// returned from) in a team handing tickets to individuals.
+    fn enqueue_for(
+        &mut self,
+        ticket: usize,
+        to: TeamId,
+        prefer: Option<usize>,
+        except: Option<usize>,
+    ) {
+        self.release_agent(ticket);
         let team_index = usize::from(to);
         let state = &mut self.tickets[ticket];
         state.team = to;
@@ -721,13 +774,152 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             state.generation,
         );
         self.sequence += 1;
+        let generation = state.generation;
+        if let Some(agent) = self.choose_agent(team_index, prefer, except) {
+            self.hand_to_agent(ticket, to, agent, Reverse(entry), generation);
+            return;
+        }
         self.teams[team_index].waiting.push(Reverse(entry));
         self.dispatch(to);
+    }
+
+    /// The agent of team `team_index` a ticket entering it goes to; `None` for a pooled queue or no agents.
+    fn choose_agent(
+        &mut self,
+        team_index: usize,
+        prefer: Option<usize>,
+        except: Option<usize>,
+    ) -> Option<usize> {
+        let strategy = self.scenario.assignment[team_index].as_ref()?.strategy;
+        let desk = self.teams[team_index].desk.as_mut()?;
+        prefer
+            .filter(|&agent| agent < desk.agents.len())
+            .or_else(|| desk.choose(strategy, except))
+    }
+
+    /// Puts the ticket in `agent`'s queue and arms the team's return timer, if it has one.
+    fn hand_to_agent(
+        &mut self,
+        ticket: usize,
+        team: TeamId,
+        agent: usize,
+        entry: WaitingEntry,
+        generation: u32,
+    ) {
+        let team_index = usize::from(team);
+        let state = &mut self.teams[team_index];
+        if let Some(desk) = state.desk.as_mut() {
+            desk.agents[agent].holding += 1;
+        }
+        state.agent_queues[agent].push(entry);
+        let holder = &mut self.tickets[ticket];
+        holder.agent = u16::try_from(agent).ok();
+        holder.last_agent = holder.agent;
+        let return_after = self.scenario.assignment[team_index]
+            .as_ref()
+            .and_then(|rule| rule.return_after);
+        if let Some(after) = return_after {
+            let calendar = self.model.calendar(team);
+            if let Some(due) = after_open_time(calendar, Instant(self.now), after) {
+                let action = Action::ReturnDue {
+                    ticket: ticket as u32,
+                    generation,
+                };
+                self.schedule(due.0.max(self.now), action);
+            }
+        }
+        self.dispatch_agent(team, agent);
+    }
+
+    /// The ticket's agent no longer holds it (it finished, moved or closed); a busy agent becomes free.
+    fn release_agent(&mut self, ticket: usize) {
+        let state = &mut self.tickets[ticket];
+        let Some(agent) = state.agent.take() else {
+            return;
+        };
+        let in_service = state.status == Status::InService;
+        if let Some(desk) = self.teams[usize::from(state.team)].desk.as_mut() {
+            let held = &mut desk.agents[usize::from(agent)];
+            held.holding = held.holding.saturating_sub(1);
+            held.busy &= !in_service;
+        }
+    }
+
+    /// The return timer of a ticket handed to an agent ran out: unless the agent started it (or it moved on),
+    /// it goes to the team's lead or to the next agent.
+    fn return_due(&mut self, ticket: usize, generation: u32) {
+        let state = &self.tickets[ticket];
+        if state.status != Status::Waiting || state.generation != generation {
+            return;
+        }
+        let Some(agent) = state.agent else {
+            return;
+        };
+        let team = state.team;
+        let team_index = usize::from(team);
+        let Some(rule) = self.scenario.assignment[team_index].as_ref() else {
+            return;
+        };
+        let (name, lead) = (
+            Arc::clone(&rule.agent_names[usize::from(agent)]),
+            rule.return_to,
+        );
+        self.emit(
+            ticket,
+            EventKind::Returned {
+                team: self.team_name(team),
+                agent: name,
+            },
+        );
+        match lead {
+            Some(lead) => {
+                let assignment = Assignment {
+                    team: lead,
+                    escalation: None,
+                    reason: RETURN_REASON,
+                };
+                self.assign(ticket, assignment, Some(team));
+            }
+            None => self.enqueue_for(ticket, team, None, Some(usize::from(agent))),
+        }
+    }
+
+    /// Lets agent `agent` of a team handing tickets to individuals take the most urgent ticket of their queue.
+    fn dispatch_agent(&mut self, team: TeamId, agent: usize) {
+        let team_index = usize::from(team);
+        loop {
+            let state = &mut self.teams[team_index];
+            let free = state
+                .desk
+                .as_ref()
+                .is_some_and(|desk| !desk.agents[agent].busy);
+            if !state.open || !free {
+                return;
+            }
+            let Some(Reverse((_, _, _, ticket, generation))) = state.agent_queues[agent].pop()
+            else {
+                return;
+            };
+            let ticket = ticket as usize;
+            let holder = &self.tickets[ticket];
+            if holder.generation != generation || holder.status != Status::Waiting {
+                continue;
+            }
+            if let Some(desk) = self.teams[team_index].desk.as_mut() {
+                desk.agents[agent].busy = true;
+            }
+            self.teams[team_index].busy += 1;
+            self.start_service(ticket, team);
+            return;
+        }
     }
 
     /// Lets free agents of an open team take the most urgent waiting tickets.
     fn dispatch(&mut self, team: TeamId) {
         let team_index = usize::from(team);
+        for agent in 0..self.teams[team_index].agent_queues.len() {
+            self.dispatch_agent(team, agent);
+        }
         loop {
             let state = &mut self.teams[team_index];
             if !state.open || state.busy >= state.agents {
@@ -754,10 +946,15 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         let cell =
             usize::from(team) * self.scenario.categories.values.len() + usize::from(state.category);
         let duration = sample_seconds(&self.scenario.handling_time[cell], &mut self.service_rng);
+        let agent = state.agent.and_then(|agent| {
+            let rule = self.scenario.assignment[usize::from(team)].as_ref()?;
+            Some(Arc::clone(&rule.agent_names[usize::from(agent)]))
+        });
         self.emit(
             ticket,
             EventKind::Started {
                 team: self.team_name(team),
+                agent,
             },
         );
         let answer = if first_response {
@@ -832,6 +1029,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         let team = self.tickets[ticket].team;
         let category = self.tickets[ticket].category;
         self.teams[usize::from(team)].busy -= 1;
+        self.release_agent(ticket);
         if let Some(rule) = self.question(ticket) {
             self.wait_on_customer(ticket, team, rule);
             self.dispatch(team);
@@ -917,7 +1115,8 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         }
         self.emit(ticket, EventKind::CustomerReplied);
         self.resume_clocks(ticket);
-        self.enqueue(ticket, self.tickets[ticket].team);
+        let asked_by = self.tickets[ticket].last_agent.map(usize::from);
+        self.enqueue_for(ticket, self.tickets[ticket].team, asked_by, None);
     }
 
     /// The customer never answered in time: the policy closes the ticket as resolved by the team that asked.
@@ -978,6 +1177,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
     }
 
     fn close_ticket(&mut self, ticket: usize) {
+        self.release_agent(ticket);
         let state = &mut self.tickets[ticket];
         state.status = Status::Closed;
         state.generation += 1;

@@ -4,6 +4,7 @@ use super::*;
 use crate::engine::calendar::{Calendar, CalendarSpec};
 use crate::engine::journey::{Event, EventKind, SlaTarget};
 use crate::engine::time::{Instant, HOUR, MINUTE};
+use std::sync::Arc;
 
 use ClockEventKind::{AgentReply, CustomerReply, Reopened, Resolved, WaitingOnCustomer};
 use SlaTarget::{FirstResponse, NextUpdate, Resolution};
@@ -615,7 +616,20 @@ fn journey_events_map_to_clock_events() {
         (EventKind::Resolved { team: team() }, Some(Resolved)),
         (EventKind::Reopened, Some(Reopened)),
         (EventKind::Created, None),
-        (EventKind::Started { team: team() }, None),
+        (
+            EventKind::Started {
+                team: team(),
+                agent: None,
+            },
+            None,
+        ),
+        (
+            EventKind::Returned {
+                team: team(),
+                agent: Arc::from("Ana"),
+            },
+            None,
+        ),
     ];
     for (kind, expected) in cases {
         let event = Event { at: when, kind };

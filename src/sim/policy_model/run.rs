@@ -41,6 +41,9 @@ pub fn run_context<'m>(model: &'m EnginePolicyModel, run: &SimulationRun) -> Run
                     calendar.business_seconds_between(start, end)
                 }),
                 hourly_cost: policy.teams[index].hourly_cost,
+                agent_names: run.assignees.get(index).map_or_else(Vec::new, |names| {
+                    names.iter().map(|name| name.to_string()).collect()
+                }),
             }
         })
         .collect();

@@ -46,7 +46,17 @@ fn describe(kind: &EventKind) -> (&'static str, String) {
         EventKind::Assigned { team, reason } => {
             ("assigned", format!("Queued for {team} — {reason}"))
         }
-        EventKind::Started { team } => ("started", format!("An agent of {team} picks it up")),
+        EventKind::Started { team, agent } => (
+            "started",
+            match agent {
+                Some(agent) => format!("{agent} of {team} picks it up"),
+                None => format!("An agent of {team} picks it up"),
+            },
+        ),
+        EventKind::Returned { team, agent } => (
+            "returned",
+            format!("{agent} of {team} did not start it in time: it goes back"),
+        ),
         EventKind::FirstResponse { team } => ("response", format!("First response by {team}")),
         EventKind::Update { team } => ("response", format!("Update from {team}")),
         EventKind::Escalated {
