@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::model::{TeamCalendar, TeamId, TeamInfo};
+use super::prepared::team_position;
 use super::scenario::{AssignmentStrategy, ScenarioError, TeamAssignment};
 use crate::engine::time::{Instant, DAY};
 
@@ -33,17 +34,7 @@ pub fn prepare(
     teams: &[TeamInfo],
     agents: &[u32],
 ) -> Result<Vec<Option<PreparedAssignment>>, ScenarioError> {
-    let team_index = |name: &str, path: &str| {
-        teams
-            .iter()
-            .position(|team| team.name == name)
-            .ok_or_else(|| {
-                ScenarioError::new(
-                    path,
-                    format!("unknown team {name:?} (the policy has no such team)"),
-                )
-            })
-    };
+    let team_index = |name: &str, path: &str| team_position(teams, name, path);
     let mut prepared = vec![None; teams.len()];
     for (name, rule) in assignment {
         let path = format!("assignment.{name}");

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use super::arrivals::WeeklyRates;
 use super::assignment::{self, PreparedAssignment};
 use super::limits;
-use super::model::PolicyModel;
+use super::model::{PolicyModel, TeamInfo};
 use super::scenario::{
     AmountDistribution, Arrivals, KnowledgeBase, Scenario, ScenarioError, SignalRates,
     TimeDistribution, WaitingRule,
@@ -90,6 +90,23 @@ pub struct PreparedScenario {
     /// Per category: how work ends in a question to the customer, `None` when it never does.
     pub waiting: Vec<Option<WaitingRule>>,
     pub seed: u64,
+}
+
+/// The index of the policy's team `name`, or an error at `path` saying there is no such team.
+pub(super) fn team_position(
+    teams: &[TeamInfo],
+    name: &str,
+    path: &str,
+) -> Result<usize, ScenarioError> {
+    teams
+        .iter()
+        .position(|team| team.name == name)
+        .ok_or_else(|| {
+            ScenarioError::new(
+                path,
+                format!("unknown team {name:?} (the policy has no such team)"),
+            )
+        })
 }
 
 fn probability(value: f64, path: &str) -> Result<f64, ScenarioError> {
@@ -250,17 +267,7 @@ impl PreparedScenario {
         model: &M,
     ) -> Result<PreparedScenario, ScenarioError> {
         let teams = model.teams();
-        let team_index = |name: &str, path: &str| {
-            teams
-                .iter()
-                .position(|team| team.name == name)
-                .ok_or_else(|| {
-                    ScenarioError::new(
-                        path,
-                        format!("unknown team {name:?} (the policy has no such team)"),
-                    )
-                })
-        };
+        let team_index = |name: &str, path: &str| team_position(teams, name, path);
         let categories: Choice<String> = Choice::new(&scenario.mix.categories, "mix.categories")?;
         if categories.values.len() > usize::from(u16::MAX) {
             return Err(ScenarioError::new("mix.categories", "too many categories"));
