@@ -1,5 +1,6 @@
 //! Assignment inside a team: round robin spreads tickets evenly, least loaded waits less under skewed handling,
-//! the assignee-return timer fires at its threshold, per-agent load adds up to the team's, bad rules are refused.
+//! skills first sends a category to its skilled agents, the assignee-return timer fires at its threshold,
+//! per-agent load adds up to the team's, bad rules are refused.
 
 mod support;
 
@@ -93,6 +94,54 @@ fn least_loaded_waits_less_than_round_robin_when_some_tickets_take_far_longer() 
     assert!(
         least_loaded < 0.8 * round_robin,
         "least loaded waits {least_loaded:.0} s, round robin {round_robin:.0} s"
+    );
+}
+
+/// Per category, which agents of first line started its tickets, and how often.
+fn starters_by_category(journeys: &[Journey]) -> BTreeMap<String, BTreeMap<String, u64>> {
+    let mut starters: BTreeMap<String, BTreeMap<String, u64>> = BTreeMap::new();
+    for journey in journeys {
+        for event in &journey.events {
+            if let EventKind::Started {
+                team,
+                agent: Some(agent),
+            } = &event.kind
+            {
+                if &**team == "general" {
+                    *starters
+                        .entry(journey.ticket.category.clone())
+                        .or_default()
+                        .entry(agent.to_string())
+                        .or_default() += 1;
+                }
+            }
+        }
+    }
+    starters
+}
+
+#[test]
+fn skills_first_sends_a_category_only_to_its_skilled_agents_and_the_rest_to_anyone() {
+    let run = run(&week_with(json!({
+        "strategy": "skills_first",
+        "agents": ["Ana", "Ben", "Chloé"],
+        "skills": {"Ana": ["refund", "payment"], "Ben": ["refund"]}
+    })));
+    let starters = starters_by_category(&run.journeys);
+    let refund = &starters["refund"];
+    assert_eq!(
+        refund.keys().collect::<Vec<_>>(),
+        ["Ana", "Ben"],
+        "{refund:?}"
+    );
+    assert!(refund.values().all(|&count| count > 20), "{refund:?}");
+    let payment = &starters["payment"];
+    assert_eq!(payment.keys().collect::<Vec<_>>(), ["Ana"], "{payment:?}");
+    let account = &starters["account"];
+    assert_eq!(
+        account.len(),
+        8,
+        "nobody is skilled in account: {account:?}"
     );
 }
 
@@ -213,6 +262,22 @@ fn rules_that_cannot_work_are_refused_with_their_path() {
             json!({"strategy": "round_robin", "return_after": "5m", "return_to": "nobody"}),
             "assignment.general.return_to",
         ),
+        (
+            json!({"strategy": "skills_first"}),
+            "assignment.general.skills",
+        ),
+        (
+            json!({"strategy": "least_loaded", "agents": ["Ana"], "skills": {"Ana": ["refund"]}}),
+            "assignment.general.skills",
+        ),
+        (
+            json!({"strategy": "skills_first", "agents": ["Ana"], "skills": {"Bob": ["refund"]}}),
+            "assignment.general.skills.Bob",
+        ),
+        (
+            json!({"strategy": "skills_first", "agents": ["Ana"], "skills": {"Ana": ["refund", "cars"]}}),
+            "assignment.general.skills.Ana[1]",
+        ),
     ];
     for (rule, path) in cases {
         let scenario = Scenario::from_json(&week_with(rule.clone()).to_string()).expect("parses");
@@ -224,4 +289,38 @@ fn rules_that_cannot_work_are_refused_with_their_path() {
     let scenario = Scenario::from_json(&unknown.to_string()).expect("parses");
     let error = simulate(&scenario, &support::matrix_model(false, 4), 0).expect_err("refused");
     assert_eq!(error.path, "assignment.nobody");
+}
+
+/// The `assignment` objects of `docs/assignment.md`'s JSON examples, in order.
+fn documented_assignments() -> Vec<Value> {
+    include_str!("../docs/assignment.md")
+        .split("```json")
+        .skip(1)
+        .map(|block| {
+            let body = block.split("```").next().expect("a closed block");
+            let object: Value = serde_json::from_str(&format!("{{{body}}}"))
+                .unwrap_or_else(|error| panic!("example is JSON: {error}\n{body}"));
+            object["assignment"].clone()
+        })
+        .collect()
+}
+
+#[test]
+fn both_documented_examples_run_as_described() {
+    let examples = documented_assignments();
+    assert_eq!(examples.len(), 2);
+    let with_example = |assignment: &Value| {
+        let mut value = week_with(json!({}));
+        value["assignment"] = assignment.clone();
+        run(&value)
+    };
+    let least_loaded = started_by_agent(&with_example(&examples[0]).journeys);
+    for name in ["Ana", "Ben", "Chloé", "Agent 4"] {
+        assert!(least_loaded[name] > 100, "{name}: {least_loaded:?}");
+    }
+    let skills_first = starters_by_category(&with_example(&examples[1]).journeys);
+    let refund: Vec<_> = skills_first["refund"].keys().collect();
+    assert_eq!(refund, ["Ana", "Ben"]);
+    let payment: Vec<_> = skills_first["payment"].keys().collect();
+    assert_eq!(payment, ["Ana"]);
 }

@@ -1,5 +1,6 @@
-//! Assignment inside a team: which agent a ticket is handed to (round robin, least loaded), agent names, and
-//! when an unstarted ticket goes back (the assignee-return timer counted in the team's open time).
+//! Assignment inside a team: which agent a ticket is handed to (round robin, least loaded, skills first),
+//! agent names and skills, and when an unstarted ticket goes back (the assignee-return timer counted in the
+//! team's open time).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -25,14 +26,26 @@ pub struct PreparedAssignment {
     pub return_after: Option<i64>,
     /// The team a returned ticket escalates to; `None`: the next agent of the same team.
     pub return_to: Option<TeamId>,
+    /// Per agent, the categories (indices into the scenario's categories, sorted) they are skilled in.
+    pub skills: Vec<Vec<u16>>,
 }
 
-/// Checks `scenario.assignment` against the teams and the agent counts actually simulated: per team, `None`
-/// for a pooled queue.
+impl PreparedAssignment {
+    /// Whether `agent` is skilled in `category`.
+    pub fn is_skilled(&self, agent: usize, category: u16) -> bool {
+        self.skills
+            .get(agent)
+            .is_some_and(|skills| skills.binary_search(&category).is_ok())
+    }
+}
+
+/// Checks `scenario.assignment` against the teams, the agent counts actually simulated and the mix's
+/// `categories`: per team, `None` for a pooled queue.
 pub fn prepare(
     assignment: &BTreeMap<String, TeamAssignment>,
     teams: &[TeamInfo],
     agents: &[u32],
+    categories: &[String],
 ) -> Result<Vec<Option<PreparedAssignment>>, ScenarioError> {
     let team_index = |name: &str, path: &str| team_position(teams, name, path);
     let mut prepared = vec![None; teams.len()];
@@ -93,20 +106,79 @@ pub fn prepare(
             }
             None => None,
         };
-        let agent_names = (0..count as usize)
+        let agent_names: Vec<Arc<str>> = (0..count as usize)
             .map(|agent| match rule.agents.get(agent) {
                 Some(name) => Arc::from(name.as_str()),
                 None => Arc::from(format!("Agent {}", agent + 1)),
             })
             .collect();
+        let skills = prepare_skills(rule, &agent_names, categories, &path)?;
         prepared[team] = Some(PreparedAssignment {
             strategy: rule.strategy,
             agent_names,
             return_after,
             return_to,
+            skills,
         });
     }
     Ok(prepared)
+}
+
+/// Each agent's skills as sorted category indices, checked: only `skills_first` has skills, and needs them;
+/// each names an agent of the team and categories of the mix.
+fn prepare_skills(
+    rule: &TeamAssignment,
+    agent_names: &[Arc<str>],
+    categories: &[String],
+    path: &str,
+) -> Result<Vec<Vec<u16>>, ScenarioError> {
+    let skills_path = format!("{path}.skills");
+    match (rule.strategy, rule.skills.is_empty()) {
+        (AssignmentStrategy::SkillsFirst, true) => {
+            return Err(ScenarioError::new(
+                skills_path,
+                "skills_first needs skills, e.g. \"skills\": {\"Ana\": [\"billing\"]}; or choose \"least_loaded\"",
+            ))
+        }
+        (AssignmentStrategy::SkillsFirst, false) => {}
+        (_, true) => return Ok(Vec::new()),
+        (_, false) => {
+            return Err(ScenarioError::new(
+                skills_path,
+                "only \"skills_first\" assigns by skill; choose it or remove skills",
+            ))
+        }
+    }
+    let mut skills = vec![Vec::new(); agent_names.len()];
+    for (agent_name, agent_skills) in &rule.skills {
+        let agent_path = format!("{skills_path}.{agent_name}");
+        let agent = agent_names
+            .iter()
+            .position(|name| **name == **agent_name)
+            .ok_or_else(|| {
+                ScenarioError::new(
+                    &agent_path,
+                    format!(
+                        "\"{agent_name}\" is not one of the team's agents; add the name to agents"
+                    ),
+                )
+            })?;
+        for (index, category) in agent_skills.iter().enumerate() {
+            let position = categories
+                .iter()
+                .position(|known| known == category)
+                .ok_or_else(|| {
+                    ScenarioError::new(
+                        format!("{agent_path}[{index}]"),
+                        format!("\"{category}\" is not a category of the mix; skills name categories from mix.categories"),
+                    )
+                })?;
+            skills[agent].push(u16::try_from(position).unwrap_or(u16::MAX));
+        }
+        skills[agent].sort_unstable();
+        skills[agent].dedup();
+    }
+    Ok(skills)
 }
 
 /// One agent of a team that hands tickets to individuals.
@@ -133,10 +205,17 @@ impl Desk {
     }
 
     /// The agent a ticket entering the team goes to under `strategy`, never `except` when another agent exists;
-    /// `None` for a team without agents.
-    pub fn choose(&mut self, strategy: AssignmentStrategy, except: Option<usize>) -> Option<usize> {
+    /// `skilled` says which agents have the ticket's category (for `skills_first`). `None` for a team without
+    /// agents.
+    pub fn choose(
+        &mut self,
+        strategy: AssignmentStrategy,
+        except: Option<usize>,
+        skilled: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
         let count = self.agents.len();
         let allowed = |agent: usize| count == 1 || Some(agent) != except;
+        let load = |agent: usize| (self.agents[agent].holding, self.agents[agent].busy);
         match strategy {
             AssignmentStrategy::Pool => None,
             AssignmentStrategy::RoundRobin => {
@@ -146,9 +225,13 @@ impl Desk {
                 self.next_turn = (chosen + 1) % count;
                 Some(chosen)
             }
-            AssignmentStrategy::LeastLoaded => (0..count)
-                .filter(|&agent| allowed(agent))
-                .min_by_key(|&agent| (self.agents[agent].holding, self.agents[agent].busy)),
+            AssignmentStrategy::LeastLoaded => {
+                (0..count).filter(|&a| allowed(a)).min_by_key(|&a| load(a))
+            }
+            AssignmentStrategy::SkillsFirst => (0..count)
+                .filter(|&a| allowed(a) && skilled(a))
+                .min_by_key(|&a| load(a))
+                .or_else(|| (0..count).filter(|&a| allowed(a)).min_by_key(|&a| load(a))),
         }
     }
 }

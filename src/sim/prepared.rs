@@ -348,7 +348,8 @@ impl PreparedScenario {
         for (name, count) in &scenario.staffing {
             agents[team_index(name, &format!("staffing.{name}"))?] = *count;
         }
-        let assignment = assignment::prepare(&scenario.assignment, teams, &agents)?;
+        let assignment =
+            assignment::prepare(&scenario.assignment, teams, &agents, &categories.values)?;
         let first_tier = teams.iter().map(|team| team.tier).min().unwrap_or(1);
         let first_line = teams.iter().map(|team| team.tier == first_tier).collect();
         let handling = &scenario.handling;

@@ -296,6 +296,9 @@ pub enum AssignmentStrategy {
     RoundRobin,
     /// Each ticket entering the team goes to the agent holding the fewest tickets.
     LeastLoaded,
+    /// Each ticket goes to the least loaded agent with its category among their skills; the least loaded of
+    /// all when nobody has it.
+    SkillsFirst,
 }
 
 impl AssignmentStrategy {
@@ -319,6 +322,9 @@ pub struct TeamAssignment {
     /// Where a returned ticket goes: this team (a lead), or, when absent, the next agent of the same team.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub return_to: Option<String>,
+    /// For `skills_first`: the categories each named agent is skilled in.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub skills: BTreeMap<String, Vec<String>>,
 }
 
 /// Customers without a first response give up after their patience runs out.

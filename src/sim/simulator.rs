@@ -775,7 +775,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         );
         self.sequence += 1;
         let generation = state.generation;
-        if let Some(agent) = self.choose_agent(team_index, prefer, except) {
+        if let Some(agent) = self.choose_agent(ticket, team_index, prefer, except) {
             self.hand_to_agent(ticket, to, agent, Reverse(entry), generation);
             return;
         }
@@ -786,15 +786,21 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
     /// The agent of team `team_index` a ticket entering it goes to; `None` for a pooled queue or no agents.
     fn choose_agent(
         &mut self,
+        ticket: usize,
         team_index: usize,
         prefer: Option<usize>,
         except: Option<usize>,
     ) -> Option<usize> {
-        let strategy = self.scenario.assignment[team_index].as_ref()?.strategy;
+        let rule = self.scenario.assignment[team_index].as_ref()?;
+        let category = self.tickets[ticket].category;
         let desk = self.teams[team_index].desk.as_mut()?;
         prefer
             .filter(|&agent| agent < desk.agents.len())
-            .or_else(|| desk.choose(strategy, except))
+            .or_else(|| {
+                desk.choose(rule.strategy, except, |agent| {
+                    rule.is_skilled(agent, category)
+                })
+            })
     }
 
     /// Puts the ticket in `agent`'s queue and arms the team's return timer, if it has one.
