@@ -8,7 +8,7 @@ use escalator::engine::duration::Duration;
 use escalator::engine::journey::SlaTarget;
 use escalator::engine::policy::{BreachAction, Direction, RuleKind, TimeBasis};
 use escalator::engine::ticket::{Channel, Level, Priority};
-use escalator::sim::scenario::{Arrivals, KnowledgeBase, TimeDistribution};
+use escalator::sim::scenario::{Arrivals, AssignmentStrategy, KnowledgeBase, TimeDistribution};
 use escalator::workspace::edit::{
     BreachField, CalendarField, DraftList, Edit, IntervalField, MatrixCellField, MatrixRowField,
     RuleField, RuleList, ScenarioField, SlaField, SpikeField, TeamField, TimeShape,
@@ -1195,4 +1195,115 @@ fn a_spike_starts_hours_after_the_scenario_start_and_lasts_within_bounds() {
         with_spike > volume(&workspace),
         "an hour at twice the rate adds tickets"
     );
+}
+
+#[test]
+fn assignment_edits_name_agents_set_the_timer_and_skills_and_pooling_removes_them() {
+    let mut workspace = workspace();
+    let team = || "general_support".to_owned();
+    let set = |workspace: &mut Workspace, field| Edit::SetScenario(field).apply(workspace);
+    set(
+        &mut workspace,
+        ScenarioField::AssignmentAgents {
+            team: team(),
+            names: "Ana".to_owned(),
+        },
+    );
+    assert!(
+        workspace.scenario.assignment.is_empty(),
+        "a pooled team has no names to set"
+    );
+    set(
+        &mut workspace,
+        ScenarioField::AssignmentStrategy {
+            team: team(),
+            strategy: AssignmentStrategy::SkillsFirst,
+        },
+    );
+    set(
+        &mut workspace,
+        ScenarioField::AssignmentAgents {
+            team: team(),
+            names: " Ana, ,Ben ,".to_owned(),
+        },
+    );
+    set(
+        &mut workspace,
+        ScenarioField::AssignmentReturnAfter {
+            team: team(),
+            seconds: Some(0),
+        },
+    );
+    set(
+        &mut workspace,
+        ScenarioField::AssignmentReturnTo {
+            team: team(),
+            to: Some("supervisors".to_owned()),
+        },
+    );
+    for (category, skilled) in [("refund", true), ("billing", true), ("refund", false)] {
+        set(
+            &mut workspace,
+            ScenarioField::AssignmentSkill {
+                team: team(),
+                agent: "Ana".to_owned(),
+                category: category.to_owned(),
+                skilled,
+            },
+        );
+    }
+    let assignment = &workspace.scenario.assignment["general_support"];
+    assert_eq!(assignment.strategy, AssignmentStrategy::SkillsFirst);
+    assert_eq!(assignment.agents, ["Ana", "Ben"]);
+    assert_eq!(assignment.return_after, Some(Duration::from_seconds(1)));
+    assert_eq!(assignment.return_to.as_deref(), Some("supervisors"));
+    assert_eq!(assignment.skills["Ana"], ["billing"]);
+
+    workspace.scenario.replications = 1;
+    Edit::SetScenario(ScenarioField::HorizonDays(2)).apply(&mut workspace);
+    let result =
+        escalator::sim::run_scenario(&workspace.scenario, &workspace.policy).expect("runs");
+    let general = result.metrics[0]
+        .teams
+        .iter()
+        .find(|metrics| metrics.team == "general_support")
+        .expect("first line's metrics");
+    let names: Vec<&str> = general
+        .agents
+        .iter()
+        .map(|agent| agent.agent.as_str())
+        .collect();
+    assert_eq!(names[..3], ["Ana", "Ben", "Agent 3"]);
+    assert!(general.load_spread.is_some());
+
+    set(
+        &mut workspace,
+        ScenarioField::AssignmentStrategy {
+            team: team(),
+            strategy: AssignmentStrategy::RoundRobin,
+        },
+    );
+    assert!(workspace.scenario.assignment["general_support"]
+        .skills
+        .is_empty());
+    set(
+        &mut workspace,
+        ScenarioField::AssignmentReturnAfter {
+            team: team(),
+            seconds: None,
+        },
+    );
+    let assignment = &workspace.scenario.assignment["general_support"];
+    assert_eq!(
+        (assignment.return_after, assignment.return_to.as_deref()),
+        (None, None)
+    );
+    set(
+        &mut workspace,
+        ScenarioField::AssignmentStrategy {
+            team: team(),
+            strategy: AssignmentStrategy::Pool,
+        },
+    );
+    assert!(workspace.scenario.assignment.is_empty());
 }

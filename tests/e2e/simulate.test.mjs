@@ -250,3 +250,42 @@ test("a traffic spike of billing tickets added in the page sends billing more wo
   assert.equal(await billing(), before, "without the spike the run is the preset's again");
   assertClean(assert);
 });
+
+test("handing first line's tickets to named agents shows each agent's utilisation, and a shared queue again hides it", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("tab-simulate").click();
+  let seen = await waitForGeneration(page, 0);
+  const chart = page.getByTestId("chart-agents-general_support");
+  assert.equal(await chart.count(), 0, "a shared queue has no per-agent load");
+
+  await page.selectOption('[data-testid="assignment-strategy-general_support"]', "round_robin");
+  seen = await waitForGeneration(page, seen);
+  const labels = async () => chart.locator('[data-testid="hbar"]').evaluateAll((bars) => bars.map((bar) => bar.dataset.label));
+  assert.equal((await labels()).length, 10, "one bar per agent of first line");
+  await page.getByTestId("assignment-agents-general_support").pressSequentially("Ana, Ben");
+  seen = await waitForGeneration(page, seen);
+  assert.equal(await page.getByTestId("assignment-agents-general_support").inputValue(), "Ana, Ben", "the box keeps what was typed");
+  assert.deepEqual((await labels()).slice(0, 3), ["Ana", "Ben", "Agent 3"]);
+  const busy = await chart.locator('[data-testid="hbar"]').evaluateAll((bars) => bars.map((bar) => Number(bar.dataset.value)));
+  assert.ok(busy.every((value) => value > 0 && value <= 1), `every agent works: ${busy}`);
+  assert.match(await chart.textContent(), /Load spread: 0\.\d\d/);
+
+  await page.selectOption('[data-testid="assignment-strategy-general_support"]', "skills_first");
+  const status = page.getByTestId("run-status");
+  await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.dataset.state === "failed");
+  assert.match(await status.textContent(), /assignment\.general_support\.skills: skills_first needs skills/, "until somebody has a skill");
+  await page.getByTestId("assignment-skill-general_support-Ana-billing").check();
+  seen = await waitForGeneration(page, seen);
+  await page.getByTestId("assignment-return-after-general_support").fill("20m");
+  seen = await waitForGeneration(page, seen);
+  await page.selectOption('[data-testid="assignment-return-to-general_support"]', "supervisors");
+  seen = await waitForGeneration(page, seen);
+  assert.equal(await status.getAttribute("data-state"), "idle", "the rules run");
+  await page.getByTestId("assignment-controls").scrollIntoViewIfNeeded();
+  await screenshot(page, "screenshot-assignment.png");
+
+  await page.selectOption('[data-testid="assignment-strategy-general_support"]', "pool");
+  await waitForGeneration(page, seen);
+  assert.equal(await chart.count(), 0, "back to a shared queue");
+  assertClean(assert);
+});

@@ -1,5 +1,5 @@
 //! The results charts: backlog over time, escalation rate per day or week, response-time distributions,
-//! load and utilisation per team, and the flow of who received what — each against the baseline when pinned.
+//! load and utilisation per team (and per agent where a team assigns tickets to agents), and the flow of who received what — each against the baseline when pinned.
 
 use yew::prelude::*;
 
@@ -145,6 +145,7 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
                 .collect()
         })
         .unwrap_or_default();
+    let per_agent = first.map(|m| agent_charts(report, m)).unwrap_or_default();
     let (nodes, links, columns) = flow_view(report);
     let select_period = |value: Period| {
         let period = period.clone();
@@ -182,6 +183,7 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
                 <div class="panel-head"><h2>{ "Utilisation per team" }</h2><p>{ "Busy agent time ÷ staffed time." }</p></div>
                 <div class="panel-body"><HorizontalBars title="Utilisation per team" bars={utilisation} format={ValueFormat::Percent} max={Some(1.0)} min_rows={report.teams.len()} /></div>
             </section>
+            { for per_agent }
             <section class="panel chart-panel" data-testid="chart-by-kind">
                 <div class="panel-head"><h2>{ "Escalation rate by kind" }</h2><p>{ "Tickets with at least one escalation of the kind ÷ all tickets." }</p></div>
                 <div class="panel-body"><HorizontalBars title="Escalation rate by kind" bars={by_kind} format={ValueFormat::Percent} max={Some(1.0)} min_rows={3} /></div>
@@ -205,6 +207,40 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
             </section>
         </div>
     }
+}
+
+/// Utilisation per agent, one chart per team that hands tickets to individuals, with how unevenly the work
+/// is spread.
+fn agent_charts(report: &SimulationReport, metrics: &Metrics) -> Vec<Html> {
+    metrics
+        .teams
+        .iter()
+        .filter(|team| !team.agents.is_empty())
+        .map(|team| {
+            let name = team_name(report, &team.team);
+            let bars: Vec<HorizontalBar> = team
+                .agents
+                .iter()
+                .map(|agent| HorizontalBar {
+                    label: agent.agent.clone(),
+                    value: agent.utilisation.unwrap_or(0.0),
+                    tone: Tone::Accent,
+                })
+                .collect();
+            let spread = team.load_spread.map_or_else(
+                || "no work yet".to_owned(),
+                |spread| format!("{spread:.2} (0: every agent busy as long)"),
+            );
+            let title = format!("Utilisation per agent in {name}");
+            html! {
+                <section class="panel chart-panel" key={team.team.clone()} data-testid={format!("chart-agents-{}", team.team)}>
+                    <div class="panel-head"><h2>{ title.clone() }</h2>
+                        <p>{ format!("Busy time ÷ the team's staffed time. Load spread: {spread}.") }</p></div>
+                    <div class="panel-body"><HorizontalBars {title} {bars} format={ValueFormat::Percent} max={Some(1.0)} /></div>
+                </section>
+            }
+        })
+        .collect()
 }
 
 /// Categories and teams shown by escalation rate: the busiest ones, so a log with hundreds stays readable.

@@ -1,5 +1,6 @@
 //! The Simulate view's parts: run state, controls, metric cards, charts, the ticket table and journeys, CSV.
 
+pub mod assignment_controls;
 pub mod cards;
 pub mod charts_panel;
 pub mod customer_controls;

@@ -1,6 +1,6 @@
 //! The Simulate view's controls: workload (horizon, volume), staffing per team, handling per team (mean time
-//! per ticket, share resolved), waits on the customer, replications and seed; then the traffic spikes, the
-//! ticket mix and the customers' patience and learning (their own components).
+//! per ticket, share resolved), waits on the customer, replications and seed; then assignment inside each team,
+//! the traffic spikes, the ticket mix and the customers' patience and learning (their own components).
 
 use yew::prelude::*;
 
@@ -8,6 +8,7 @@ use crate::engine::policy::Policy;
 use crate::engine::time::DAY;
 use crate::sim::scenario::{Arrivals, Scenario};
 use crate::web::editor::inputs::NumberInput;
+use crate::web::results::assignment_controls::AssignmentControls;
 use crate::web::results::customer_controls::CustomerControls;
 use crate::web::results::handling_shape::HandlingShape;
 use crate::web::results::mix_controls::MixControls;
@@ -157,6 +158,8 @@ pub fn ScenarioControls(props: &ScenarioControlsProps) -> Html {
                     <p class="hint">{ "The agent is free while the ticket waits. An SLA that pauses while waiting does not count the wait; one with an auto-close closes tickets whose customer never answers." }</p>
                 </div>
             </section>
+            <AssignmentControls teams={props.policy.teams.clone()} assignment={scenario.assignment.clone()}
+                staffing={scenario.staffing.clone()} categories={scenario.mix.categories.keys().cloned().collect::<Vec<_>>()} dispatch={d.clone()} />
             <SpikeControls spikes={scenario.workload.spikes.clone()} start={scenario.workload.start}
                 categories={scenario.mix.categories.keys().cloned().collect::<Vec<_>>()} dispatch={d.clone()} />
             <MixControls mix={scenario.mix.clone()} dispatch={d.clone()} />

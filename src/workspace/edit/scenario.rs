@@ -8,7 +8,8 @@ use crate::engine::ticket::{Channel, Priority};
 use crate::engine::time::{Instant, DAY, HOUR};
 use crate::sim::duration::Horizon;
 use crate::sim::scenario::{
-    Abandonment, Arrivals, KnowledgeBase, Scenario, Spike, TimeDistribution, Waiting, WaitingRule,
+    Abandonment, Arrivals, AssignmentStrategy, KnowledgeBase, Scenario, Spike, TeamAssignment,
+    TimeDistribution, Waiting, WaitingRule,
 };
 
 /// The simulation settings the Simulate view edits.
@@ -74,6 +75,34 @@ pub enum ScenarioField {
     },
     /// Knowledge-base learning, or `None` for none.
     KnowledgeBase(Option<KnowledgeBase>),
+    /// How a team hands tickets to its agents; `Pool` removes the team's assignment, and a strategy other
+    /// than `SkillsFirst` drops the agents' skills.
+    AssignmentStrategy {
+        team: String,
+        strategy: AssignmentStrategy,
+    },
+    /// The names of a team's first agents, as typed: separated by commas, blanks ignored.
+    AssignmentAgents {
+        team: String,
+        names: String,
+    },
+    /// The assignee-return timer in whole seconds (at least 1), or `None`: no timer (and no lead).
+    AssignmentReturnAfter {
+        team: String,
+        seconds: Option<i64>,
+    },
+    /// The team a returned ticket goes up to, or `None`: another agent of the same team.
+    AssignmentReturnTo {
+        team: String,
+        to: Option<String>,
+    },
+    /// Whether a named agent is skilled in a category (for skills first).
+    AssignmentSkill {
+        team: String,
+        agent: String,
+        category: String,
+        skilled: bool,
+    },
 }
 
 impl ScenarioField {
@@ -103,6 +132,20 @@ impl ScenarioField {
                 format!("abandonment/{}", channel.as_str())
             }
             ScenarioField::KnowledgeBase(_) => "knowledge_base".to_owned(),
+            ScenarioField::AssignmentStrategy { team, .. } => format!("assignment/{team}/strategy"),
+            ScenarioField::AssignmentAgents { team, .. } => format!("assignment/{team}/agents"),
+            ScenarioField::AssignmentReturnAfter { team, .. } => {
+                format!("assignment/{team}/return_after")
+            }
+            ScenarioField::AssignmentReturnTo { team, .. } => {
+                format!("assignment/{team}/return_to")
+            }
+            ScenarioField::AssignmentSkill {
+                team,
+                agent,
+                category,
+                ..
+            } => format!("assignment/{team}/skills/{agent}/{category}"),
         }
     }
 
@@ -176,7 +219,76 @@ impl ScenarioField {
                     cap: share(kb.cap, 0.0),
                 })
             }
+            ScenarioField::AssignmentStrategy { team, strategy } => {
+                set_strategy(scenario, team, strategy)
+            }
+            ScenarioField::AssignmentAgents { team, names } => {
+                if let Some(assignment) = scenario.assignment.get_mut(&team) {
+                    assignment.agents = split_agent_names(&names);
+                }
+            }
+            ScenarioField::AssignmentReturnAfter { team, seconds } => {
+                if let Some(assignment) = scenario.assignment.get_mut(&team) {
+                    assignment.return_after =
+                        seconds.map(|seconds| Duration::from_seconds(seconds.max(1)));
+                    if assignment.return_after.is_none() {
+                        assignment.return_to = None;
+                    }
+                }
+            }
+            ScenarioField::AssignmentReturnTo { team, to } => {
+                if let Some(assignment) = scenario.assignment.get_mut(&team) {
+                    assignment.return_to = to;
+                }
+            }
+            ScenarioField::AssignmentSkill {
+                team,
+                agent,
+                category,
+                skilled,
+            } => {
+                if let Some(assignment) = scenario.assignment.get_mut(&team) {
+                    set_skill(assignment, agent, category, skilled)
+                }
+            }
         }
+    }
+}
+
+/// Agents' names as typed in one box: separated by commas, spaces around them and blanks ignored.
+pub fn split_agent_names(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Gives `team` the strategy: pooling removes its assignment (a pool has no assignees, so no names or
+/// timer), and only skills first keeps skills.
+fn set_strategy(scenario: &mut Scenario, team: String, strategy: AssignmentStrategy) {
+    if strategy == AssignmentStrategy::Pool {
+        scenario.assignment.remove(&team);
+        return;
+    }
+    let assignment = scenario.assignment.entry(team).or_default();
+    assignment.strategy = strategy;
+    if strategy != AssignmentStrategy::SkillsFirst {
+        assignment.skills.clear();
+    }
+}
+
+/// Adds a category to an agent's skills (after the others) or removes it; an agent left with none is dropped.
+fn set_skill(assignment: &mut TeamAssignment, agent: String, category: String, skilled: bool) {
+    let skills = assignment.skills.entry(agent.clone()).or_default();
+    let has = skills.contains(&category);
+    if skilled && !has {
+        skills.push(category);
+    } else if !skilled {
+        skills.retain(|known| *known != category);
+    }
+    if skills.is_empty() {
+        assignment.skills.remove(&agent);
     }
 }
 
