@@ -140,13 +140,19 @@ pub fn headline_values(metrics: &Metrics) -> Vec<HeadlineValue> {
         Better::Higher,
         metrics.first_contact_resolution.rate,
     );
-    for (id, name, time) in [
+    for (id, name, short, time) in [
         (
             "first_response",
             "First response time",
+            "First response",
             &metrics.first_response,
         ),
-        ("resolution", "Resolution time", &metrics.resolution),
+        (
+            "resolution",
+            "Resolution time",
+            "Resolution",
+            &metrics.resolution,
+        ),
     ] {
         let stats = &time.calendar;
         push(
@@ -170,6 +176,22 @@ pub fn headline_values(metrics: &Metrics) -> Vec<HeadlineValue> {
             Better::Lower,
             stats.p90_seconds.map(|seconds| seconds as f64),
         );
+        if let Some(business) = &time.business {
+            push(
+                format!("{id}.business.median"),
+                format!("{short} in business hours, median"),
+                Unit::Seconds,
+                Better::Lower,
+                business.median_seconds.map(|seconds| seconds as f64),
+            );
+            push(
+                format!("{id}.business.p90"),
+                format!("{short} in business hours, 90th percentile"),
+                Unit::Seconds,
+                Better::Lower,
+                business.p90_seconds.map(|seconds| seconds as f64),
+            );
+        }
     }
     for sla in &metrics.sla {
         let target = sla.target.as_str();

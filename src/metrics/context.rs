@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::journey::SlaTarget;
+use crate::engine::journey::{Journey, SlaTarget};
 use crate::engine::time::Instant;
 
 /// Measures business time, so that durations can be reported in opening hours as well as calendar time.
@@ -11,6 +11,18 @@ use crate::engine::time::Instant;
 pub trait BusinessClock {
     /// Open seconds in `[from, to)`; zero or negative when `to` is not after `from`.
     fn business_seconds_between(&self, from: Instant, to: Instant) -> i64;
+}
+
+/// Picks the business clock each ticket's durations are measured on, such as the calendar of the ticket's own
+/// SLA policy. Any [`BusinessClock`] is one clock for every ticket.
+pub trait TicketClocks {
+    fn clock_for(&self, journey: &Journey) -> &dyn BusinessClock;
+}
+
+impl<C: BusinessClock> TicketClocks for C {
+    fn clock_for(&self, _journey: &Journey) -> &dyn BusinessClock {
+        self
+    }
 }
 
 /// A calendar that never closes: business time equals calendar time.
@@ -53,8 +65,8 @@ pub struct RunContext<'a> {
     /// SLA targets that the run's SLA policies set for every ticket. A ticket also has a target when any of
     /// its events (warning, breach, ladder level) names it.
     pub sla_targets: Vec<SlaTarget>,
-    /// Clock for business-time statistics; without one they are left out.
-    pub business_clock: Option<&'a dyn BusinessClock>,
+    /// Each ticket's clock for business-time statistics; without one they are left out.
+    pub business_clock: Option<&'a dyn TicketClocks>,
     /// Fixed offset from UTC, in seconds, at which days, weeks and months of the series begin.
     pub utc_offset_seconds: i32,
 }
@@ -82,7 +94,7 @@ impl<'a> RunContext<'a> {
         self
     }
 
-    pub fn with_business_clock(mut self, clock: &'a dyn BusinessClock) -> RunContext<'a> {
+    pub fn with_business_clock(mut self, clock: &'a dyn TicketClocks) -> RunContext<'a> {
         self.business_clock = Some(clock);
         self
     }

@@ -20,7 +20,7 @@ pub use compare::{
     compare, compare_with_observed, headline_values, Better, ChangeStatus, Comparison,
     ConfidenceInterval, HeadlineValue, MetricChange, Unit,
 };
-pub use context::{AlwaysOpen, BusinessClock, RunContext, TeamContext};
+pub use context::{AlwaysOpen, BusinessClock, RunContext, TeamContext, TicketClocks};
 pub use sla_groups::{SlaBreakdown, SlaGroup, PRIORITY_NOT_GIVEN, UNASSIGNED};
 pub use stats::DurationStats;
 pub use summary::{

@@ -161,8 +161,8 @@ pub fn summarize(journeys: &[Journey], context: &RunContext<'_>) -> Metrics {
         totals.add(&facts);
         breakdown.add(&facts);
         sla_groups.add(journey, &facts);
-        first_response.add(facts.created_at, facts.first_response_at, context);
-        resolution.add(facts.created_at, facts.resolved_at(), context);
+        first_response.add(journey, facts.first_response_at, context);
+        resolution.add(journey, facts.resolved_at(), context);
         for one in &mut series {
             one.add(&facts);
         }
@@ -325,7 +325,7 @@ impl<'a> Breakdown<'a> {
     }
 }
 
-/// Durations from creation to a moment, in calendar and business seconds.
+/// Durations from creation to a moment, in calendar seconds and in business seconds of each ticket's clock.
 #[derive(Default)]
 struct Durations {
     calendar: Vec<i64>,
@@ -334,15 +334,19 @@ struct Durations {
 }
 
 impl Durations {
-    fn add(&mut self, created_at: Instant, reached_at: Option<Instant>, context: &RunContext<'_>) {
+    fn add(&mut self, journey: &Journey, reached_at: Option<Instant>, context: &RunContext<'_>) {
         let Some(at) = reached_at else {
             self.missing += 1;
             return;
         };
+        let created_at = journey.created_at;
         self.calendar.push(at.seconds_since(created_at));
-        if let Some(clock) = context.business_clock {
-            self.business
-                .push(clock.business_seconds_between(created_at, at));
+        if let Some(clocks) = context.business_clock {
+            self.business.push(
+                clocks
+                    .clock_for(journey)
+                    .business_seconds_between(created_at, at),
+            );
         }
     }
 

@@ -18,6 +18,10 @@ test("the Simulate view runs the preset and shows metrics, charts and who receiv
   assert.ok(rate > 0.05 && rate < 0.6, `escalation rate ${rate} is plausible`);
   const fcr = await metric(page, "fcr");
   assert.ok(fcr > 0.3 && fcr <= 1, `FCR ${fcr} is plausible`);
+  const business = await metric(page, "first_response.business.median");
+  const calendar = await metric(page, "first_response.median");
+  assert.ok(business >= 0 && business <= calendar, `business hours ${business} s are at most calendar time ${calendar} s`);
+  assert.ok(await metric(page, "first_response.p90") >= calendar, "the 90th percentile is at least the median");
 
   const backlog = page.locator('[data-testid="line-series-0"]').first();
   assert.ok(Number(await backlog.getAttribute("data-points")) >= 24 * 7, "hourly backlog over the week");

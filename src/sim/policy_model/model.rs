@@ -10,13 +10,14 @@ use super::sla_tables::SlaTables;
 use crate::engine::calendar::Calendar;
 use crate::engine::condition::TicketInContext;
 use crate::engine::decision::DEFAULT_ROUTE_ID;
-use crate::engine::journey::{EscalationKind, SlaTarget};
+use crate::engine::journey::{EscalationKind, EventKind, Journey, SlaTarget};
 use crate::engine::policy::{CompiledPolicy, Direction};
 use crate::engine::route::{derive_priority, for_each_ladder_level, route_team};
 use crate::engine::sla::Clock;
 use crate::engine::ticket::{Priority, Ticket};
 use crate::engine::time::Instant;
 use crate::engine::trace::Stage;
+use crate::metrics::{BusinessClock, TicketClocks};
 use crate::sim::model::{
     Assignment, Checkpoint, CheckpointKind, Escalation, PolicyModel, TeamCalendar, TeamId, TeamInfo,
 };
@@ -309,6 +310,34 @@ fn skilled_hops(
         }
     }
     hops
+}
+
+/// Business time per ticket on the clock of the ticket's SLA policy (chosen at creation) for the team that
+/// first received it; without an SLA policy, on that team's calendar.
+impl TicketClocks for EnginePolicyModel {
+    fn clock_for(&self, journey: &Journey) -> &dyn BusinessClock {
+        let receiver = journey
+            .events
+            .iter()
+            .find_map(|event| match &event.kind {
+                EventKind::Assigned { team, .. } => {
+                    self.teams.iter().position(|info| *info.name == **team)
+                }
+                _ => None,
+            })
+            .map_or(self.default_team, team_id);
+        let (priority, _) = derive_priority(&self.policy, &journey.ticket);
+        let clock = match self.sla_index(&journey.ticket, priority) {
+            Some(index) => self.sla[index].clock(&self.policy, receiver),
+            None => self
+                .team_calendar(receiver)
+                .map_or(Clock::CalendarTime, Clock::Business),
+        };
+        match clock {
+            Clock::Business(calendar) => calendar,
+            Clock::CalendarTime => &crate::metrics::AlwaysOpen,
+        }
+    }
 }
 
 impl PolicyModel for EnginePolicyModel {

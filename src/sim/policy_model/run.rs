@@ -1,11 +1,11 @@
 //! Running a scenario through the real policy: every replication, and the metrics of each run with the run
-//! context (teams, tiers, staffed time, hourly costs, business clock) taken from the policy.
+//! context (teams, tiers, staffed time, hourly costs, each ticket's business clock) taken from the policy.
 
 use super::model::EnginePolicyModel;
 use crate::engine::journey::SlaTarget;
 use crate::engine::policy::{CompiledPolicy, Policy};
 use crate::engine::time::Instant;
-use crate::metrics::{summarize, AlwaysOpen, BusinessClock, Metrics, RunContext, TeamContext};
+use crate::metrics::{summarize, Metrics, RunContext, TeamContext};
 use crate::sim::scenario::{Scenario, ScenarioError};
 use crate::sim::simulator::{simulate_replications_with_progress, SimulationRun};
 use crate::sim::TeamId;
@@ -19,8 +19,8 @@ pub struct ScenarioResult {
 
 /// What `summarize` needs about a run of `model`. The period runs from the start of the horizon until the run
 /// stopped (so tickets worked after the horizon, while the queues drain, are counted); staffed time is each
-/// team's open calendar time over that period; the business clock is first line's (the default route's
-/// team's) calendar; series are cut at UTC midnight.
+/// team's open calendar time over that period; business time is counted per ticket on the clock of its own
+/// SLA policy (`TicketClocks for EnginePolicyModel`); series are cut at UTC midnight.
 pub fn run_context<'m>(model: &'m EnginePolicyModel, run: &SimulationRun) -> RunContext<'m> {
     let policy = model.policy();
     let start = run.start;
@@ -48,14 +48,10 @@ pub fn run_context<'m>(model: &'m EnginePolicyModel, run: &SimulationRun) -> Run
         })
         .collect();
     let sla_targets = policy_sla_targets(policy);
-    let clock: &'m dyn BusinessClock = match model.team_calendar(model.default_team()) {
-        Some(calendar) => calendar,
-        None => &AlwaysOpen,
-    };
     RunContext::new(start, end)
         .with_teams(teams)
         .with_sla_targets(sla_targets)
-        .with_business_clock(clock)
+        .with_business_clock(model)
 }
 
 /// The targets every ticket of `policy` has: first response and resolution when an SLA policy without a

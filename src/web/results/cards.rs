@@ -12,14 +12,18 @@ use crate::metrics::{
 };
 
 /// The cards shown, in order, with the definition each tooltip gives (docs/metrics.md).
-const CARDS: [(&str, &str); 13] = [
+const CARDS: [(&str, &str); 17] = [
     ("escalation_rate", "Escalated tickets ÷ all tickets created in the period (a ticket counts once however often it moved)."),
     ("escalation_rate.functional", "Tickets moved at least once sideways to a team with the right skills (a routing rule, a matrix row, a reassignment between teams of one level) ÷ all tickets."),
     ("escalation_rate.automatic", "Tickets moved at least once by an SLA breach or a matrix time threshold ÷ all tickets."),
     ("escalation_rate.hierarchical", "Tickets moved up to more authority (signals, authorisations, parent team) ÷ all tickets."),
     ("fcr", "First contact resolution: resolved tickets with no escalation, no waiting on the customer, no reopening, resolved by the team that first received them ÷ all resolved tickets."),
     ("first_response.median", "Median time from creation to the first human answer (calendar time; nearest-rank median)."),
+    ("first_response.p90", "Time by which 90% of tickets had their first human answer (calendar time; nearest rank)."),
+    ("first_response.business.median", "Median first-response time counted in business hours, each ticket on its own SLA policy's calendar."),
     ("resolution.median", "Median time from creation to resolution (calendar time)."),
+    ("resolution.p90", "Time by which 90% of resolved tickets were resolved (calendar time; nearest rank)."),
+    ("resolution.business.median", "Median resolution time counted in business hours, each ticket on its own SLA policy's calendar."),
     ("sla.first_response.compliance", "Tickets that met their first-response target ÷ tickets whose target was met or breached."),
     ("sla.next_update.compliance", "Tickets whose customer got each update in time (the clock restarts at every answer) ÷ tickets whose next-update target was met or breached."),
     ("sla.resolution.compliance", "Tickets that met their resolution target ÷ tickets whose target was met or breached."),
