@@ -1307,3 +1307,90 @@ fn assignment_edits_name_agents_set_the_timer_and_skills_and_pooling_removes_the
     );
     assert!(workspace.scenario.assignment.is_empty());
 }
+
+#[test]
+fn segments_and_impact_urgency_pairs_are_weighted_in_the_mix() {
+    let mut workspace = workspace();
+    let set = |workspace: &mut Workspace, field| Edit::SetScenario(field).apply(workspace);
+    let segment = |name: &str, weight| ScenarioField::SegmentWeight {
+        segment: name.to_owned(),
+        weight,
+    };
+    set(&mut workspace, segment(" vip ", 2.0));
+    set(&mut workspace, segment("  ", 5.0));
+    assert_eq!(workspace.scenario.mix.segments.get("vip"), Some(&2.0));
+    assert!(!workspace.scenario.mix.segments.contains_key(""));
+    for name in workspace.scenario.mix.segments.clone().keys() {
+        set(&mut workspace, segment(name, 0.0));
+    }
+    assert_eq!(
+        workspace.scenario.mix.segments.len(),
+        1,
+        "the last segment stays"
+    );
+
+    set(&mut workspace, ScenarioField::ImpactUrgency(true));
+    assert_eq!(workspace.scenario.mix.impact_urgency.len(), 9);
+    set(
+        &mut workspace,
+        ScenarioField::ImpactUrgencyWeight {
+            impact: Level::High,
+            urgency: Level::Low,
+            weight: 0.0,
+        },
+    );
+    set(
+        &mut workspace,
+        ScenarioField::ImpactUrgencyWeight {
+            impact: Level::High,
+            urgency: Level::High,
+            weight: 6.0,
+        },
+    );
+    let pairs = &workspace.scenario.mix.impact_urgency;
+    assert_eq!((pairs.len(), pairs["high/high"]), (8, 6.0));
+    assert!(!pairs.contains_key("high/low"));
+
+    workspace.scenario.replications = 1;
+    Edit::SetScenario(ScenarioField::HorizonDays(2)).apply(&mut workspace);
+    let result =
+        escalator::sim::run_scenario(&workspace.scenario, &workspace.policy).expect("runs");
+    let journeys = &result.runs[0].journeys;
+    let high_high = journeys
+        .iter()
+        .filter(|journey| {
+            (journey.ticket.impact, journey.ticket.urgency)
+                == (Some(Level::High), Some(Level::High))
+        })
+        .count();
+    let carrying = journeys
+        .iter()
+        .filter(|journey| journey.ticket.impact.is_some())
+        .count();
+    let share = high_high as f64 / carrying as f64;
+    assert!(
+        (0.35..0.65).contains(&share),
+        "high × high is 6 of 13: {share}"
+    );
+    let by_priority = &result.metrics[0].sla_by.by_priority;
+    let keys: Vec<&str> = by_priority.iter().map(|group| group.key.as_str()).collect();
+    assert!(
+        !keys.contains(&"not given"),
+        "SLA results count the priority the matrix derives: {keys:?}"
+    );
+    let critical = by_priority
+        .iter()
+        .find(|group| group.key == "critical")
+        .map_or(0, |group| group.tickets);
+    assert!(
+        critical >= high_high as u64,
+        "high × high is critical: {critical} < {high_high}"
+    );
+    assert!(journeys
+        .iter()
+        .all(|journey| journey.ticket.impact != Some(Level::High)
+            || journey.ticket.urgency != Some(Level::Low)));
+
+    set(&mut workspace, ScenarioField::ImpactUrgency(false));
+    assert!(workspace.scenario.mix.impact_urgency.is_empty());
+}

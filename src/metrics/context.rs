@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::engine::journey::{Journey, SlaTarget};
+use crate::engine::ticket::{Priority, Ticket};
 use crate::engine::time::Instant;
 
 /// Measures business time, so that durations can be reported in opening hours as well as calendar time.
@@ -23,6 +24,12 @@ impl<C: BusinessClock> TicketClocks for C {
     fn clock_for(&self, _journey: &Journey) -> &dyn BusinessClock {
         self
     }
+}
+
+/// A ticket's priority as its policy sees it: the given one, or the one the policy derives (from impact ×
+/// urgency) for a ticket without one.
+pub trait TicketPriorities {
+    fn priority_of(&self, ticket: &Ticket) -> Priority;
 }
 
 /// A calendar that never closes: business time equals calendar time.
@@ -67,6 +74,9 @@ pub struct RunContext<'a> {
     pub sla_targets: Vec<SlaTarget>,
     /// Each ticket's clock for business-time statistics; without one they are left out.
     pub business_clock: Option<&'a dyn TicketClocks>,
+    /// Derives the priority of tickets that carry none, for the SLA results by priority; without it they
+    /// count as `not given`.
+    pub priorities: Option<&'a dyn TicketPriorities>,
     /// Fixed offset from UTC, in seconds, at which days, weeks and months of the series begin.
     pub utc_offset_seconds: i32,
 }
@@ -80,6 +90,7 @@ impl<'a> RunContext<'a> {
             teams: Vec::new(),
             sla_targets: SlaTarget::ALL.to_vec(),
             business_clock: None,
+            priorities: None,
             utc_offset_seconds: 0,
         }
     }
@@ -96,6 +107,11 @@ impl<'a> RunContext<'a> {
 
     pub fn with_business_clock(mut self, clock: &'a dyn TicketClocks) -> RunContext<'a> {
         self.business_clock = Some(clock);
+        self
+    }
+
+    pub fn with_priorities(mut self, priorities: &'a dyn TicketPriorities) -> RunContext<'a> {
+        self.priorities = Some(priorities);
         self
     }
 

@@ -20,7 +20,9 @@ pub use compare::{
     compare, compare_with_observed, headline_values, Better, ChangeStatus, Comparison,
     ConfidenceInterval, HeadlineValue, MetricChange, Unit,
 };
-pub use context::{AlwaysOpen, BusinessClock, RunContext, TeamContext, TicketClocks};
+pub use context::{
+    AlwaysOpen, BusinessClock, RunContext, TeamContext, TicketClocks, TicketPriorities,
+};
 pub use sla_groups::{SlaBreakdown, SlaGroup, PRIORITY_NOT_GIVEN, UNASSIGNED};
 pub use stats::DurationStats;
 pub use summary::{

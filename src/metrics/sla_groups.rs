@@ -1,5 +1,5 @@
-//! SLA results per cohort of tickets: by the team that received them, their channel, their given priority
-//! and their category. Each is a partition of the tickets, so its groups' counts add up to the overall ones.
+//! SLA results per cohort of tickets: by the team that received them, their channel, their priority (given, or
+//! derived by the policy when the run context can) and their category. Each is a partition of the tickets, so its groups' counts add up to the overall ones.
 
 use std::collections::BTreeMap;
 
@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::journey::Journey;
 
+use super::context::RunContext;
 use super::facts::TicketFacts;
 use super::tally::{CohortTally, SlaMetrics};
 
@@ -26,7 +27,8 @@ pub struct SlaBreakdown {
     /// By the team first assigned the ticket (`unassigned` when none was).
     pub by_team: Vec<SlaGroup>,
     pub by_channel: Vec<SlaGroup>,
-    /// By the ticket's given priority (`not given` for a ticket whose policy derives it).
+    /// By the ticket's priority: the given one, else the one the context's policy derives (`not given` when the
+    /// context cannot).
     pub by_priority: Vec<SlaGroup>,
     pub by_category: Vec<SlaGroup>,
 }
@@ -46,10 +48,13 @@ pub struct SlaGroups<'a> {
 }
 
 impl<'a> SlaGroups<'a> {
-    pub fn add(&mut self, journey: &'a Journey, facts: &TicketFacts<'a>) {
+    pub fn add(&mut self, journey: &'a Journey, facts: &TicketFacts<'a>, context: &RunContext<'_>) {
         let ticket = &journey.ticket;
         let team = facts.assigned_to.first().copied().unwrap_or(UNASSIGNED);
-        let priority = ticket.priority.map_or(PRIORITY_NOT_GIVEN, |p| p.as_str());
+        let priority = ticket
+            .priority
+            .or_else(|| context.priorities.map(|policy| policy.priority_of(ticket)))
+            .map_or(PRIORITY_NOT_GIVEN, |p| p.as_str());
         self.team.entry(team).or_default().add(facts);
         self.channel
             .entry(ticket.channel.as_str())

@@ -160,7 +160,7 @@ pub fn summarize(journeys: &[Journey], context: &RunContext<'_>) -> Metrics {
         let facts = TicketFacts::read(journey, context);
         totals.add(&facts);
         breakdown.add(&facts);
-        sla_groups.add(journey, &facts);
+        sla_groups.add(journey, &facts, context);
         first_response.add(journey, facts.first_response_at, context);
         resolution.add(journey, facts.resolved_at(), context);
         for one in &mut series {

@@ -293,3 +293,36 @@ test("handing first line's tickets to named agents shows each agent's utilisatio
   assert.equal(await chart.count(), 0, "back to a shared queue");
   assertClean(assert);
 });
+
+test("tickets drawn with impact × urgency get the policy matrix's priority, and a new customer segment joins the mix", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("tab-simulate").click();
+  let seen = await waitForGeneration(page, 0);
+  await page.selectOption('[data-testid="sla-cohort"]', "priority");
+  await page.waitForFunction(() => document.querySelector('[data-testid="sla-table"] tr[data-key="critical"]'));
+  const critical = async () => Number((await page.locator('[data-testid="sla-table"] tr[data-key="critical"] td').nth(1).innerText()).replace(/[^\d.]/g, ""));
+  const before = await critical();
+
+  await page.getByTestId("mix-impact-urgency").check();
+  seen = await waitForGeneration(page, seen);
+  assert.equal(await page.getByTestId("mix-priority-critical").count(), 0, "priorities give way to the pairs");
+  const cell = page.getByTestId("mix-impact-urgency-high/high");
+  assert.match(await cell.locator("..").innerText(), /critical/, "the cell names the priority the matrix gives");
+  await cell.fill("50");
+  seen = await waitForGeneration(page, seen);
+  const after = await critical();
+  assert.ok(after > 3 * before, `high impact × high urgency is critical: ${before} → ${after} tickets`);
+
+  await page.getByTestId("mix-segment-new").fill("vip");
+  await page.getByTestId("mix-segment-add").click();
+  seen = await waitForGeneration(page, seen);
+  assert.equal(Number(await page.getByTestId("mix-segment-vip").inputValue()), 1);
+  await page.getByTestId("mix-controls").scrollIntoViewIfNeeded();
+  await page.getByTestId("impact-urgency-mix").scrollIntoViewIfNeeded();
+  await screenshot(page, "screenshot-impact-urgency-mix.png");
+
+  await page.getByTestId("mix-impact-urgency").uncheck();
+  await waitForGeneration(page, seen);
+  assert.equal(await page.getByTestId("impact-urgency-mix").count(), 0);
+  assertClean(assert);
+});

@@ -17,7 +17,7 @@ use crate::engine::sla::Clock;
 use crate::engine::ticket::{Priority, Ticket};
 use crate::engine::time::Instant;
 use crate::engine::trace::Stage;
-use crate::metrics::{BusinessClock, TicketClocks};
+use crate::metrics::{BusinessClock, TicketClocks, TicketPriorities};
 use crate::sim::model::{
     Assignment, Checkpoint, CheckpointKind, Escalation, PolicyModel, TeamCalendar, TeamId, TeamInfo,
 };
@@ -337,6 +337,13 @@ impl TicketClocks for EnginePolicyModel {
             Clock::Business(calendar) => calendar,
             Clock::CalendarTime => &crate::metrics::AlwaysOpen,
         }
+    }
+}
+
+/// The priority the policy gives a ticket: its own, or its priority matrix's for its impact × urgency.
+impl TicketPriorities for EnginePolicyModel {
+    fn priority_of(&self, ticket: &Ticket) -> Priority {
+        derive_priority(&self.policy, ticket).0
     }
 }
 

@@ -20,7 +20,8 @@ pub struct ScenarioResult {
 /// What `summarize` needs about a run of `model`. The period runs from the start of the horizon until the run
 /// stopped (so tickets worked after the horizon, while the queues drain, are counted); staffed time is each
 /// team's open calendar time over that period; business time is counted per ticket on the clock of its own
-/// SLA policy (`TicketClocks for EnginePolicyModel`); series are cut at UTC midnight.
+/// SLA policy (`TicketClocks for EnginePolicyModel`), and a ticket drawn with impact × urgency counts under the priority the
+/// policy derives; series are cut at UTC midnight.
 pub fn run_context<'m>(model: &'m EnginePolicyModel, run: &SimulationRun) -> RunContext<'m> {
     let policy = model.policy();
     let start = run.start;
@@ -52,6 +53,7 @@ pub fn run_context<'m>(model: &'m EnginePolicyModel, run: &SimulationRun) -> Run
         .with_teams(teams)
         .with_sla_targets(sla_targets)
         .with_business_clock(model)
+        .with_priorities(model)
 }
 
 /// The targets every ticket of `policy` has: first response and resolution when an SLA policy without a

@@ -1,21 +1,30 @@
-//! The Simulate view's ticket mix: relative weights of categories, priorities and channels, and the share of
-//! tickets with each customer signal.
+//! The Simulate view's ticket mix: relative weights of categories, priorities (or impact × urgency pairs, where
+//! the policy has a priority matrix), channels and customer segments, and the share of tickets with each
+//! customer signal.
 
 use std::collections::BTreeMap;
 
 use yew::prelude::*;
 
 use crate::engine::condition::Signal;
-use crate::engine::ticket::{Channel, Priority};
+use crate::engine::policy::PriorityMatrix;
+use crate::engine::ticket::{Channel, Level, Priority};
 use crate::sim::scenario::Mix;
-use crate::web::editor::inputs::NumberInput;
+use crate::web::editor::inputs::{Checkbox, NumberInput, TextInput};
+use crate::web::format::capitalise;
 use crate::web::state::Action;
-use crate::workspace::edit::{Edit, ScenarioField};
+use crate::workspace::edit::{impact_urgency_key, Edit, ScenarioField};
 
 #[derive(Properties, PartialEq)]
 pub struct MixControlsProps {
     pub mix: Mix,
+    /// The policy's impact × urgency matrix, which tickets drawn with an impact and an urgency go through.
+    pub priority_matrix: Option<PriorityMatrix>,
     pub dispatch: Callback<Action>,
+}
+
+fn set(dispatch: &Callback<Action>, field: ScenarioField) {
+    dispatch.emit(Action::Edit(Edit::SetScenario(field)));
 }
 
 /// One weight row: the name, its share of the whole, and the weight's box.
@@ -123,6 +132,27 @@ pub fn MixControls(props: &MixControlsProps) -> Html {
             </label>
         }
     });
+    let segment_total: f64 = mix.segments.values().sum();
+    let segments: Html = mix
+        .segments
+        .iter()
+        .map(|(segment, weight)| {
+            let id = segment.clone();
+            let on_change = d.reform(move |weight| {
+                Action::Edit(Edit::SetScenario(ScenarioField::SegmentWeight {
+                    segment: id.clone(),
+                    weight,
+                }))
+            });
+            weight_row(
+                segment,
+                *weight,
+                segment_total,
+                format!("mix-segment-{segment}"),
+                on_change,
+            )
+        })
+        .collect();
     let by_category = mix.priorities_by_category.len() + mix.signals_by_category.len();
     html! {
         <section class="panel" data-testid="mix-controls">
@@ -131,12 +161,15 @@ pub fn MixControls(props: &MixControlsProps) -> Html {
                 <h3 class="control-group">{ "Categories" }</h3>
                 { categories }
                 <h3 class="control-group">{ "Priorities" }</h3>
-                { priorities }
-                if !mix.impact_urgency.is_empty() {
-                    <p class="hint">{ "Tickets carry impact × urgency from the scenario file; the policy's priority matrix gives their priority." }</p>
+                if mix.impact_urgency.is_empty() {
+                    { priorities }
                 }
+                <ImpactUrgencyMix weights={mix.impact_urgency.clone()} matrix={props.priority_matrix} dispatch={d.clone()} />
                 <h3 class="control-group">{ "Channels" }</h3>
                 { channels }
+                <h3 class="control-group">{ "Customer segments" }</h3>
+                { segments }
+                <AddSegment dispatch={d.clone()} />
                 <h3 class="control-group">{ "Customer signals" }</h3>
                 { for signals }
                 if by_category > 0 {
@@ -144,5 +177,100 @@ pub fn MixControls(props: &MixControlsProps) -> Html {
                 }
             </div>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ImpactUrgencyProps {
+    weights: BTreeMap<String, f64>,
+    matrix: Option<PriorityMatrix>,
+    dispatch: Callback<Action>,
+}
+
+/// Whether tickets carry impact × urgency, and the weight of each pair with the priority the matrix gives it.
+#[component]
+fn ImpactUrgencyMix(props: &ImpactUrgencyProps) -> Html {
+    let on = !props.weights.is_empty();
+    let Some(matrix) = props.matrix else {
+        return if on {
+            html! { <p class="hint" role="note">{ "The scenario gives tickets impact × urgency, but the policy has no priority matrix: they get its default priority." }</p> }
+        } else {
+            Html::default()
+        };
+    };
+    let dispatch = props.dispatch.clone();
+    let on_toggle =
+        Callback::from(move |on: bool| set(&dispatch, ScenarioField::ImpactUrgency(on)));
+    let total: f64 = props.weights.values().sum();
+    let rows = Level::ALL.iter().map(|&impact| {
+        let cells = Level::ALL.iter().map(|&urgency| {
+            let key = impact_urgency_key(impact, urgency);
+            let weight = props.weights.get(&key).copied().unwrap_or(0.0);
+            let share = if total > 0.0 { weight / total * 100.0 } else { 0.0 };
+            let on_change = props.dispatch.reform(move |weight| {
+                Action::Edit(Edit::SetScenario(ScenarioField::ImpactUrgencyWeight { impact, urgency, weight }))
+            });
+            let priority = matrix.cell(impact, urgency).as_str();
+            html! {
+                <td>
+                    <NumberInput value={weight} {on_change} step={0.5} testid={format!("mix-impact-urgency-{key}")}
+                        label={format!("Weight of impact {} and urgency {} (priority {priority})", impact.as_str(), urgency.as_str())} />
+                    <span class="hint">{ format!(" {priority}, {share:.0}%") }</span>
+                </td>
+            }
+        });
+        html! { <tr><th scope="row">{ capitalise(impact.as_str()) }</th>{ for cells }</tr> }
+    });
+    html! {
+        <>
+            <Checkbox checked={on} on_change={on_toggle} testid="mix-impact-urgency"
+                label="Tickets carry impact × urgency; the policy's priority matrix gives their priority" />
+            if on {
+                <table class="editor-table impact-urgency-mix" data-testid="impact-urgency-mix">
+                    <caption>{ "Rows: impact. Columns: urgency. Each cell: its weight, the priority it gets and its share." }</caption>
+                    <thead><tr><td></td>
+                        { for Level::ALL.iter().map(|urgency| html! { <th>{ capitalise(urgency.as_str()) }</th> }) }
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AddSegmentProps {
+    dispatch: Callback<Action>,
+}
+
+/// A box and a button that add a customer segment (such as `enterprise`) to the mix with weight 1.
+#[component]
+fn AddSegment(props: &AddSegmentProps) -> Html {
+    let name = use_state(String::new);
+    let on_name = {
+        let name = name.clone();
+        Callback::from(move |text: String| name.set(text))
+    };
+    let on_add = {
+        let (name, dispatch) = (name.clone(), props.dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            let segment = name.trim().to_owned();
+            if !segment.is_empty() {
+                set(
+                    &dispatch,
+                    ScenarioField::SegmentWeight {
+                        segment,
+                        weight: 1.0,
+                    },
+                );
+                name.set(String::new());
+            }
+        })
+    };
+    html! {
+        <div class="control-row">
+            <TextInput value={(*name).clone()} on_change={on_name} label="New customer segment" placeholder="enterprise" testid="mix-segment-new" />
+            <button type="button" class="cal-add" onclick={on_add} disabled={name.trim().is_empty()} data-testid="mix-segment-add">{ "Add segment" }</button>
+        </div>
     }
 }

@@ -162,7 +162,7 @@ pub fn ScenarioControls(props: &ScenarioControlsProps) -> Html {
                 staffing={scenario.staffing.clone()} categories={scenario.mix.categories.keys().cloned().collect::<Vec<_>>()} dispatch={d.clone()} />
             <SpikeControls spikes={scenario.workload.spikes.clone()} start={scenario.workload.start}
                 categories={scenario.mix.categories.keys().cloned().collect::<Vec<_>>()} dispatch={d.clone()} />
-            <MixControls mix={scenario.mix.clone()} dispatch={d.clone()} />
+            <MixControls mix={scenario.mix.clone()} priority_matrix={props.policy.priority_matrix} dispatch={d.clone()} />
             <CustomerControls abandonment={scenario.abandonment.clone()} knowledge_base={scenario.knowledge_base} dispatch={d.clone()} />
         </div>
     }

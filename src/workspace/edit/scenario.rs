@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::engine::condition::Signal;
 use crate::engine::duration::Duration;
-use crate::engine::ticket::{Channel, Priority};
+use crate::engine::ticket::{Channel, Level, Priority};
 use crate::engine::time::{Instant, DAY, HOUR};
 use crate::sim::duration::Horizon;
 use crate::sim::scenario::{
@@ -38,6 +38,21 @@ pub enum ScenarioField {
     /// The relative weight of a channel in the mix (0 or more; 0 leaves it out).
     ChannelWeight {
         channel: Channel,
+        weight: f64,
+    },
+    /// The relative weight of a customer segment in the mix (0 or more; 0 leaves it out, but never the last).
+    SegmentWeight {
+        segment: String,
+        weight: f64,
+    },
+    /// Whether tickets carry an impact and an urgency (the policy's priority matrix gives the priority)
+    /// instead of a priority: on, every pair starts with weight 1; off, the pairs are dropped.
+    ImpactUrgency(bool),
+    /// The relative weight of one impact × urgency pair (0 or more; 0 leaves it out, and with no pair left
+    /// tickets carry priorities again).
+    ImpactUrgencyWeight {
+        impact: Level,
+        urgency: Level,
         weight: f64,
     },
     /// The share of tickets that carry a customer signal (0 to 1).
@@ -121,6 +136,14 @@ impl ScenarioField {
             ScenarioField::ChannelWeight { channel, .. } => {
                 format!("mix/channel/{}", channel.as_str())
             }
+            ScenarioField::SegmentWeight { segment, .. } => format!("mix/segment/{segment}"),
+            ScenarioField::ImpactUrgency(_) => "mix/impact_urgency".to_owned(),
+            ScenarioField::ImpactUrgencyWeight {
+                impact, urgency, ..
+            } => format!(
+                "mix/impact_urgency/{}",
+                impact_urgency_key(*impact, *urgency)
+            ),
             ScenarioField::SignalRate { signal, .. } => format!("mix/signal/{}", signal.name()),
             ScenarioField::HandlingMean { team, .. } => format!("handling/{team}/time"),
             ScenarioField::HandlingShape { team, .. } => format!("handling/{team}/shape"),
@@ -176,6 +199,36 @@ impl ScenarioField {
             }
             ScenarioField::ChannelWeight { channel, weight } => {
                 set_weight(&mut scenario.mix.channels, channel, weight)
+            }
+            ScenarioField::SegmentWeight { segment, weight } => {
+                let segment = segment.trim();
+                if !segment.is_empty() {
+                    set_weight(&mut scenario.mix.segments, segment.to_owned(), weight)
+                }
+            }
+            ScenarioField::ImpactUrgency(on) => {
+                let pairs = &mut scenario.mix.impact_urgency;
+                if !on {
+                    pairs.clear();
+                } else if pairs.is_empty() {
+                    for impact in Level::ALL {
+                        for urgency in Level::ALL {
+                            pairs.insert(impact_urgency_key(impact, urgency), 1.0);
+                        }
+                    }
+                }
+            }
+            ScenarioField::ImpactUrgencyWeight {
+                impact,
+                urgency,
+                weight,
+            } => {
+                let key = impact_urgency_key(impact, urgency);
+                if weight.is_finite() && weight > 0.0 {
+                    scenario.mix.impact_urgency.insert(key, weight);
+                } else {
+                    scenario.mix.impact_urgency.remove(&key);
+                }
             }
             ScenarioField::SignalRate {
                 signal,
@@ -391,12 +444,17 @@ pub(super) fn add_spike(scenario: &mut Scenario) {
 
 /// Sets a mix weight; a weight that is zero, negative or not a number leaves the value out of the mix, except
 /// the last one left (a mix needs something to draw).
-fn set_weight<K: Ord + Copy>(weights: &mut BTreeMap<K, f64>, key: K, weight: f64) {
+fn set_weight<K: Ord>(weights: &mut BTreeMap<K, f64>, key: K, weight: f64) {
     if weight.is_finite() && weight > 0.0 {
         weights.insert(key, weight);
     } else if weights.keys().any(|other| *other != key) {
         weights.remove(&key);
     }
+}
+
+/// The scenario's key of an impact × urgency pair, `"high/medium"`.
+pub fn impact_urgency_key(impact: Level, urgency: Level) -> String {
+    format!("{}/{}", impact.as_str(), urgency.as_str())
 }
 
 /// Gives a channel's customers an exponential patience with that mean, or none; a scenario left with no
