@@ -10,8 +10,9 @@ use escalator::engine::policy::{BreachAction, Direction, RuleKind, TimeBasis};
 use escalator::engine::ticket::{Channel, Level, Priority};
 use escalator::sim::scenario::{Arrivals, AssignmentStrategy, KnowledgeBase, TimeDistribution};
 use escalator::workspace::edit::{
-    BreachField, CalendarField, DraftList, Edit, IntervalField, MatrixCellField, MatrixRowField,
-    RuleField, RuleList, ScenarioField, SlaField, SpikeField, TeamField, TimeShape,
+    BreachField, CalendarField, CategoryHandlingField, DraftList, Edit, IntervalField,
+    MatrixCellField, MatrixRowField, RuleField, RuleList, ScenarioField, SlaField, SpikeField,
+    TeamField, TimeShape,
 };
 use escalator::workspace::history::History;
 use escalator::workspace::Workspace;
@@ -1393,4 +1394,32 @@ fn segments_and_impact_urgency_pairs_are_weighted_in_the_mix() {
 
     set(&mut workspace, ScenarioField::ImpactUrgency(false));
     assert!(workspace.scenario.mix.impact_urgency.is_empty());
+}
+
+#[test]
+fn a_category_gets_its_own_handling_from_the_teams_then_edits_keep_its_shape_and_remove_returns_it()
+{
+    let mut workspace = workspace();
+    let field = |field| {
+        Edit::SetScenario(ScenarioField::HandlingCategory {
+            team: "billing".to_owned(),
+            category: "refund".to_owned(),
+            field,
+        })
+    };
+    let team = workspace.scenario.handling.teams["billing"].clone();
+    assert!(team.categories.is_empty());
+    field(CategoryHandlingField::Add).apply(&mut workspace);
+    let own = &workspace.scenario.handling.teams["billing"].categories["refund"];
+    assert_eq!((own.time, own.resolve), (team.time, team.resolve));
+    field(CategoryHandlingField::Mean(600)).apply(&mut workspace);
+    field(CategoryHandlingField::Resolve(7.0)).apply(&mut workspace);
+    let own = &workspace.scenario.handling.teams["billing"].categories["refund"];
+    let shape = escalator::workspace::edit::TimeShape::of(&team.time.unwrap());
+    assert_eq!(own.time, Some(shape.with_mean(Duration::minutes(10))));
+    assert_eq!(own.resolve, Some(1.0), "a share stays a probability");
+    field(CategoryHandlingField::Remove).apply(&mut workspace);
+    assert!(workspace.scenario.handling.teams["billing"]
+        .categories
+        .is_empty());
 }

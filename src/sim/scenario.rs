@@ -267,7 +267,7 @@ pub struct TeamHandling {
     pub categories: BTreeMap<String, HandlingOverride>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HandlingOverride {
     #[serde(default, skip_serializing_if = "Option::is_none")]

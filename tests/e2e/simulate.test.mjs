@@ -326,3 +326,32 @@ test("tickets drawn with impact × urgency get the policy matrix's priority, and
   assert.equal(await page.getByTestId("impact-urgency-mix").count(), 0);
   assertClean(assert);
 });
+
+test("a category's own handling in a team is edited, added and removed in the page, and moves where its tickets go", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("tab-simulate").click();
+  let seen = await waitForGeneration(page, 0);
+  const billing = async () => Number(await page.locator('[data-testid="hbar"]').filter({ hasText: "Billing" }).first().getAttribute("data-value"));
+  const before = await billing();
+  const resolve = page.getByTestId("category-handling-resolve-general_support-billing");
+  assert.equal(Number(await resolve.inputValue()), 75, "the preset's own share for billing at first line");
+  await resolve.fill("100");
+  seen = await waitForGeneration(page, seen);
+  const kept = await billing();
+  assert.ok(kept < before, `first line keeps its billing tickets: billing received ${before} → ${kept}`);
+
+  await page.getByTestId("category-handling-remove-general_support-billing").click();
+  seen = await waitForGeneration(page, seen);
+  assert.equal(await page.getByTestId("category-handling-general_support-billing").count(), 0);
+  const fallback = await billing();
+  assert.ok(fallback < before && fallback > kept, `billing follows first line's 90%: ${kept} < ${fallback} < ${before}`);
+
+  await page.selectOption('[data-testid="category-handling-add-technical_support"]', "refund");
+  seen = await waitForGeneration(page, seen);
+  assert.equal(Number(await page.getByTestId("category-handling-minutes-technical_support-refund").inputValue()), 35, "starts from the team's mean");
+  await page.getByTestId("category-handling-minutes-technical_support-refund").fill("5");
+  await waitForGeneration(page, seen);
+  await page.getByTestId("category-handling-technical_support-refund").scrollIntoViewIfNeeded();
+  await screenshot(page, "screenshot-category-handling.png");
+  assertClean(assert);
+});

@@ -1,6 +1,7 @@
 //! The Simulate view's controls: workload (horizon, volume), staffing per team, handling per team (mean time
-//! per ticket, share resolved), waits on the customer, replications and seed; then assignment inside each team,
-//! the traffic spikes, the ticket mix and the customers' patience and learning (their own components).
+//! per ticket, share resolved, and per category), waits on the customer, replications and seed; then
+//! assignment inside each team, the traffic spikes, the ticket mix and the customers' patience and learning
+//! (their own components).
 
 use yew::prelude::*;
 
@@ -9,6 +10,7 @@ use crate::engine::time::DAY;
 use crate::sim::scenario::{Arrivals, Scenario};
 use crate::web::editor::inputs::NumberInput;
 use crate::web::results::assignment_controls::AssignmentControls;
+use crate::web::results::category_handling::CategoryHandling;
 use crate::web::results::customer_controls::CustomerControls;
 use crate::web::results::handling_shape::HandlingShape;
 use crate::web::results::mix_controls::MixControls;
@@ -73,7 +75,7 @@ pub fn ScenarioControls(props: &ScenarioControlsProps) -> Html {
         let default = &scenario.handling.default;
         let time = own.and_then(|h| h.time).unwrap_or(default.time);
         let resolve = own.and_then(|h| h.resolve).unwrap_or(default.resolve);
-        let overrides = own.map_or(0, |h| h.categories.len());
+        let overrides = own.map(|h| h.categories.clone()).unwrap_or_default();
         let (time_id, resolve_id) = (team.id.clone(), team.id.clone());
         let on_minutes = scenario_field(d, move |minutes| ScenarioField::HandlingMean {
             team: time_id.clone(),
@@ -86,9 +88,7 @@ pub fn ScenarioControls(props: &ScenarioControlsProps) -> Html {
         let minutes = (time.mean().seconds() as f64 / 60.0 * 10.0).round() / 10.0;
         html! {
             <div class="handling-team" key={team.id.clone()}>
-                <span class="handling-name">{ team.name.clone() }
-                    if overrides > 0 { <span class="hint">{ format!(" ({overrides} category overrides)") }</span> }
-                </span>
+                <span class="handling-name">{ team.name.clone() }</span>
                 <label class="control-row"><span class="hint">{ "Minutes per ticket (mean)" }</span>
                     <NumberInput value={minutes} on_change={on_minutes} min={0.1} step={1.0}
                         label={format!("Mean handling minutes in {}", team.name)} testid={format!("handling-minutes-{}", team.id)} /></label>
@@ -96,6 +96,8 @@ pub fn ScenarioControls(props: &ScenarioControlsProps) -> Html {
                 <label class="control-row"><span class="hint">{ "Resolved here (%)" }</span>
                     <NumberInput value={(resolve * 1000.0).round() / 10.0} on_change={on_resolve} step={5.0}
                         label={format!("Share of tickets {} resolves", team.name)} testid={format!("handling-resolve-{}", team.id)} /></label>
+                <CategoryHandling team={team.id.clone()} team_name={team.name.clone()} {overrides} team_time={time} team_resolve={resolve}
+                    categories={scenario.mix.categories.keys().cloned().collect::<Vec<_>>()} dispatch={d.clone()} />
             </div>
         }
     });

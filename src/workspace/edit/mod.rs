@@ -21,7 +21,10 @@ pub use fields::{
     BreachField, CalendarField, IntervalField, MatrixCellField, MatrixRowField, RuleField,
     SlaField, TeamField,
 };
-pub use scenario::{impact_urgency_key, split_agent_names, ScenarioField, SpikeField, TimeShape};
+pub use scenario::{
+    impact_urgency_key, split_agent_names, CategoryHandlingField, ScenarioField, SpikeField,
+    TimeShape,
+};
 
 /// Which ordered list of rules: triggers are checked before routing rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,8 +8,8 @@ use crate::engine::ticket::{Channel, Level, Priority};
 use crate::engine::time::{Instant, DAY, HOUR};
 use crate::sim::duration::Horizon;
 use crate::sim::scenario::{
-    Abandonment, Arrivals, AssignmentStrategy, KnowledgeBase, Scenario, Spike, TeamAssignment,
-    TimeDistribution, Waiting, WaitingRule,
+    Abandonment, Arrivals, AssignmentStrategy, HandlingOverride, KnowledgeBase, Scenario, Spike,
+    TeamAssignment, TimeDistribution, Waiting, WaitingRule,
 };
 
 /// The simulation settings the Simulate view edits.
@@ -75,6 +75,12 @@ pub enum ScenarioField {
     HandlingResolve {
         team: String,
         probability: f64,
+    },
+    /// One category's own handling in a team (`handling.teams.<team>.categories.<category>`).
+    HandlingCategory {
+        team: String,
+        category: String,
+        field: CategoryHandlingField,
     },
     /// The share of pieces of work that end in a question to the customer (0 to 1); 0 removes the waits.
     WaitingAsk(f64),
@@ -148,6 +154,11 @@ impl ScenarioField {
             ScenarioField::HandlingMean { team, .. } => format!("handling/{team}/time"),
             ScenarioField::HandlingShape { team, .. } => format!("handling/{team}/shape"),
             ScenarioField::HandlingResolve { team, .. } => format!("handling/{team}/resolve"),
+            ScenarioField::HandlingCategory {
+                team,
+                category,
+                field,
+            } => format!("handling/{team}/categories/{category}/{}", field.name()),
             ScenarioField::WaitingAsk(_) => "waiting/ask".to_owned(),
             ScenarioField::WaitingReplyMean(_) => "waiting/reply".to_owned(),
             ScenarioField::WaitingNeverReplies(_) => "waiting/never".to_owned(),
@@ -250,6 +261,11 @@ impl ScenarioField {
                 scenario.handling.teams.entry(team).or_default().resolve =
                     Some(share(probability, 1.0));
             }
+            ScenarioField::HandlingCategory {
+                team,
+                category,
+                field,
+            } => field.apply(scenario, team, category),
             ScenarioField::WaitingAsk(probability) => {
                 waiting_rule(scenario).ask = share(probability, 0.0)
             }
@@ -342,6 +358,63 @@ fn set_skill(assignment: &mut TeamAssignment, agent: String, category: String, s
     }
     if skills.is_empty() {
         assignment.skills.remove(&agent);
+    }
+}
+
+/// One setting of a category's own handling in a team.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CategoryHandlingField {
+    /// Gives the category its own handling, starting from the team's time and resolve share.
+    Add,
+    /// The mean time per ticket in whole seconds (at least 1), keeping the distribution's shape.
+    Mean(i64),
+    /// The share of the category's tickets the team resolves (0 to 1).
+    Resolve(f64),
+    /// Back to the team's handling.
+    Remove,
+}
+
+impl CategoryHandlingField {
+    fn name(self) -> &'static str {
+        match self {
+            CategoryHandlingField::Add => "add",
+            CategoryHandlingField::Mean(_) => "time",
+            CategoryHandlingField::Resolve(_) => "resolve",
+            CategoryHandlingField::Remove => "remove",
+        }
+    }
+
+    fn apply(self, scenario: &mut Scenario, team: String, category: String) {
+        let (default_time, default_resolve) = (
+            scenario.handling.default.time,
+            scenario.handling.default.resolve,
+        );
+        let handling = scenario.handling.teams.entry(team).or_default();
+        let team_time = handling.time.unwrap_or(default_time);
+        let team_resolve = handling.resolve.unwrap_or(default_resolve);
+        match self {
+            CategoryHandlingField::Add => {
+                handling
+                    .categories
+                    .entry(category)
+                    .or_insert(HandlingOverride {
+                        time: Some(team_time),
+                        resolve: Some(team_resolve),
+                    });
+            }
+            CategoryHandlingField::Mean(seconds) => {
+                let own = handling.categories.entry(category).or_default();
+                let shape = own.time.unwrap_or(team_time);
+                own.time = Some(shape.with_mean(Duration::from_seconds(seconds.max(1))));
+            }
+            CategoryHandlingField::Resolve(probability) => {
+                handling.categories.entry(category).or_default().resolve =
+                    Some(share(probability, team_resolve));
+            }
+            CategoryHandlingField::Remove => {
+                handling.categories.remove(&category);
+            }
+        }
     }
 }
 
