@@ -107,6 +107,10 @@ pub struct PeriodMetrics {
     pub tickets_escalated: u64,
     pub escalation_rate: Option<f64>,
     pub resolved: u64,
+    /// Tickets resolved by the team that first received them, without escalation ÷ tickets: what first line
+    /// settles itself (and what knowledge-base learning raises).
+    #[serde(default)]
+    pub first_line_resolve_rate: Option<f64>,
     pub first_contact_resolution: Option<f64>,
     pub first_response_mean_seconds: Option<f64>,
     pub sla: Vec<SlaMetrics>,
@@ -400,6 +404,7 @@ impl Series {
                 tickets_escalated: tally.tickets_escalated,
                 escalation_rate: tally.escalation_rate(),
                 resolved: tally.resolved,
+                first_line_resolve_rate: tally.first_line_resolve_rate(),
                 first_contact_resolution: tally.first_contact_resolution(),
                 first_response_mean_seconds: tally.mean_first_response_seconds(),
                 sla: tally.sla(),

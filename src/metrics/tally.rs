@@ -47,6 +47,8 @@ pub struct CohortTally {
     pub tickets_escalated: u64,
     pub escalation_events: u64,
     pub resolved: u64,
+    /// Resolved, never escalated, by the team that first received them.
+    pub resolved_where_received: u64,
     pub first_contact: u64,
     pub abandoned: u64,
     pub responded: u64,
@@ -62,8 +64,13 @@ impl CohortTally {
         }
         self.escalation_events += u64::from(facts.escalation_events());
         match facts.outcome {
-            Outcome::Resolved { .. } => {
+            Outcome::Resolved { team, .. } => {
                 self.resolved += 1;
+                if !facts.escalated()
+                    && facts.assigned_to.first().is_none_or(|first| *first == team)
+                {
+                    self.resolved_where_received += 1;
+                }
                 if facts.first_contact {
                     self.first_contact += 1;
                 }
@@ -98,6 +105,11 @@ impl CohortTally {
 
     pub fn escalation_rate(&self) -> Option<f64> {
         ratio(self.tickets_escalated, self.tickets)
+    }
+
+    /// Tickets resolved where they were first received, without escalation ÷ tickets.
+    pub fn first_line_resolve_rate(&self) -> Option<f64> {
+        ratio(self.resolved_where_received, self.tickets)
     }
 
     pub fn first_contact_resolution(&self) -> Option<f64> {

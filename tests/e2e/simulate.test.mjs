@@ -355,3 +355,26 @@ test("a category's own handling in a team is edited, added and removed in the pa
   await screenshot(page, "screenshot-category-handling.png");
   assertClean(assert);
 });
+
+test("the first-line resolve rate is drawn per day, with learning against a pinned baseline without", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("tab-simulate").click();
+  let seen = await waitForGeneration(page, 0);
+  await page.getByTestId("horizon-days").fill("14");
+  seen = await waitForGeneration(page, seen);
+  const chart = page.getByTestId("chart-first-line-resolve");
+  const series = chart.locator('[data-testid^="line-series-"]');
+  assert.ok(Number(await series.first().getAttribute("data-points")) >= 14, "a point per day");
+  await page.getByTestId("knowledge-base").uncheck();
+  seen = await waitForGeneration(page, seen);
+  await page.getByTestId("pin-baseline").click();
+  await page.getByTestId("knowledge-base").check();
+  seen = await waitForGeneration(page, seen);
+  await page.getByTestId("kb-gain").fill("0.4");
+  await waitForGeneration(page, seen);
+  assert.equal(await series.count(), 2, "this run and the baseline");
+  assert.deepEqual(await series.evaluateAll((lines) => lines.map((line) => line.dataset.label)), ["This run", "Baseline"]);
+  await chart.scrollIntoViewIfNeeded();
+  await screenshot(page, "screenshot-first-line-resolve.png");
+  assertClean(assert);
+});

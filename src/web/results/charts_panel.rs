@@ -1,5 +1,6 @@
-//! The results charts: backlog over time, escalation rate per day or week, response-time distributions,
-//! load and utilisation per team (and per agent where a team assigns tickets to agents), and the flow of who received what — each against the baseline when pinned.
+//! The results charts: backlog over time, escalation rate per day or week, first-line resolve rate per day,
+//! response-time distributions, load and utilisation per team (and per agent where a team assigns tickets to
+//! agents), and the flow of who received what — each against the baseline when pinned.
 
 use yew::prelude::*;
 
@@ -145,6 +146,20 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
                 .collect()
         })
         .unwrap_or_default();
+    let mut resolve_series = vec![LineSeries {
+        label: this_name.to_string(),
+        points: first.map(first_line_points).unwrap_or_default(),
+        tone: Tone::Accent,
+        dashed: false,
+    }];
+    if let Some(base) = baseline.and_then(|b| b.metrics.first()) {
+        resolve_series.push(LineSeries {
+            label: baseline_name.to_string(),
+            points: first_line_points(base),
+            tone: Tone::Neutral,
+            dashed: true,
+        });
+    }
     let per_agent = first.map(|m| agent_charts(report, m)).unwrap_or_default();
     let (nodes, links, columns) = flow_view(report);
     let select_period = |value: Period| {
@@ -166,6 +181,10 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
                     </div>
                 </div>
                 <div class="panel-body"><BarChart title="Escalation rate per period" {bars} format={ValueFormat::Percent} /></div>
+            </section>
+            <section class="panel chart-panel wide" data-testid="chart-first-line-resolve">
+                <div class="panel-head"><h2>{ "First-line resolve rate" }</h2><p>{ "Per day: tickets resolved by the team that first received them, never escalated ÷ tickets created (first replication). Knowledge-base learning raises it." }</p></div>
+                <div class="panel-body"><LineChart title="First-line resolve rate per day" series={resolve_series} format={ValueFormat::Percent} /></div>
             </section>
             <section class="panel chart-panel">
                 <div class="panel-head"><h2>{ "First response time" }</h2></div>
@@ -261,6 +280,15 @@ fn category_bars(metrics: &Metrics) -> Vec<HorizontalBar> {
             value: category.rate.unwrap_or(0.0),
             tone: Tone::Brand,
         })
+        .collect()
+}
+
+/// Each day's first-line resolve rate at the day's start; days without new tickets have none.
+fn first_line_points(metrics: &Metrics) -> Vec<(i64, f64)> {
+    metrics
+        .daily
+        .iter()
+        .filter_map(|day| Some((day.start.0, day.first_line_resolve_rate?)))
         .collect()
 }
 
