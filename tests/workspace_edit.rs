@@ -1423,3 +1423,64 @@ fn a_category_gets_its_own_handling_from_the_teams_then_edits_keep_its_shape_and
         .categories
         .is_empty());
 }
+
+#[test]
+fn a_category_draws_its_own_priorities_from_the_mixs_and_never_loses_the_last_one() {
+    let mut workspace = workspace();
+    let set = |workspace: &mut Workspace, field| Edit::SetScenario(field).apply(workspace);
+    let weight = |priority, weight| ScenarioField::CategoryPriorityWeight {
+        category: "billing".to_owned(),
+        priority,
+        weight,
+    };
+    set(&mut workspace, weight(Priority::Critical, 3.0));
+    assert!(
+        !workspace
+            .scenario
+            .mix
+            .priorities_by_category
+            .contains_key("billing"),
+        "a weight alone does not give billing its own priorities"
+    );
+    set(
+        &mut workspace,
+        ScenarioField::CategoryPriorities {
+            category: "billing".to_owned(),
+            own: true,
+        },
+    );
+    assert_eq!(
+        workspace.scenario.mix.priorities_by_category["billing"],
+        workspace.scenario.mix.priorities
+    );
+    set(&mut workspace, weight(Priority::Critical, 3.0));
+    for priority in [Priority::High, Priority::Medium, Priority::Low] {
+        set(&mut workspace, weight(priority, 0.0));
+    }
+    set(&mut workspace, weight(Priority::Critical, 0.0));
+    assert_eq!(
+        workspace.scenario.mix.priorities_by_category["billing"],
+        std::collections::BTreeMap::from([(Priority::Critical, 3.0)]),
+        "the last priority stays"
+    );
+    workspace.scenario.replications = 1;
+    let result =
+        escalator::sim::run_scenario(&workspace.scenario, &workspace.policy).expect("runs");
+    assert!(result.runs[0]
+        .journeys
+        .iter()
+        .filter(|journey| journey.ticket.category == "billing")
+        .all(|journey| journey.ticket.priority == Some(Priority::Critical)));
+    set(
+        &mut workspace,
+        ScenarioField::CategoryPriorities {
+            category: "billing".to_owned(),
+            own: false,
+        },
+    );
+    assert!(!workspace
+        .scenario
+        .mix
+        .priorities_by_category
+        .contains_key("billing"));
+}

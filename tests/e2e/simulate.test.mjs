@@ -378,3 +378,30 @@ test("the first-line resolve rate is drawn per day, with learning against a pinn
   await screenshot(page, "screenshot-first-line-resolve.png");
   assertClean(assert);
 });
+
+test("a category given its own priorities in the page draws only those", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("tab-simulate").click();
+  let seen = await waitForGeneration(page, 0);
+  assert.equal(await page.getByTestId("mix-category-priorities-outage").count(), 1, "the preset's outages have their own");
+  await page.selectOption('[data-testid="sla-cohort"]', "priority");
+  await page.waitForFunction(() => document.querySelector('[data-testid="sla-table"] tr[data-key="critical"]'));
+  const critical = async () => Number((await page.locator('[data-testid="sla-table"] tr[data-key="critical"] td').nth(1).innerText()).replace(/[^\d.]/g, ""));
+  const before = await critical();
+  await page.selectOption('[data-testid="mix-category-priorities-add"]', "billing");
+  seen = await waitForGeneration(page, seen);
+  await page.getByTestId("mix-category-priority-billing-critical").fill("5");
+  seen = await waitForGeneration(page, seen);
+  for (const priority of ["high", "medium", "low"]) {
+    await page.getByTestId(`mix-category-priority-billing-${priority}`).fill("0");
+    seen = await waitForGeneration(page, seen);
+  }
+  const after = await critical();
+  assert.ok(after > before + 100, `every billing ticket is critical: ${before} → ${after}`);
+  await page.getByTestId("category-priorities").scrollIntoViewIfNeeded();
+  await screenshot(page, "screenshot-category-priorities.png");
+  await page.getByTestId("mix-category-priorities-remove-billing").click();
+  await waitForGeneration(page, seen);
+  assert.equal(await page.getByTestId("mix-category-priorities-billing").count(), 0);
+  assertClean(assert);
+});

@@ -1,6 +1,6 @@
-//! The Simulate view's ticket mix: relative weights of categories, priorities (or impact × urgency pairs, where
-//! the policy has a priority matrix), channels and customer segments, and the share of tickets with each
-//! customer signal.
+//! The Simulate view's ticket mix: relative weights of categories, priorities (overall and per category, or
+//! impact × urgency pairs where the policy has a priority matrix), channels and customer segments, and the
+//! share of tickets with each customer signal.
 
 use std::collections::BTreeMap;
 
@@ -10,7 +10,7 @@ use crate::engine::condition::Signal;
 use crate::engine::policy::PriorityMatrix;
 use crate::engine::ticket::{Channel, Level, Priority};
 use crate::sim::scenario::Mix;
-use crate::web::editor::inputs::{Checkbox, NumberInput, TextInput};
+use crate::web::editor::inputs::{Checkbox, NumberInput, Select, TextInput};
 use crate::web::format::capitalise;
 use crate::web::state::Action;
 use crate::workspace::edit::{impact_urgency_key, Edit, ScenarioField};
@@ -153,7 +153,7 @@ pub fn MixControls(props: &MixControlsProps) -> Html {
             )
         })
         .collect();
-    let by_category = mix.priorities_by_category.len() + mix.signals_by_category.len();
+    let by_category = mix.signals_by_category.len();
     html! {
         <section class="panel" data-testid="mix-controls">
             <div class="panel-head"><h2>{ "Ticket mix" }</h2><p>{ "Relative weights; 0 leaves a value out" }</p></div>
@@ -164,6 +164,7 @@ pub fn MixControls(props: &MixControlsProps) -> Html {
                 if mix.impact_urgency.is_empty() {
                     { priorities }
                 }
+                <CategoryPriorities own={mix.priorities_by_category.clone()} categories={mix.categories.keys().cloned().collect::<Vec<_>>()} dispatch={d.clone()} />
                 <ImpactUrgencyMix weights={mix.impact_urgency.clone()} matrix={props.priority_matrix} dispatch={d.clone()} />
                 <h3 class="control-group">{ "Channels" }</h3>
                 { channels }
@@ -173,7 +174,7 @@ pub fn MixControls(props: &MixControlsProps) -> Html {
                 <h3 class="control-group">{ "Customer signals" }</h3>
                 { for signals }
                 if by_category > 0 {
-                    <p class="hint">{ format!("{by_category} categories have their own priorities or signals in the scenario file; these apply to the rest.") }</p>
+                    <p class="hint">{ format!("{by_category} categories have their own signal rates in the scenario file; these apply to the rest.") }</p>
                 }
             </div>
         </section>
@@ -233,6 +234,89 @@ fn ImpactUrgencyMix(props: &ImpactUrgencyProps) -> Html {
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CategoryPrioritiesProps {
+    own: BTreeMap<String, BTreeMap<Priority, f64>>,
+    categories: Vec<String>,
+    dispatch: Callback<Action>,
+}
+
+/// Categories that draw their own priorities (an outage is mostly critical): a weight per priority each,
+/// added from the mix's categories and removed again.
+#[component]
+fn CategoryPriorities(props: &CategoryPrioritiesProps) -> Html {
+    let d = &props.dispatch;
+    let blocks = props.own.iter().map(|(category, weights)| {
+        let total: f64 = weights.values().sum();
+        let name = category.replace('_', " ");
+        let rows = Priority::ALL.iter().map(|&priority| {
+            let weight = weights.get(&priority).copied().unwrap_or(0.0);
+            let owner = category.clone();
+            let on_change = d.reform(move |weight| {
+                Action::Edit(Edit::SetScenario(ScenarioField::CategoryPriorityWeight { category: owner.clone(), priority, weight }))
+            });
+            let share = if total > 0.0 { weight / total * 100.0 } else { 0.0 };
+            html! {
+                <label class="control-row" key={priority.as_str()}>
+                    <span class="hint">{ format!("{} {share:.0}%", priority.as_str()) }</span>
+                    <NumberInput value={weight} {on_change} step={0.5} testid={format!("mix-category-priority-{category}-{}", priority.as_str())}
+                        label={format!("Weight of {} among {name} tickets", priority.as_str())} />
+                </label>
+            }
+        });
+        let (dispatch, owner) = (d.clone(), category.clone());
+        let on_remove = Callback::from(move |_: MouseEvent| {
+            set(&dispatch, ScenarioField::CategoryPriorities { category: owner.clone(), own: false })
+        });
+        html! {
+            <div class="category-handling" key={category.clone()} data-testid={format!("mix-category-priorities-{category}")}>
+                <div class="spike-head">
+                    <span>{ format!("{name} tickets") }</span>
+                    <button type="button" class="cal-remove" onclick={on_remove} data-testid={format!("mix-category-priorities-remove-{category}")}
+                        aria-label={format!("{name} back to the mix's priorities")}>{ "Remove" }</button>
+                </div>
+                { for rows }
+            </div>
+        }
+    });
+    let addable: Vec<(String, String)> =
+        std::iter::once((String::new(), "Own priorities for…".to_owned()))
+            .chain(
+                props
+                    .categories
+                    .iter()
+                    .filter(|category| !props.own.contains_key(*category))
+                    .map(|category| (category.clone(), category.replace('_', " "))),
+            )
+            .collect();
+    let dispatch = d.clone();
+    let on_add = Callback::from(move |category: String| {
+        if !category.is_empty() {
+            set(
+                &dispatch,
+                ScenarioField::CategoryPriorities {
+                    category,
+                    own: true,
+                },
+            );
+        }
+    });
+    html! {
+        <>
+            if !props.own.is_empty() {
+                <div data-testid="category-priorities">
+                    <p class="hint">{ "Categories with their own priorities (they ignore impact × urgency):" }</p>
+                    { for blocks }
+                </div>
+            }
+            if addable.len() > 1 {
+                <label class="control-row"><span class="hint">{ "A category with its own priorities" }</span>
+                    <Select options={addable} value="" on_change={on_add} label="Give a category its own priority weights" testid="mix-category-priorities-add" /></label>
             }
         </>
     }

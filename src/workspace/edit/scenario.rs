@@ -35,6 +35,18 @@ pub enum ScenarioField {
         priority: Priority,
         weight: f64,
     },
+    /// Whether a category draws its own priorities: on, starting from the mix's; off, it follows the mix's
+    /// again (or its impact × urgency pairs).
+    CategoryPriorities {
+        category: String,
+        own: bool,
+    },
+    /// The relative weight of a priority among one category's own (0 leaves it out, but never the last).
+    CategoryPriorityWeight {
+        category: String,
+        priority: Priority,
+        weight: f64,
+    },
     /// The relative weight of a channel in the mix (0 or more; 0 leaves it out).
     ChannelWeight {
         channel: Channel,
@@ -139,6 +151,15 @@ impl ScenarioField {
             ScenarioField::PriorityWeight { priority, .. } => {
                 format!("mix/priority/{}", priority.as_str())
             }
+            ScenarioField::CategoryPriorities { category, .. } => {
+                format!("mix/priorities_by_category/{category}")
+            }
+            ScenarioField::CategoryPriorityWeight {
+                category, priority, ..
+            } => format!(
+                "mix/priorities_by_category/{category}/{}",
+                priority.as_str()
+            ),
             ScenarioField::ChannelWeight { channel, .. } => {
                 format!("mix/channel/{}", channel.as_str())
             }
@@ -207,6 +228,24 @@ impl ScenarioField {
             }
             ScenarioField::PriorityWeight { priority, weight } => {
                 set_weight(&mut scenario.mix.priorities, priority, weight)
+            }
+            ScenarioField::CategoryPriorities { category, own } => {
+                let mix = &mut scenario.mix;
+                if own {
+                    let global = mix.priorities.clone();
+                    mix.priorities_by_category.entry(category).or_insert(global);
+                } else {
+                    mix.priorities_by_category.remove(&category);
+                }
+            }
+            ScenarioField::CategoryPriorityWeight {
+                category,
+                priority,
+                weight,
+            } => {
+                if let Some(weights) = scenario.mix.priorities_by_category.get_mut(&category) {
+                    set_weight(weights, priority, weight)
+                }
             }
             ScenarioField::ChannelWeight { channel, weight } => {
                 set_weight(&mut scenario.mix.channels, channel, weight)
