@@ -23,6 +23,23 @@ pub struct CategoryHandlingProps {
     pub dispatch: Callback<Action>,
 }
 
+/// A select's options for giving a category something of its own: a prompt (empty value), then each category
+/// of `categories` that does not already have it.
+pub fn categories_to_add(
+    prompt: &str,
+    categories: &[String],
+    has: impl Fn(&str) -> bool,
+) -> Vec<(String, String)> {
+    std::iter::once((String::new(), prompt.to_owned()))
+        .chain(
+            categories
+                .iter()
+                .filter(|category| !has(category))
+                .map(|category| (category.clone(), category.replace('_', " "))),
+        )
+        .collect()
+}
+
 #[component]
 pub fn CategoryHandling(props: &CategoryHandlingProps) -> Html {
     let edit = |category: &str, field: fn(f64) -> CategoryHandlingField| {
@@ -61,16 +78,9 @@ pub fn CategoryHandling(props: &CategoryHandlingProps) -> Html {
             </div>
         }
     });
-    let addable: Vec<(String, String)> =
-        std::iter::once((String::new(), "Own handling for…".to_owned()))
-            .chain(
-                props
-                    .categories
-                    .iter()
-                    .filter(|category| !props.overrides.contains_key(*category))
-                    .map(|category| (category.clone(), category.replace('_', " "))),
-            )
-            .collect();
+    let addable = categories_to_add("Own handling for…", &props.categories, |category| {
+        props.overrides.contains_key(category)
+    });
     let (team, dispatch) = (props.team.clone(), props.dispatch.clone());
     let on_add = Callback::from(move |category: String| {
         if !category.is_empty() {

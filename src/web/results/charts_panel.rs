@@ -40,20 +40,23 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
         .clone()
         .unwrap_or_else(|| ("This run".into(), "Baseline".into()));
 
-    let mut backlog_series = vec![LineSeries {
-        label: this_name.to_string(),
-        points: first.map(backlog_points).unwrap_or_default(),
-        tone: Tone::Brand,
-        dashed: false,
-    }];
-    if let Some(base) = baseline.and_then(|b| b.metrics.first()) {
-        backlog_series.push(LineSeries {
+    let base_metrics = baseline.and_then(|b| b.metrics.first());
+    let against_baseline = |points: fn(&Metrics) -> Vec<(i64, f64)>, tone: Tone| {
+        let mut series = vec![LineSeries {
+            label: this_name.to_string(),
+            points: first.map(points).unwrap_or_default(),
+            tone,
+            dashed: false,
+        }];
+        series.extend(base_metrics.map(|base| LineSeries {
             label: baseline_name.to_string(),
-            points: backlog_points(base),
+            points: points(base),
             tone: Tone::Neutral,
             dashed: true,
-        });
-    }
+        }));
+        series
+    };
+    let backlog_series = against_baseline(backlog_points, Tone::Brand);
 
     let periods = |metrics: &Metrics| match *period {
         Period::Day => metrics.daily.clone(),
@@ -146,20 +149,7 @@ pub fn ChartsPanel(props: &ChartsPanelProps) -> Html {
                 .collect()
         })
         .unwrap_or_default();
-    let mut resolve_series = vec![LineSeries {
-        label: this_name.to_string(),
-        points: first.map(first_line_points).unwrap_or_default(),
-        tone: Tone::Accent,
-        dashed: false,
-    }];
-    if let Some(base) = baseline.and_then(|b| b.metrics.first()) {
-        resolve_series.push(LineSeries {
-            label: baseline_name.to_string(),
-            points: first_line_points(base),
-            tone: Tone::Neutral,
-            dashed: true,
-        });
-    }
+    let resolve_series = against_baseline(first_line_points, Tone::Accent);
     let per_agent = first.map(|m| agent_charts(report, m)).unwrap_or_default();
     let (nodes, links, columns) = flow_view(report);
     let select_period = |value: Period| {

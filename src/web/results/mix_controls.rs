@@ -12,6 +12,7 @@ use crate::engine::ticket::{Channel, Level, Priority};
 use crate::sim::scenario::Mix;
 use crate::web::editor::inputs::{Checkbox, NumberInput, Select, TextInput};
 use crate::web::format::capitalise;
+use crate::web::results::category_handling::categories_to_add;
 use crate::web::state::Action;
 use crate::workspace::edit::{impact_urgency_key, Edit, ScenarioField};
 
@@ -284,16 +285,9 @@ fn CategoryPriorities(props: &CategoryPrioritiesProps) -> Html {
             </div>
         }
     });
-    let addable: Vec<(String, String)> =
-        std::iter::once((String::new(), "Own priorities for…".to_owned()))
-            .chain(
-                props
-                    .categories
-                    .iter()
-                    .filter(|category| !props.own.contains_key(*category))
-                    .map(|category| (category.clone(), category.replace('_', " "))),
-            )
-            .collect();
+    let addable = categories_to_add("Own priorities for…", &props.categories, |category| {
+        props.own.contains_key(category)
+    });
     let dispatch = d.clone();
     let on_add = Callback::from(move |category: String| {
         if !category.is_empty() {
