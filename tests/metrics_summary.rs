@@ -1,5 +1,6 @@
 //! Hand-built journeys with hand-computed expected values for every metric that `summarize` produces.
 
+use escalator::engine::calendar::NamedZone;
 use escalator::engine::journey::{EscalationKind, Event, EventKind, Journey, SlaTarget};
 use escalator::engine::ticket::{Channel, Priority, Ticket};
 use escalator::engine::time::{Instant, DAY, HOUR};
@@ -541,7 +542,8 @@ fn monthly_series_across_the_month_boundary() {
 #[test]
 fn periods_follow_a_fixed_utc_offset() {
     let journeys = fixture();
-    let context = RunContext::new(at(START), at(END)).with_utc_offset_seconds(2 * 3600);
+    let context =
+        RunContext::new(at(START), at(END)).with_zone(NamedZone::parse("+02:00").unwrap());
     let daily = summarize(&journeys, &context).daily;
     assert_eq!(daily.len(), 7);
     assert_eq!(daily[0].end, at("2026-03-28T22:00:00Z"));

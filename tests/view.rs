@@ -4,13 +4,13 @@
 mod charts_fixture;
 
 use charts_fixture::flow_sample;
-use escalator::engine::calendar::WeeklyHoursSpec;
+use escalator::engine::calendar::{NamedZone, WeeklyHoursSpec};
 use escalator::engine::policy::Policy;
 use escalator::view::durations::nice_duration_step;
 use escalator::view::flow_layout::{layout_flow, ribbon_path, FlowArea};
 use escalator::view::histogram_bins::{bin_durations, duration_markers};
 use escalator::view::scale::{format_tick, nice_step, nice_step_at_least, nice_ticks, LinearScale};
-use escalator::view::time_axis::{day_label, day_ticks, time_ticks};
+use escalator::view::time_axis::{day_label, day_ticks, moment_label, time_ticks};
 use escalator::view::values::ValueFormat;
 use escalator::view::week_grid::{weekly_open_minutes, GridUnfit, WeekGrid};
 
@@ -138,18 +138,47 @@ fn duration_steps_are_whole_minutes_hours_days_or_weeks() {
 
 #[test]
 fn day_ticks_fall_on_utc_midnights_and_thin_out() {
-    assert_eq!(day_label(MONDAY), "Mon 9");
-    assert_eq!(day_label(MONDAY + 6 * DAY + 3 * HOUR), "Sun 15");
-    let week = day_ticks(MONDAY - HOUR, MONDAY + 6 * DAY + HOUR, 10);
+    let utc = NamedZone::utc();
+    assert_eq!(day_label(MONDAY, &utc), "Mon 9");
+    assert_eq!(day_label(MONDAY + 6 * DAY + 3 * HOUR, &utc), "Sun 15");
+    let week = day_ticks(MONDAY - HOUR, MONDAY + 6 * DAY + HOUR, 10, &utc);
     assert_eq!(week, (0..7).map(|n| MONDAY + n * DAY).collect::<Vec<_>>());
-    let month = day_ticks(MONDAY, MONDAY + 27 * DAY, 7);
+    let month = day_ticks(MONDAY, MONDAY + 27 * DAY, 7, &utc);
     assert_eq!(month.len(), 7);
     assert_eq!(month[1] - month[0], 4 * DAY);
-    assert!(day_ticks(MONDAY + HOUR, MONDAY + 2 * HOUR, 5).is_empty());
+    assert!(day_ticks(MONDAY + HOUR, MONDAY + 2 * HOUR, 5, &utc).is_empty());
+}
+
+#[test]
+fn axes_in_a_named_zone_tick_at_its_local_midnights_and_hours_across_a_clock_change() {
+    let london = NamedZone::parse("Europe/London").unwrap();
+    // Saturday 28 March 2026 00:00 UTC; the clocks go forward at 01:00 UTC on Sunday 29.
+    let saturday = MONDAY + 19 * DAY;
+    let days = day_ticks(saturday, saturday + 3 * DAY, 10, &london);
+    assert_eq!(
+        days,
+        vec![
+            saturday,
+            saturday + DAY,
+            saturday + 2 * DAY - HOUR,
+            saturday + 3 * DAY - HOUR
+        ]
+    );
+    assert_eq!(day_label(saturday + 2 * DAY - HOUR, &london), "Mon 30");
+    assert_eq!(
+        moment_label(saturday + 2 * DAY, &london),
+        "Mon 30 Mar 01:00 BST"
+    );
+    let hours: Vec<String> = time_ticks(saturday + DAY, saturday + DAY + 4 * HOUR, 10, &london)
+        .into_iter()
+        .map(|(_, label)| label)
+        .collect();
+    assert_eq!(hours, vec!["Sun 29", "02:00", "03:00", "04:00", "05:00"]);
 }
 
 #[test]
 fn short_spans_tick_in_hours_and_long_ones_in_days() {
+    let utc = NamedZone::utc();
     let labels = |ticks: Vec<(i64, String)>| {
         ticks
             .into_iter()
@@ -160,20 +189,21 @@ fn short_spans_tick_in_hours_and_long_ones_in_days() {
         labels(time_ticks(
             MONDAY + 9 * HOUR,
             MONDAY + 12 * HOUR + 30 * MINUTE,
-            10
+            10,
+            &utc
         )),
         vec!["09:00", "10:00", "11:00", "12:00"]
     );
     assert_eq!(
-        labels(time_ticks(MONDAY + 9 * HOUR, MONDAY + 17 * HOUR, 4)),
+        labels(time_ticks(MONDAY + 9 * HOUR, MONDAY + 17 * HOUR, 4, &utc)),
         vec!["09:00", "12:00", "15:00"]
     );
     assert_eq!(
-        labels(time_ticks(MONDAY - 6 * HOUR, MONDAY + 18 * HOUR, 5)),
+        labels(time_ticks(MONDAY - 6 * HOUR, MONDAY + 18 * HOUR, 5, &utc)),
         vec!["18:00", "Mon 9", "06:00", "12:00", "18:00"]
     );
     assert_eq!(
-        labels(time_ticks(MONDAY, MONDAY + 3 * DAY, 10)),
+        labels(time_ticks(MONDAY, MONDAY + 3 * DAY, 10, &utc)),
         vec!["Mon 9", "Tue 10", "Wed 11", "Thu 12"]
     );
 }

@@ -6,6 +6,7 @@ mod charts_fixture;
 mod dom;
 
 use charts_fixture::flow_sample;
+use escalator::engine::calendar::NamedZone;
 use escalator::view::time_axis::day_label;
 use escalator::web::charts::*;
 use wasm_bindgen::JsCast;
@@ -136,7 +137,7 @@ async fn bar_chart_draws_bars_baselines_and_percent_ticks() {
         .map(|day| Bar {
             baseline: Some(0.10),
             ..Bar::single(
-                day_label(MONDAY + day * DAY),
+                day_label(MONDAY + day * DAY, &NamedZone::utc()),
                 0.05 * day as f64,
                 Tone::Brand,
             )

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::calendar::NamedZone;
 use crate::engine::journey::{Journey, SlaTarget};
 use crate::engine::ticket::{Priority, Ticket};
 use crate::engine::time::Instant;
@@ -77,12 +78,12 @@ pub struct RunContext<'a> {
     /// Derives the priority of tickets that carry none, for the SLA results by priority; without it they
     /// count as `not given`.
     pub priorities: Option<&'a dyn TicketPriorities>,
-    /// Fixed offset from UTC, in seconds, at which days, weeks and months of the series begin.
-    pub utc_offset_seconds: i32,
+    /// The zone whose local midnights begin the days, weeks and months of the series.
+    pub zone: NamedZone,
 }
 
 impl<'a> RunContext<'a> {
-    /// A context for the period `[start, end)` with no teams, all three SLA targets, no business clock, UTC periods.
+    /// A context for the period `[start, end)` with no teams, all three SLA targets, no business clock, UTC days.
     pub fn new(start: Instant, end: Instant) -> RunContext<'a> {
         RunContext {
             start,
@@ -91,7 +92,7 @@ impl<'a> RunContext<'a> {
             sla_targets: SlaTarget::ALL.to_vec(),
             business_clock: None,
             priorities: None,
-            utc_offset_seconds: 0,
+            zone: NamedZone::utc(),
         }
     }
 
@@ -115,8 +116,8 @@ impl<'a> RunContext<'a> {
         self
     }
 
-    pub fn with_utc_offset_seconds(mut self, offset: i32) -> RunContext<'a> {
-        self.utc_offset_seconds = offset;
+    pub fn with_zone(mut self, zone: NamedZone) -> RunContext<'a> {
+        self.zone = zone;
         self
     }
 }

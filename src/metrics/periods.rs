@@ -1,6 +1,9 @@
-//! Calendar periods of the series: days, ISO weeks starting Monday, and months, at a fixed offset from UTC.
+//! Calendar periods of the series: days, ISO weeks starting Monday, and months, cut at local midnight in a
+//! zone (so the day of a clock change is 23 or 25 hours long).
 
-use chrono::{DateTime, Datelike, Days, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+use crate::engine::calendar::NamedZone;
 
 use crate::engine::time::Instant;
 
@@ -21,18 +24,14 @@ pub struct PeriodBounds {
     pub end: Instant,
 }
 
-/// The periods of `granularity` that overlap `[start, end)`, in order, with local midnights at `utc_offset_seconds`.
+/// The periods of `granularity` that overlap `[start, end)`, in order, starting at local midnights in `zone`.
 pub fn periods(
     granularity: Granularity,
     start: Instant,
     end: Instant,
-    utc_offset_seconds: i32,
+    zone: &NamedZone,
 ) -> Vec<PeriodBounds> {
-    let offset = i64::from(utc_offset_seconds);
-    let Some(first_local) = DateTime::from_timestamp(start.0.saturating_add(offset), 0) else {
-        return Vec::new();
-    };
-    let first_day = first_local.date_naive();
+    let first_day = zone.local(start.0).date();
     let mut period_start = match granularity {
         Granularity::Day => Some(first_day),
         Granularity::Week => first_day.checked_sub_days(Days::new(u64::from(
@@ -42,7 +41,7 @@ pub fn periods(
     };
     let mut result = Vec::new();
     while let Some(day) = period_start {
-        let from = local_midnight(day, offset).max(start);
+        let from = Instant(zone.midnight(day)).max(start);
         if from >= end {
             break;
         }
@@ -51,7 +50,7 @@ pub fn periods(
             Granularity::Week => day.checked_add_days(Days::new(7)),
             Granularity::Month => day.checked_add_months(Months::new(1)),
         };
-        let until = next.map_or(end, |next_day| local_midnight(next_day, offset));
+        let until = next.map_or(end, |next_day| Instant(zone.midnight(next_day)));
         result.push(PeriodBounds {
             label: label(granularity, day),
             start: from,
@@ -60,10 +59,6 @@ pub fn periods(
         period_start = next;
     }
     result
-}
-
-fn local_midnight(day: NaiveDate, offset: i64) -> Instant {
-    Instant(day.and_time(chrono::NaiveTime::MIN).and_utc().timestamp() - offset)
 }
 
 fn label(granularity: Granularity, day: NaiveDate) -> String {
@@ -100,7 +95,7 @@ mod tests {
             Granularity::Week,
             at("2026-03-04T10:00:00Z"),
             at("2026-03-17T00:00:00Z"),
-            0,
+            &NamedZone::utc(),
         );
         let labels: Vec<&str> = weeks.iter().map(|week| week.label.as_str()).collect();
         assert_eq!(labels, ["2026-W10", "2026-W11", "2026-W12"]);
@@ -114,7 +109,7 @@ mod tests {
     fn an_empty_run_has_no_periods() {
         let moment = at("2026-03-28T00:00:00Z");
         for granularity in [Granularity::Day, Granularity::Week, Granularity::Month] {
-            assert!(periods(granularity, moment, moment, 0).is_empty());
+            assert!(periods(granularity, moment, moment, &NamedZone::utc()).is_empty());
         }
     }
 
@@ -124,7 +119,7 @@ mod tests {
             Granularity::Month,
             at("2026-12-20T00:00:00Z"),
             at("2027-02-10T00:00:00Z"),
-            0,
+            &NamedZone::utc(),
         );
         let labels: Vec<&str> = months.iter().map(|month| month.label.as_str()).collect();
         assert_eq!(labels, ["2026-12", "2027-01", "2027-02"]);
@@ -138,7 +133,7 @@ mod tests {
             Granularity::Day,
             at("2026-03-01T22:00:00Z"),
             at("2026-03-02T23:30:00Z"),
-            2 * 3600,
+            &NamedZone::parse("+02:00").unwrap(),
         );
         let labels: Vec<&str> = days.iter().map(|day| day.label.as_str()).collect();
         assert_eq!(labels, ["2026-03-02", "2026-03-03"]);
@@ -147,5 +142,27 @@ mod tests {
         assert_eq!(period_index(&days, at("2026-03-02T22:00:00Z")), Some(1));
         assert_eq!(period_index(&days, at("2026-03-03T00:00:00Z")), None);
         assert_eq!(period_index(&days, at("2026-03-01T21:00:00Z")), None);
+    }
+
+    #[test]
+    fn days_in_a_named_zone_follow_its_clock_changes() {
+        let london = NamedZone::parse("Europe/London").unwrap();
+        let days = periods(
+            Granularity::Day,
+            at("2026-03-28T00:00:00Z"),
+            at("2026-03-31T00:00:00Z"),
+            &london,
+        );
+        let bounds: Vec<(Instant, Instant)> = days.iter().map(|day| (day.start, day.end)).collect();
+        assert_eq!(
+            bounds,
+            [
+                (at("2026-03-28T00:00:00Z"), at("2026-03-29T00:00:00Z")),
+                (at("2026-03-29T00:00:00Z"), at("2026-03-29T23:00:00Z")),
+                (at("2026-03-29T23:00:00Z"), at("2026-03-30T23:00:00Z")),
+                (at("2026-03-30T23:00:00Z"), at("2026-03-31T00:00:00Z")),
+            ]
+        );
+        assert_eq!(days[3].label, "2026-03-31");
     }
 }

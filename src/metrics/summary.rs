@@ -123,7 +123,8 @@ pub struct PeriodMetrics {
 pub struct Metrics {
     pub start: Instant,
     pub end: Instant,
-    pub utc_offset_seconds: i32,
+    /// The zone whose local midnights begin the series' days, weeks and months.
+    pub zone: String,
     pub tickets: u64,
     pub tickets_resolved: u64,
     pub tickets_abandoned: u64,
@@ -184,7 +185,7 @@ pub fn summarize(journeys: &[Journey], context: &RunContext<'_>) -> Metrics {
     Metrics {
         start: context.start,
         end: context.end,
-        utc_offset_seconds: context.utc_offset_seconds,
+        zone: context.zone.name().to_owned(),
         tickets: totals.tickets,
         tickets_resolved: totals.resolved,
         tickets_abandoned: totals.abandoned,
@@ -373,12 +374,7 @@ struct Series {
 
 impl Series {
     fn new(granularity: Granularity, context: &RunContext<'_>) -> Series {
-        let periods = periods(
-            granularity,
-            context.start,
-            context.end,
-            context.utc_offset_seconds,
-        );
+        let periods = periods(granularity, context.start, context.end, &context.zone);
         Series {
             tallies: vec![CohortTally::default(); periods.len()],
             periods,

@@ -8,6 +8,15 @@ pub fn now_to_the_minute() -> String {
     iso.chars().take(16).collect()
 }
 
+/// The browser's own IANA time zone (`Europe/Rome`), when it says.
+pub fn time_zone() -> Option<String> {
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+        .resolved_options();
+    js_sys::Reflect::get(&options, &"timeZone".into())
+        .ok()
+        .and_then(|zone| zone.as_string())
+}
+
 /// Milliseconds from the page's time origin, for measuring.
 pub fn now_ms() -> f64 {
     web_sys::window()

@@ -1,19 +1,21 @@
 //! Formatting instants and durations for people, in the playground's words.
 
-use crate::engine::time::{Instant, DAY};
+use crate::engine::calendar::NamedZone;
+use crate::engine::time::Instant;
+use crate::view::time_axis::moment_label;
 
-/// `Fri 6 Mar 16:55 UTC`: the playground shows instants in UTC and says so.
-pub fn instant(at: Instant) -> String {
-    at.to_datetime().format("%a %-d %b %H:%M UTC").to_string()
+/// `Fri 6 Mar 16:55 GMT`: wall-clock time in the shown zone, named by the abbreviation in force then.
+pub fn instant(at: Instant, zone: &NamedZone) -> String {
+    moment_label(at.0, zone)
 }
 
-/// `16:55` when on the same UTC day as `reference`, else `Mon 9 Mar 12:55 UTC` (the timeline that uses it
-/// says its times are UTC).
-pub fn instant_near(at: Instant, reference: Instant) -> String {
-    if at.0.div_euclid(DAY) == reference.0.div_euclid(DAY) {
-        at.to_datetime().format("%H:%M").to_string()
+/// `16:55 GMT` when on the same local day as `reference`, else `Mon 9 Mar 12:55 BST`.
+pub fn instant_near(at: Instant, reference: Instant, zone: &NamedZone) -> String {
+    let local = zone.local(at.0);
+    if local.date() == zone.local(reference.0).date() {
+        format!("{} {}", local.format("%H:%M"), zone.abbreviation_at(at.0))
     } else {
-        instant(at)
+        instant(at, zone)
     }
 }
 

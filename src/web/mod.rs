@@ -13,6 +13,7 @@ mod policy_handle;
 mod presets;
 mod results;
 mod shared_text_props;
+mod shown_zone;
 mod simulation;
 pub mod state;
 mod storage;

@@ -1,15 +1,20 @@
 //! The playground shell component: the top bar with views, presets, undo/redo, import/export/share, wired to
 //! the reducer in `state.rs`.
 
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use crate::view::zone_choices;
 use crate::web::browser;
 use crate::web::log_import::use_log_import;
+use crate::web::policy_handle::PolicyHandle;
 use crate::web::presets::{self, PresetEntry};
 use crate::web::results::live_strip::LiveStrip;
+use crate::web::shown_zone::ShownZone;
 use crate::web::simulation::use_simulation;
 use crate::web::state::{Action, Compiled, PlaygroundState, Tab};
 use crate::web::storage;
@@ -89,6 +94,28 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     }
 
     let workspace = &state.workspace;
+    let shown_zone = use_memo(
+        (state.policy().cloned(), workspace.time_zone.clone()),
+        |(policy, picked)| {
+            ShownZone(Rc::new(zone_choices::shown_zone(
+                policy.as_ref().map(PolicyHandle::compiled),
+                picked.as_deref(),
+            )))
+        },
+    );
+    let zone_options = zone_choices::zone_choices(
+        state.policy().map(PolicyHandle::compiled),
+        workspace.time_zone.as_deref(),
+        browser::time_zone().as_deref(),
+    );
+    let on_zone = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            let value = select.value();
+            dispatcher.dispatch(Action::ShowTimesIn((!value.is_empty()).then_some(value)));
+        })
+    };
     let dispatch = |action: fn() -> Action| {
         let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(action()))
@@ -282,7 +309,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     };
 
     html! {
-        <>
+        <ContextProvider<ShownZone> context={(*shown_zone).clone()}>
             <header class="topbar">
                 <div class="brand"><img src="favicon.svg" alt="" />{ "Escalator" }</div>
                 <nav class="tabs" role="tablist" aria-label="Views">
@@ -301,6 +328,15 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
                         { for props.presets.iter().map(|entry| html! {
                             <option value={entry.id.clone()} selected={entry.id == workspace.preset} title={entry.description.clone()}>
                                 { entry.title.clone() }
+                            </option>
+                        }) }
+                    </select>
+                </label>
+                <label class="inline-field">{ "Times in " }
+                    <select data-testid="zone-picker" onchange={on_zone} aria-label="Show times in this zone">
+                        { for zone_options.iter().map(|choice| html! {
+                            <option value={choice.value.clone()} selected={Some(&choice.value) == workspace.time_zone.as_ref() || (choice.value.is_empty() && workspace.time_zone.is_none())}>
+                                { choice.label.clone() }
                             </option>
                         }) }
                     </select>
@@ -335,7 +371,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
                 <LiveStrip sim={sim.clone()} scenario={workspace.scenario.name.clone().unwrap_or_default()} />
             }
             { body }
-        </>
+        </ContextProvider<ShownZone>>
     }
 }
 

@@ -60,6 +60,7 @@ pub async fn load(entry: &PresetEntry, created_at: String) -> Result<Workspace, 
         condition_drafts: Default::default(),
         policy_json_draft: None,
         log_mapping: None,
+        time_zone: None,
     })
 }
 

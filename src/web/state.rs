@@ -30,6 +30,8 @@ pub enum Action {
     Replace(Box<Workspace>),
     /// The ticket being tried: saved with the workspace, but not an undo step (undo leaves it as it is).
     SetDraft(TicketDraft),
+    /// Shows times in a zone the user picked (`None`: the policy's zone); not an undo step either.
+    ShowTimesIn(Option<String>),
     Undo,
     Redo,
     SelectTab(Tab),
@@ -127,6 +129,7 @@ impl Reducible for PlaygroundState {
             Action::Edit(edit) => self.with_history(|history| history.edit(&edit)),
             Action::Replace(workspace) => self.with_history(|history| history.replace(*workspace)),
             Action::SetDraft(draft) => self.with_history(|history| history.set_draft(draft)),
+            Action::ShowTimesIn(zone) => self.with_history(|history| history.set_time_zone(zone)),
             Action::Undo if self.can_undo() => self.with_history(|history| {
                 history.undo();
             }),

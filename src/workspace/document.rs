@@ -15,8 +15,8 @@ use crate::sim::scenario::Scenario;
 
 /// The version this build writes. Version 1 (everything saved before versions existed) had no
 /// `schema_version`; version 2 is the same document with it; version 3 may hold `log_mapping`, and a draft
-/// with impact and urgency and a history.
-pub const WORKSPACE_VERSION: u32 = 3;
+/// with impact and urgency and a history; version 4 may hold `time_zone`.
+pub const WORKSPACE_VERSION: u32 = 4;
 
 /// Everything a person edits: saved in the browser, exported, and carried by share links.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -38,6 +38,10 @@ pub struct Workspace {
     /// the next export of the same help desk reads without choosing again, and a share link carries it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_mapping: Option<Mapping>,
+    /// The zone the playground shows times in, when the user picked one (`UTC`, `+02:00`, an IANA name);
+    /// without it, the policy's zone (its first line's calendar zone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
 }
 
 /// Why a workspace document could not be opened.
@@ -80,13 +84,17 @@ impl std::error::Error for WorkspaceError {}
 type Migration = fn(&mut serde_json::Map<String, Value>);
 
 /// `MIGRATIONS[n - 1]` migrates version `n` to `n + 1`.
-const MIGRATIONS: [Migration; (WORKSPACE_VERSION - 1) as usize] = [version_1_to_2, version_2_to_3];
+const MIGRATIONS: [Migration; (WORKSPACE_VERSION - 1) as usize] =
+    [version_1_to_2, version_2_to_3, version_3_to_4];
 
 /// Version 2 only adds `schema_version`, which `read` takes off before reading the fields.
 fn version_1_to_2(_document: &mut serde_json::Map<String, Value>) {}
 
 /// Version 3 only adds the optional `log_mapping`, which a version 2 document does not have.
 fn version_2_to_3(_document: &mut serde_json::Map<String, Value>) {}
+
+/// Version 4 only adds the optional `time_zone`, which a version 3 document does not have.
+fn version_3_to_4(_document: &mut serde_json::Map<String, Value>) {}
 
 /// The document with its version, as it is written.
 #[derive(Serialize)]

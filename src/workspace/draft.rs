@@ -30,7 +30,7 @@ pub struct TicketDraft {
     pub segment: String,
     pub amount: String,
     pub signals: Signals,
-    /// `YYYY-MM-DDTHH:MM`, read as UTC.
+    /// `YYYY-MM-DDTHH:MM` in UTC; the form shows and takes it in the shown zone (`wall_clock`).
     pub created_at: String,
     /// What happened to the ticket after it was created, to see the SLA clocks it gives.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -42,7 +42,7 @@ pub struct TicketDraft {
 #[serde(deny_unknown_fields)]
 pub struct HistoryStep {
     pub kind: HistoryKind,
-    /// `YYYY-MM-DDTHH:MM`, read as UTC.
+    /// `YYYY-MM-DDTHH:MM` in UTC; the form shows and takes it in the shown zone (`wall_clock`).
     pub at: String,
     /// The new priority of a `priority_changed` step (medium when missing).
     #[serde(default, skip_serializing_if = "Option::is_none")]

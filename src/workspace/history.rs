@@ -1,5 +1,6 @@
 //! Undo and redo over workspaces: each edit is a step unless it continues the previous one (same
-//! `Edit::key`, as when typing into one field), and the ticket being tried is never a step.
+//! `Edit::key`, as when typing into one field); the ticket being tried and the zone times are shown in are
+//! never a step.
 
 use std::rc::Rc;
 
@@ -59,6 +60,13 @@ impl History {
     }
 
     /// Sets the ticket being tried. Not an undo step, and undo and redo leave it as it is.
+    /// Shows times in `zone` (`None`: the policy's zone); not an undo step.
+    pub fn set_time_zone(&mut self, zone: Option<String>) {
+        if self.current.time_zone != zone {
+            Rc::make_mut(&mut self.current).time_zone = zone;
+        }
+    }
+
     pub fn set_draft(&mut self, draft: TicketDraft) {
         if self.current.draft != draft {
             Rc::make_mut(&mut self.current).draft = draft;
@@ -70,7 +78,7 @@ impl History {
         let Some(previous) = self.undo.pop() else {
             return false;
         };
-        let previous = self.keeping_draft(previous);
+        let previous = self.keeping_view(previous);
         self.redo
             .push(std::mem::replace(&mut self.current, previous));
         self.last_key = None;
@@ -82,7 +90,7 @@ impl History {
         let Some(following) = self.redo.pop() else {
             return false;
         };
-        let following = self.keeping_draft(following);
+        let following = self.keeping_view(following);
         self.undo
             .push(std::mem::replace(&mut self.current, following));
         self.last_key = None;
@@ -105,10 +113,13 @@ impl History {
         self.last_key = key;
     }
 
-    /// `snapshot` with the ticket currently being tried.
-    fn keeping_draft(&self, mut snapshot: Rc<Workspace>) -> Rc<Workspace> {
+    /// `snapshot` with the ticket currently being tried and the zone times are shown in.
+    fn keeping_view(&self, mut snapshot: Rc<Workspace>) -> Rc<Workspace> {
         if snapshot.draft != self.current.draft {
             Rc::make_mut(&mut snapshot).draft = self.current.draft.clone();
+        }
+        if snapshot.time_zone != self.current.time_zone {
+            Rc::make_mut(&mut snapshot).time_zone = self.current.time_zone.clone();
         }
         snapshot
     }

@@ -8,5 +8,6 @@ pub mod fields;
 pub mod history;
 pub mod import;
 pub mod share;
+pub mod wall_clock;
 
 pub use document::{Workspace, WorkspaceError, WORKSPACE_VERSION};

@@ -17,5 +17,6 @@ pub fn workspace() -> Workspace {
         condition_drafts: Default::default(),
         policy_json_draft: None,
         log_mapping: None,
+        time_zone: None,
     }
 }

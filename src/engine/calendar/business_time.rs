@@ -3,6 +3,7 @@
 use std::sync::OnceLock;
 
 use super::error::CalendarError;
+use super::named_zone::NamedZone;
 use super::rules::{validate, WeeklyRules};
 use super::spec::CalendarSpec;
 use super::year_table::{
@@ -81,6 +82,11 @@ impl Calendar {
     /// The calendar's time zone as the document spells it.
     pub fn zone_name(&self) -> &str {
         &self.zone_name
+    }
+
+    /// The calendar's zone with its name, for showing instants in it.
+    pub fn named_zone(&self) -> NamedZone {
+        NamedZone::new(&self.zone_name, self.zone.clone())
     }
 
     /// Seconds east of UTC of the calendar's wall clock at `at`.

@@ -5,6 +5,7 @@
 
 mod business_time;
 mod error;
+mod named_zone;
 mod rules;
 mod spec;
 mod suggest;
@@ -13,6 +14,7 @@ mod zone;
 
 pub use business_time::{BusinessFrom, Calendar};
 pub use error::{CalendarError, TimeField};
+pub use named_zone::NamedZone;
 pub use rules::{weekday_index, weekly_open_minutes, WEEKDAY_NAMES};
 pub use spec::{CalendarSpec, HolidaySpec, WeeklyHoursSpec};
 pub use year_table::{FIRST_YEAR, LAST_YEAR, RANGE_END, RANGE_START};

@@ -1,6 +1,6 @@
 //! The seam between the policy and the condition, duration and calendar modules: the few calls the policy needs.
 
-pub use crate::engine::calendar::{Calendar, CalendarError, CalendarSpec};
+pub use crate::engine::calendar::{Calendar, CalendarError, CalendarSpec, NamedZone};
 pub use crate::engine::condition::Condition;
 pub use crate::engine::duration::Duration;
 

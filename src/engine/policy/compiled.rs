@@ -1,6 +1,6 @@
 //! The compiled policy: every id resolved to an index, durations in seconds, conditions checked.
 
-use super::bridge::{Calendar, CheckedCondition};
+use super::bridge::{Calendar, CheckedCondition, NamedZone};
 use super::document::{BreachAction, Direction, Policy, PriorityMatrix, RuleKind, Tier, TimeBasis};
 use super::route_texts::RouteTexts;
 use crate::engine::journey::SlaTarget;
@@ -170,6 +170,14 @@ impl CompiledPolicy {
 
     pub fn tier_of(&self, team: usize) -> &Tier {
         &self.source.tiers[self.teams[team].tier]
+    }
+
+    /// The zone the policy's times are shown in and its series cut in: first line's (the default route's)
+    /// calendar zone, else the first calendar's, else UTC.
+    pub fn home_zone(&self) -> NamedZone {
+        self.team_calendar(self.default_team)
+            .or_else(|| self.calendars.first())
+            .map_or_else(NamedZone::utc, Calendar::named_zone)
     }
 
     /// The calendar a team works on, `None` for around the clock.

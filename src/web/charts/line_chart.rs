@@ -1,4 +1,5 @@
-//! `LineChart`: one or more series over time (x = UTC seconds), with day labels, value ticks and shaded bands.
+//! `LineChart`: one or more series over time (x = UTC seconds), with day labels in the shown zone, value
+//! ticks and shaded bands.
 
 use yew::prelude::*;
 
@@ -6,6 +7,7 @@ use super::marks::{empty_message, legend, num, y_axis, Tone, VIEW_WIDTH};
 use crate::view::scale::LinearScale;
 use crate::view::time_axis::{moment_label, time_ticks};
 use crate::view::values::ValueFormat;
+use crate::web::shown_zone::use_shown_zone;
 
 /// A named series of (UTC seconds, value) points, drawn in time order.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +51,7 @@ const BOTTOM: f64 = 28.0;
 
 #[component]
 pub fn LineChart(props: &LineChartProps) -> Html {
+    let zone = use_shown_zone();
     let height = props.height;
     let points = || props.series.iter().flat_map(|series| series.points.iter());
     let x_min = points().map(|&(at, _)| at).min();
@@ -79,11 +82,11 @@ pub fn LineChart(props: &LineChartProps) -> Html {
         let to = x.map(band.to.min(x_max) as f64);
         html! {
             <rect class="chart-band" x={num(from)} y={num(TOP)} width={num((to - from).max(0.0))} height={num(height - BOTTOM - TOP)}>
-                <title>{ format!("{}: {} – {}", band.label, moment_label(band.from), moment_label(band.to)) }</title>
+                <title>{ format!("{}: {} – {}", band.label, moment_label(band.from, &zone), moment_label(band.to, &zone)) }</title>
             </rect>
         }
     });
-    let x_ticks = time_ticks(x_min, x_max, 10).into_iter().map(|(at, label)| {
+    let x_ticks = time_ticks(x_min, x_max, 10, &zone).into_iter().map(|(at, label)| {
         let at_x = num(x.map(at as f64));
         html! {
             <g class="chart-tick">
@@ -105,7 +108,7 @@ pub fn LineChart(props: &LineChartProps) -> Html {
         let marks = (sorted.len() <= props.max_point_marks).then(|| {
             sorted.iter().map(|&(at, value)| html! {
                 <circle class="chart-point" cx={num(x.map(at as f64))} cy={num(y.map(value))} r="3">
-                    <title>{ format!("{} — {}: {}", series.label, moment_label(at), props.format.value_label(value)) }</title>
+                    <title>{ format!("{} — {}: {}", series.label, moment_label(at, &zone), props.format.value_label(value)) }</title>
                 </circle>
             }).collect::<Html>()
         });

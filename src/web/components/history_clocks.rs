@@ -3,30 +3,33 @@
 
 use yew::prelude::*;
 
+use crate::engine::calendar::NamedZone;
 use crate::engine::sla::{ClockState, ClocksAfterHistory};
 use crate::web::format;
+use crate::web::shown_zone::use_shown_zone;
 
 #[derive(Properties, PartialEq)]
 pub struct HistoryClocksProps {
     pub clocks: ClocksAfterHistory,
 }
 
-fn state(state: &ClockState) -> String {
+fn state(state: &ClockState, zone: &NamedZone) -> String {
     match state {
         ClockState::NotStarted => "not started".to_owned(),
         ClockState::Running => "running".to_owned(),
-        ClockState::Paused { since } => format!("paused since {}", format::instant(*since)),
-        ClockState::Met { at } => format!("met at {}", format::instant(*at)),
-        ClockState::Breached { at } => format!("breached at {}", format::instant(*at)),
-        ClockState::Stopped { at } => format!("stopped at {}", format::instant(*at)),
+        ClockState::Paused { since } => format!("paused since {}", format::instant(*since, zone)),
+        ClockState::Met { at } => format!("met at {}", format::instant(*at, zone)),
+        ClockState::Breached { at } => format!("breached at {}", format::instant(*at, zone)),
+        ClockState::Stopped { at } => format!("stopped at {}", format::instant(*at, zone)),
     }
 }
 
 #[component]
 pub fn HistoryClocks(props: &HistoryClocksProps) -> Html {
+    let zone = use_shown_zone();
     let clocks = &props.clocks;
     let shown = |at: Option<crate::engine::time::Instant>| {
-        at.map_or_else(|| "—".to_owned(), format::instant)
+        at.map_or_else(|| "—".to_owned(), |at| format::instant(at, &zone))
     };
     html! {
         <section class="panel" data-testid="history-clocks">
@@ -49,7 +52,7 @@ pub fn HistoryClocks(props: &HistoryClocksProps) -> Html {
                             <td>{ shown(clock.planned_due) }</td>
                             <td data-testid={format!("due-after-history-{}", clock.target.as_str())}>{ shown(clock.due) }</td>
                             <td class="num">{ crate::format::seconds(clock.paused_seconds) }</td>
-                            <td>{ state(&clock.state) }</td>
+                            <td>{ state(&clock.state, &zone) }</td>
                         </tr>
                     }) }</tbody>
                 </table>

@@ -7,8 +7,10 @@ use crate::engine::decision::Decision;
 use crate::engine::journey::SlaTarget;
 use crate::engine::policy::BreachAction;
 use crate::engine::time::{Instant, DAY, HOUR};
+use crate::view::time_axis::day_ticks;
 use crate::web::format;
 use crate::web::policy_handle::PolicyHandle;
+use crate::web::shown_zone::use_shown_zone;
 
 #[derive(Properties, PartialEq)]
 pub struct SlaTimelineProps {
@@ -47,6 +49,7 @@ struct Row {
 
 #[component]
 pub fn SlaTimeline(props: &SlaTimelineProps) -> Html {
+    let zone = use_shown_zone();
     let rows = timeline_rows(&props.decision);
     let Some(sla) = &props.decision.sla else {
         return html! { <section class="panel"><p class="empty">{ "No SLA policy applies to this ticket." }</p></section> };
@@ -79,15 +82,15 @@ pub fn SlaTimeline(props: &SlaTimelineProps) -> Html {
         html! {
             <rect class="waiting" data-testid="waiting-span" x={fmt(x(*from))} y={fmt(AXIS_HEIGHT - 4.0)}
                 width={fmt((x(*to) - x(*from)).max(1.0))} height={fmt(plot_bottom - AXIS_HEIGHT + 4.0)}>
-                <title>{ format!("Waiting on the customer, {} to {}", format::instant(*from), format::instant(*to)) }</title>
+                <title>{ format!("Waiting on the customer, {} to {}", format::instant(*from, &zone), format::instant(*to, &zone)) }</title>
             </rect>
         }
     });
-    let ticks = day_ticks(start, end).into_iter().map(|at| {
+    let ticks = day_ticks(start.0, end.0, 8, &zone).into_iter().filter(|&at| at > start.0).map(Instant).map(|at| {
         html! {
             <g class="tick">
                 <line x1={fmt(x(at))} x2={fmt(x(at))} y1={fmt(AXIS_HEIGHT - 8.0)} y2={fmt(plot_bottom)} />
-                <text x={fmt(x(at) + 3.0)} y="14">{ at.to_datetime().format("%a %-d %b").to_string() }</text>
+                <text x={fmt(x(at) + 3.0)} y="14">{ zone.local(at.0).format("%a %-d %b").to_string() }</text>
             </g>
         }
     });
@@ -96,7 +99,7 @@ pub fn SlaTimeline(props: &SlaTimelineProps) -> Html {
         let mut last_label_end = f64::MIN;
         let markers = row.markers.iter().map(|marker| {
             let cx = x(marker.at);
-            let text = format!("{} {}", marker.label, format::instant_near(marker.at, start));
+            let text = format!("{} {}", marker.label, format::instant_near(marker.at, start, &zone));
             let text_width = text.chars().count() as f64 * CHAR_WIDTH;
             let right_aligned = cx + 8.0 + text_width > WIDTH;
             let (text_x, anchor, from, to) = if right_aligned {
@@ -110,7 +113,7 @@ pub fn SlaTimeline(props: &SlaTimelineProps) -> Html {
             }
             html! {
                 <g class={classes!("marker", marker.class)}>
-                    <title>{ format!("{} — {}", marker.label, format::instant(marker.at)) }</title>
+                    <title>{ format!("{} — {}", marker.label, format::instant(marker.at, &zone)) }</title>
                     <circle cx={fmt(cx)} cy={fmt(y)} r="5" />
                     if labelled {
                         <text x={fmt(text_x)} y={fmt(y + 4.0)} text-anchor={anchor}>{ text }</text>
@@ -147,7 +150,7 @@ pub fn SlaTimeline(props: &SlaTimelineProps) -> Html {
         <section class="panel">
             <div class="panel-head">
                 <h2>{ "SLA timeline" }</h2>
-                <p>{ format!("{} — {basis}; times in UTC", sla.name) }</p>
+                <p>{ format!("{} — {basis}; times in {}", sla.name, zone.name()) }</p>
             </div>
             <div class="panel-body">
                 <svg class="timeline" data-testid="sla-timeline" viewBox={format!("0 0 {WIDTH} {}", fmt(height))} role="img"
@@ -160,7 +163,7 @@ pub fn SlaTimeline(props: &SlaTimelineProps) -> Html {
                 </svg>
                 <ol class="agenda" data-testid="sla-agenda">
                     { for agenda.iter().map(|(at, text, class)| html! {
-                        <li class={*class}><span class="when">{ format::instant(*at) }</span>{ text.clone() }</li>
+                        <li class={*class}><span class="when">{ format::instant(*at, &zone) }</span>{ text.clone() }</li>
                     }) }
                 </ol>
                 <ul class="due-list" data-testid="due-list">
@@ -169,7 +172,7 @@ pub fn SlaTimeline(props: &SlaTimelineProps) -> Html {
                             <strong>{ format::capitalise(target.target.as_str()) }</strong>
                             { format!(" within {}", crate::format::seconds(target.seconds)) }
                             { match target.due {
-                                Some(due) => html! { <>{ " — due " }<span class="due">{ format::instant(due) }</span></> },
+                                Some(due) => html! { <>{ " — due " }<span class="due">{ format::instant(due, &zone) }</span></> },
                                 None if target.target == SlaTarget::NextUpdate => html! { <span class="hint">{ " — counted from each reply" }</span> },
                                 None => html! { <span class="never-due" data-testid="never-due">{ " — never due: its calendar does not count this target (see the policy's findings)" }</span> },
                             } }
@@ -272,17 +275,6 @@ fn closed_intervals(calendar: &Calendar, start: Instant, end: Instant) -> Vec<(I
         closed.push((cursor, end));
     }
     closed
-}
-
-/// UTC midnights inside (start, end), thinned to at most eight labels.
-fn day_ticks(start: Instant, end: Instant) -> Vec<Instant> {
-    let first = (start.0.div_euclid(DAY) + 1) * DAY;
-    let days: Vec<Instant> = (0..)
-        .map(|n| Instant(first + n * DAY))
-        .take_while(|at| *at < end)
-        .collect();
-    let step = days.len().div_ceil(8).max(1);
-    days.into_iter().step_by(step).collect()
 }
 
 fn fmt(value: f64) -> String {

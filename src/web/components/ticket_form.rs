@@ -6,7 +6,9 @@ use yew::prelude::*;
 
 use crate::engine::ticket::{Channel, Level, Priority};
 use crate::web::format::capitalise;
+use crate::web::shown_zone::use_shown_zone;
 use crate::workspace::draft::{HistoryKind, HistoryStep, TicketDraft};
+use crate::workspace::wall_clock;
 
 #[derive(Properties, PartialEq)]
 pub struct TicketFormProps {
@@ -33,6 +35,7 @@ const SIGNAL_LABELS: [(&str, &str); 4] = [
 
 #[component]
 pub fn TicketForm(props: &TicketFormProps) -> Html {
+    let zone = use_shown_zone();
     let draft = &props.draft;
     let edit = |apply: fn(&mut TicketDraft, String)| {
         let draft = draft.clone();
@@ -65,7 +68,14 @@ pub fn TicketForm(props: &TicketFormProps) -> Html {
     }));
     let on_segment = select_value(edit(|d, v| d.segment = v));
     let on_amount = input_value(edit(|d, v| d.amount = v));
-    let on_created = input_value(edit(|d, v| d.created_at = v));
+    let on_created = {
+        let (draft, on_change, zone) = (draft.clone(), props.on_change.clone(), zone.clone());
+        input_value(move |typed: String| {
+            let mut next = draft.clone();
+            next.created_at = wall_clock::stored(&typed, &zone);
+            on_change.emit(next);
+        })
+    };
 
     let history_rows = draft.history.iter().enumerate().map(|(index, step)| {
         let on_kind = {
@@ -83,12 +93,12 @@ pub fn TicketForm(props: &TicketFormProps) -> Html {
             })
         };
         let on_at = {
-            let (draft, on_change) = (draft.clone(), props.on_change.clone());
+            let (draft, on_change, zone) = (draft.clone(), props.on_change.clone(), zone.clone());
             Callback::from(move |event: InputEvent| {
                 let input: HtmlInputElement = event.target_unchecked_into();
                 let mut next = draft.clone();
                 if let Some(step) = next.history.get_mut(index) {
-                    step.at = input.value();
+                    step.at = wall_clock::stored(&input.value(), &zone);
                 }
                 on_change.emit(next);
             })
@@ -129,8 +139,8 @@ pub fn TicketForm(props: &TicketFormProps) -> Html {
                         }) }
                     </select>
                 }
-                <input type="datetime-local" value={step.at.clone()} oninput={on_at}
-                    aria-label={format!("When step {} happened (UTC)", index + 1)} data-testid={format!("history-at-{index}")} />
+                <input type="datetime-local" value={wall_clock::shown(&step.at, &zone)} oninput={on_at}
+                    aria-label={format!("When step {} happened ({})", index + 1, zone.name())} data-testid={format!("history-at-{index}")} />
                 <button type="button" class="icon-button" onclick={on_remove} aria-label={format!("Remove step {}", index + 1)}>{ "×" }</button>
             </div>
         }
@@ -235,11 +245,11 @@ pub fn TicketForm(props: &TicketFormProps) -> Html {
                 { for signal_boxes }
             </fieldset>
             <div class="field">
-                <label for="ticket-created">{ "Created at (UTC)" }</label>
-                <input id="ticket-created" type="datetime-local" value={draft.created_at.clone()} oninput={on_created} />
+                <label for="ticket-created">{ format!("Created at ({})", zone.name()) }</label>
+                <input id="ticket-created" type="datetime-local" value={wall_clock::shown(&draft.created_at, &zone)} oninput={on_created} />
             </div>
             <fieldset data-testid="history">
-                <legend>{ "What happened next (UTC)" }</legend>
+                <legend>{ format!("What happened next ({})", zone.name()) }</legend>
                 { for history_rows }
                 <button type="button" onclick={on_add_step} data-testid="history-add">{ "+ Add a step" }</button>
             </fieldset>

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::engine::journey::{EventKind, Journey};
 use crate::web::format;
+use crate::web::shown_zone::use_shown_zone;
 
 #[derive(Properties, PartialEq)]
 pub struct JourneyViewProps {
@@ -13,6 +14,7 @@ pub struct JourneyViewProps {
 
 #[component]
 pub fn JourneyView(props: &JourneyViewProps) -> Html {
+    let zone = use_shown_zone();
     let journey = &props.journey;
     let created = journey.created_at;
     let on_close = props.on_close.clone();
@@ -29,7 +31,7 @@ pub fn JourneyView(props: &JourneyViewProps) -> Html {
                     let (class, text) = describe(&event.kind);
                     html! {
                         <li class={class}>
-                            <span class="when">{ format::instant(event.at) }</span>
+                            <span class="when">{ format::instant(event.at, &zone) }</span>
                             <span class="offset">{ format!("+{}", crate::format::seconds(event.at.seconds_since(created))) }</span>
                             <span class="what">{ text }</span>
                         </li>

@@ -7,6 +7,7 @@ use crate::engine::time::{Instant, HOUR};
 use crate::sim::scenario::Spike;
 use crate::web::editor::inputs::{NumberInput, Select};
 use crate::web::format;
+use crate::web::shown_zone::use_shown_zone;
 use crate::web::state::Action;
 use crate::workspace::edit::{Edit, SpikeField};
 
@@ -26,6 +27,7 @@ fn set(dispatch: &Callback<Action>, spike: usize, field: SpikeField) {
 
 #[component]
 pub fn SpikeControls(props: &SpikeControlsProps) -> Html {
+    let zone = use_shown_zone();
     let d = &props.dispatch;
     let rows = props.spikes.iter().enumerate().map(|(index, spike)| {
         let hours_in = (spike.start.seconds_since(props.start) / HOUR).max(0);
@@ -82,7 +84,7 @@ pub fn SpikeControls(props: &SpikeControlsProps) -> Html {
                 if props.spikes.is_empty() {
                     <p class="hint">{ "No spikes: arrivals follow the workload's usual curve." }</p>
                 } else {
-                    <p class="hint">{ format!("Days and hours count from the scenario's start, {}.", format::instant(props.start)) }</p>
+                    <p class="hint">{ format!("Days and hours count from the scenario's start, {}.", format::instant(props.start, &zone)) }</p>
                 }
                 { for rows }
                 <button type="button" class="cal-add spike-add" onclick={on_add} data-testid="spike-add">{ "Add a traffic spike" }</button>

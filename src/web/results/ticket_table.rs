@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::engine::journey::EscalationKind;
 use crate::sim::report::{SimulationReport, TicketRow};
 use crate::web::format;
+use crate::web::shown_zone::use_shown_zone;
 
 const ROW_HEIGHT: f64 = 30.0;
 const VIEW_HEIGHT: f64 = 420.0;
@@ -54,6 +55,7 @@ impl Filters {
 
 #[component]
 pub fn TicketTable(props: &TicketTableProps) -> Html {
+    let zone = use_shown_zone();
     let filters = use_state(Filters::default);
     let scroll_top = use_state(|| 0.0_f64);
     let visible: Rc<Vec<usize>> = {
@@ -109,7 +111,7 @@ pub fn TicketTable(props: &TicketTableProps) -> Html {
                 onkeydown={{ let on_open = props.on_open.clone(); Callback::from(move |e: KeyboardEvent| if e.key() == "Enter" { on_open.emit(index) }) }}
                 data-testid="ticket-row" data-first-team={row.first_team.clone()}>
                 <td class="mono">{ row.id.clone() }</td>
-                <td>{ format::instant(row.created) }</td>
+                <td>{ format::instant(row.created, &zone) }</td>
                 <td>{ row.category.clone() }</td>
                 <td>{ row.priority.map(|p| p.as_str()).unwrap_or("—") }</td>
                 <td title={format!("because: {}", row.first_reason)}>{ team_name(&row.first_team) }<span class="hint">{ format!(" ({})", row.first_reason) }</span></td>
