@@ -261,3 +261,48 @@ fn a_ticket_answered_before_its_first_response_checkpoints_still_breaches_resolu
         );
     }
 }
+
+/// The test policy with `pauses` instead of `pause_when_waiting`.
+fn policy_with_pauses(pauses: Value) -> Policy {
+    let mut document: Value =
+        serde_json::from_str(&serde_json::to_string(&policy(true, None)).expect("writes"))
+            .expect("reads");
+    document["sla_policies"][0]["pauses"] = pauses;
+    Policy::from_json(&document.to_string()).expect("the test policy with pauses reads")
+}
+
+#[test]
+fn a_wait_holds_only_the_targets_the_sla_policy_lists_for_waiting_on_the_customer() {
+    let resolution = breach(SlaTarget::Resolution);
+    let next_update = breach(SlaTarget::NextUpdate);
+    let updates_only = run(
+        &scenario(always_asked()),
+        &policy_with_pauses(json!({"waiting_on_customer": ["next_update"]})),
+    );
+    for journey in &updates_only.runs[0].journeys {
+        assert_eq!(
+            first_at(journey, &resolution),
+            Some(2 * HOUR + HOUR / 4),
+            "resolution runs on"
+        );
+        assert_eq!(count(journey, &next_update), 0, "next update is held");
+    }
+    let resolution_only = run(
+        &scenario(always_asked()),
+        &policy_with_pauses(
+            json!({"waiting_on_customer": ["resolution"], "on_hold": ["next_update"]}),
+        ),
+    );
+    for journey in &resolution_only.runs[0].journeys {
+        assert_eq!(
+            first_at(journey, &resolution),
+            Some(2 * HOUR + HOUR / 4 + 4 * 3 * HOUR),
+            "resolution is held"
+        );
+        assert_eq!(
+            count(journey, &next_update),
+            5,
+            "next update runs on (on hold holds it, but nobody is on hold)"
+        );
+    }
+}

@@ -93,7 +93,7 @@ fn a_higher_priority_keeps_the_time_counted_and_held_and_takes_its_own_targets()
         clocks.replaced_by, None,
         "high tickets keep the Standard SLA"
     );
-    assert!(clocks.pauses_count);
+    assert!(clocks.pauses.any());
     let resolution = target(&clocks, SlaTarget::Resolution);
     // High resolution is 8 business hours: 1 counted by 14:00, 7 to go = 14:00–20:00 and Wednesday 08:00–09:00.
     assert_eq!(resolution.due, Some(at("2026-03-04T09:00")));
@@ -129,7 +129,7 @@ fn a_priority_that_selects_another_sla_policy_moves_to_its_clock_and_pause_rule(
     history.push(step(HistoryKind::CustomerReply, "2026-03-03T16:00"));
     let clocks = clocks(&policy, history);
     assert_eq!(clocks.replaced_by.as_deref(), Some("critical_24x7"));
-    assert!(!clocks.pauses_count, "the new SLA policy does not pause");
+    assert!(!clocks.pauses.any(), "the new SLA policy does not pause");
     let resolution = target(&clocks, SlaTarget::Resolution);
     // 1 business hour counted under Standard; 3 more hours of calendar time from 14:00, the second wait
     // included (the new policy does not pause).

@@ -239,7 +239,7 @@ fn impact_and_urgency_in_the_draft_give_the_matrix_priority() {
 fn three_business_hours_waiting_move_a_paused_target_by_exactly_that_and_nothing_else() {
     use escalator::engine::journey::SlaTarget;
     use escalator::engine::route::route;
-    use escalator::engine::sla::clocks_after_history;
+    use escalator::engine::sla::{clocks_after_history, WaitSpan, WaitState};
     use escalator::workspace::draft::{HistoryKind, HistoryStep};
 
     let step = |kind, at: &str| HistoryStep {
@@ -272,13 +272,14 @@ fn three_business_hours_waiting_move_a_paused_target_by_exactly_that_and_nothing
     // Billing falls to the Standard SLA: business time on UK support hours (08:00–20:00, London = UTC in
     // early March), paused while waiting. Ten-thirty to one-thirty on a Tuesday is three business hours.
     let standard = after("billing");
-    assert!(standard.pauses_count);
+    assert!(standard.pauses.any());
     assert_eq!(
         standard.waiting,
-        vec![(
-            escalator::engine::time::Instant::parse_rfc3339("2026-03-03T10:30:00Z").unwrap(),
-            escalator::engine::time::Instant::parse_rfc3339("2026-03-03T13:30:00Z").unwrap()
-        )],
+        vec![WaitSpan {
+            state: WaitState::WaitingOnCustomer,
+            from: escalator::engine::time::Instant::parse_rfc3339("2026-03-03T10:30:00Z").unwrap(),
+            to: escalator::engine::time::Instant::parse_rfc3339("2026-03-03T13:30:00Z").unwrap()
+        }],
         "steps are put in time order"
     );
     for target in [SlaTarget::FirstResponse, SlaTarget::Resolution] {
@@ -297,7 +298,7 @@ fn three_business_hours_waiting_move_a_paused_target_by_exactly_that_and_nothing
     }
     // An outage falls to the outage SLA, which does not pause: nothing moves.
     let outage = after("outage");
-    assert!(!outage.pauses_count);
+    assert!(!outage.pauses.any());
     for clock in &outage.targets {
         assert_eq!(
             clock.due, clock.planned_due,

@@ -7,6 +7,7 @@ use escalator::engine::condition::Signal;
 use escalator::engine::duration::Duration;
 use escalator::engine::journey::SlaTarget;
 use escalator::engine::policy::{BreachAction, Direction, RuleKind, TimeBasis};
+use escalator::engine::sla::WaitState;
 use escalator::engine::ticket::{Channel, Level, Priority};
 use escalator::sim::scenario::{Arrivals, AssignmentStrategy, KnowledgeBase, TimeDistribution};
 use escalator::workspace::edit::{
@@ -868,6 +869,51 @@ fn waiting_controls_make_a_default_rule_keep_its_shape_and_keep_shares_probabili
     assert_eq!(rule.never_replies, 1.0);
     Edit::SetScenario(ScenarioField::WaitingAsk(f64::NAN)).apply(&mut workspace);
     assert_eq!(workspace.scenario.waiting.expect("a rule").default.ask, 0.0);
+}
+
+#[test]
+fn the_pauses_grid_writes_pauses_and_keeps_pause_when_waiting_in_step_with_it() {
+    // The preset's standard SLA (index 2) pauses while waiting: every target on the customer.
+    let edited = applied(Edit::SetSla {
+        sla: 2,
+        field: SlaField::Pause {
+            state: WaitState::WaitingOnCustomer,
+            target: SlaTarget::FirstResponse,
+            holds: false,
+        },
+    });
+    let sla = &edited.policy.sla_policies[2];
+    assert_eq!(
+        sla.pauses.as_ref().expect("written")[&WaitState::WaitingOnCustomer],
+        vec![SlaTarget::NextUpdate, SlaTarget::Resolution]
+    );
+    assert!(sla.pause_when_waiting);
+    let mut workspace = edited;
+    Edit::SetSla {
+        sla: 2,
+        field: SlaField::Pause {
+            state: WaitState::OnHold,
+            target: SlaTarget::Resolution,
+            holds: true,
+        },
+    }
+    .apply(&mut workspace);
+    Edit::SetSla {
+        sla: 2,
+        field: SlaField::PauseWhenWaiting(false),
+    }
+    .apply(&mut workspace);
+    let sla = &workspace.policy.sla_policies[2];
+    assert!(!sla.pause_when_waiting);
+    assert_eq!(
+        sla.pauses,
+        Some([(WaitState::OnHold, vec![SlaTarget::Resolution])].into()),
+        "the checkbox clears the customer row and keeps the others"
+    );
+    let compiled = workspace.policy.compile().expect("no contradiction");
+    assert!(compiled.sla_policies[2]
+        .pauses
+        .holds(WaitState::OnHold, SlaTarget::Resolution));
 }
 
 #[test]

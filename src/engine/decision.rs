@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::journey::{EscalationKind, SlaTarget};
 use super::policy::{BreachAction, Direction, RuleKind, TimeBasis};
 use super::shared_text::SharedText;
+use super::sla::Pauses;
 use super::ticket::Priority;
 use super::time::Instant;
 use super::trace::{Stage, Trace};
@@ -142,7 +143,8 @@ pub struct SlaPlan {
     pub time: TimeBasis,
     /// The calendar the business time is counted on, `None` for calendar time or a team open around the clock.
     pub calendar: Option<SharedText>,
-    pub pause_when_waiting: bool,
+    /// Which targets each waiting state holds (every state listed, with the targets it holds).
+    pub pauses: Pauses,
     pub targets: Vec<DueTarget>,
     pub breach_ladder: Vec<PlannedBreach>,
 }

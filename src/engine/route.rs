@@ -325,7 +325,7 @@ fn plan_sla(
         name: sla_texts.name.clone(),
         time,
         calendar: calendar_index.map(|index| policy.texts().calendar_ids[index].clone()),
-        pause_when_waiting: sla.pause_when_waiting,
+        pauses: sla.pauses,
         targets,
         breach_ladder,
     })

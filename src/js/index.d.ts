@@ -7,6 +7,7 @@ export type Channel = "email" | "chat" | "phone" | "web" | "social";
 export type DecisionKind = "none" | "functional" | "hierarchical" | "automatic";
 export type Direction = "functional" | "hierarchical";
 export type SlaTarget = "first_response" | "next_update" | "resolution";
+export type WaitState = "waiting_on_customer" | "on_hold" | "waiting_on_third_party";
 export type Stage = "trigger" | "rule" | "matrix" | "default";
 /** RFC 3339 text such as "2026-03-06T16:55:00Z", or a Date. */
 export type InstantInput = string | Date;
@@ -58,6 +59,8 @@ export interface SlaPolicy {
   time?: "business" | "calendar";
   calendar?: string;
   pause_when_waiting?: boolean;
+  /** Which targets each waiting state holds; replaces `pause_when_waiting` when given. */
+  pauses?: Partial<Record<WaitState, SlaTarget[]>>;
   /** A ticket left waiting on the customer this long (calendar time) is closed as resolved. */
   auto_close_after?: DurationText;
   /** Percentages of a target at which a warning fires, e.g. [50, 75]. */
@@ -114,7 +117,8 @@ export interface SlaPlan {
   name: string;
   time: "business" | "calendar";
   calendar: string | null;
-  pause_when_waiting: boolean;
+  /** Every waiting state, with the targets it holds. */
+  pauses: Record<WaitState, SlaTarget[]>;
   targets: DueTarget[];
   breach_ladder: PlannedBreach[];
 }

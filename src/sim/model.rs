@@ -1,7 +1,7 @@
 //! What the simulator needs from a policy: teams, calendars, routing, escalation on failure, SLA checkpoints.
 
 use crate::engine::journey::{EscalationKind, SlaTarget};
-use crate::engine::sla::Clock;
+use crate::engine::sla::{Clock, Pauses};
 use crate::engine::ticket::{Priority, Ticket};
 use crate::engine::time::Instant;
 
@@ -142,10 +142,10 @@ pub trait PolicyModel {
     ) -> Option<Checkpoint<'s>> {
         None
     }
-    /// The clock of the ticket's SLA when it holds while the ticket waits on the customer: a wait then moves
-    /// the ticket's SLA checkpoints and next-update due instant by the time it counts on this clock. `None`
-    /// when waiting does not hold the ticket's SLA (or it has none).
-    fn pausing_clock(&self, _ticket: &Ticket, _receiver: TeamId) -> Option<Clock<'_>> {
+    /// The clock of the ticket's SLA and the targets it holds, when waiting on the customer holds any: a wait
+    /// then moves the held targets' checkpoints and next-update due instant by the time it counts on this
+    /// clock. `None` when waiting on the customer holds nothing of the ticket's SLA (or it has none).
+    fn waiting_pauses(&self, _ticket: &Ticket, _receiver: TeamId) -> Option<(Clock<'_>, Pauses)> {
         None
     }
     /// Calendar seconds a ticket may wait on the customer before its SLA policy closes it as resolved;

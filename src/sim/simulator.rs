@@ -12,6 +12,7 @@ use super::random::RandomStream;
 use super::replay::RecordedArrivals;
 use super::scenario::{AmountDistribution, Scenario, ScenarioError, TimeDistribution, WaitingRule};
 use crate::engine::journey::{EscalationKind, Event, EventKind, Journey, SlaTarget};
+use crate::engine::sla::{Pauses, WaitState};
 use crate::engine::ticket::{Priority, Signals, Ticket};
 use crate::engine::time::Instant;
 
@@ -151,6 +152,24 @@ enum Status {
 
 /// A planned checkpoint and its place among checkpoints at the same instant: the order the model listed them in,
 /// every repeating checkpoint keeping room for its later firings right after it.
+/// What a wait on the customer holds of a ticket's SLA. A simulated ticket waits only after its first
+/// response, so of its checkpoints only resolution's can still fire: they are held when resolution is.
+#[derive(Debug, Clone, Copy)]
+struct HeldWhileWaiting {
+    checkpoints: bool,
+    next_update: bool,
+}
+
+impl HeldWhileWaiting {
+    fn of(pauses: Pauses) -> HeldWhileWaiting {
+        let holds = |target| pauses.holds(WaitState::WaitingOnCustomer, target);
+        HeldWhileWaiting {
+            checkpoints: holds(SlaTarget::Resolution),
+            next_update: holds(SlaTarget::NextUpdate),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 struct Planned<'m> {
     checkpoint: Checkpoint<'m>,
@@ -1077,18 +1096,22 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         self.arm_next_update(ticket);
         self.emit(ticket, EventKind::WaitingOnCustomer);
         let model = self.model;
-        let pauses = model
-            .pausing_clock(&self.journeys[ticket].ticket, self.tickets[ticket].receiver)
-            .is_some();
+        let held = model
+            .waiting_pauses(&self.journeys[ticket].ticket, self.tickets[ticket].receiver)
+            .map(|(_, pauses)| HeldWhileWaiting::of(pauses));
         let state = &mut self.tickets[ticket];
         state.status = Status::OnCustomer;
         state.generation += 1;
         state.questions += 1;
         state.wait = state.wait.wrapping_add(1);
         state.waiting_since = self.now;
-        if pauses {
-            state.clock_arming = state.clock_arming.wrapping_add(1);
-            state.update_arming = state.update_arming.wrapping_add(1);
+        if let Some(held) = held {
+            if held.checkpoints {
+                state.clock_arming = state.clock_arming.wrapping_add(1);
+            }
+            if held.next_update {
+                state.update_arming = state.update_arming.wrapping_add(1);
+            }
         }
         let wait = state.wait;
         if !self.waiting_rng.chance(rule.never_replies) {
@@ -1132,35 +1155,45 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         }
     }
 
-    /// Moves the checkpoints not yet fired and the next-update due instant by the counted time of the wait that
-    /// just ended, when the ticket's SLA holds while waiting. Matrix-ladder levels keep their instants.
+    /// Moves the held targets' checkpoints not yet fired and, when next update is held, its due instant by
+    /// the counted time of the wait that just ended. Matrix-ladder levels keep their instants.
     fn resume_clocks(&mut self, ticket: usize) {
         let model = self.model;
         let state = &self.tickets[ticket];
-        let Some(clock) = model.pausing_clock(&self.journeys[ticket].ticket, state.receiver) else {
+        let Some((clock, pauses)) =
+            model.waiting_pauses(&self.journeys[ticket].ticket, state.receiver)
+        else {
             return;
         };
+        let held_for = HeldWhileWaiting::of(pauses);
         let held = clock.between(Instant(state.waiting_since), Instant(self.now));
+        let moved = |at: Instant| clock.add(at, held).unwrap_or(Instant(i64::MAX));
         let state = &mut self.tickets[ticket];
-        state.paused = state.paused.saturating_add(held);
-        state.clock_arming = state.clock_arming.wrapping_add(1);
-        let from = state.next_checkpoint.min(state.checkpoints.len());
-        if held > 0 {
-            let moved = |at: Instant| clock.add(at, held).unwrap_or(Instant(i64::MAX));
-            for planned in &mut state.checkpoints[from..] {
-                if !matches!(planned.checkpoint.kind, CheckpointKind::Ladder { .. }) {
-                    planned.checkpoint.at = moved(planned.checkpoint.at);
+        if held_for.checkpoints {
+            state.paused = state.paused.saturating_add(held);
+            state.clock_arming = state.clock_arming.wrapping_add(1);
+            let from = state.next_checkpoint.min(state.checkpoints.len());
+            if held > 0 {
+                for planned in &mut state.checkpoints[from..] {
+                    let checkpoint = &mut planned.checkpoint;
+                    let ladder = matches!(checkpoint.kind, CheckpointKind::Ladder { .. });
+                    if !ladder && pauses.holds(WaitState::WaitingOnCustomer, checkpoint.target) {
+                        checkpoint.at = moved(checkpoint.at);
+                    }
                 }
+                state.checkpoints[from..].sort_by_key(Planned::order);
             }
-            state.checkpoints[from..].sort_by_key(Planned::order);
-            if state.update_due != i64::MAX {
+            self.schedule_checkpoint_from(ticket, from);
+        }
+        if held_for.next_update {
+            let state = &mut self.tickets[ticket];
+            if held > 0 && state.update_due != i64::MAX {
                 state.update_due = moved(Instant(state.update_due)).0;
             }
+            state.update_arming = state.update_arming.wrapping_add(1);
+            let arming = state.update_arming;
+            self.schedule_next_update(ticket, arming);
         }
-        state.update_arming = state.update_arming.wrapping_add(1);
-        let arming = state.update_arming;
-        self.schedule_next_update(ticket, arming);
-        self.schedule_checkpoint_from(ticket, from);
     }
 
     fn resolve(&mut self, ticket: usize, team: TeamId) {

@@ -56,6 +56,10 @@ pub enum HistoryKind {
     Reply,
     WaitingOnCustomer,
     CustomerReply,
+    OnHold,
+    WaitingOnThirdParty,
+    /// Work resumed: the ticket waits on nobody any more.
+    Resumed,
     Resolved,
     Reopened,
     /// Someone changed the ticket's priority, which can select other targets or another SLA policy.
@@ -63,10 +67,13 @@ pub enum HistoryKind {
 }
 
 impl HistoryKind {
-    pub const ALL: [HistoryKind; 6] = [
+    pub const ALL: [HistoryKind; 9] = [
         HistoryKind::Reply,
         HistoryKind::WaitingOnCustomer,
         HistoryKind::CustomerReply,
+        HistoryKind::OnHold,
+        HistoryKind::WaitingOnThirdParty,
+        HistoryKind::Resumed,
         HistoryKind::Resolved,
         HistoryKind::Reopened,
         HistoryKind::PriorityChanged,
@@ -77,6 +84,9 @@ impl HistoryKind {
             HistoryKind::Reply => "reply",
             HistoryKind::WaitingOnCustomer => "waiting_on_customer",
             HistoryKind::CustomerReply => "customer_reply",
+            HistoryKind::OnHold => "on_hold",
+            HistoryKind::WaitingOnThirdParty => "waiting_on_third_party",
+            HistoryKind::Resumed => "resumed",
             HistoryKind::Resolved => "resolved",
             HistoryKind::Reopened => "reopened",
             HistoryKind::PriorityChanged => "priority_changed",
@@ -88,6 +98,9 @@ impl HistoryKind {
             HistoryKind::Reply => "Agent replies",
             HistoryKind::WaitingOnCustomer => "Waiting on the customer",
             HistoryKind::CustomerReply => "Customer replies",
+            HistoryKind::OnHold => "Put on hold",
+            HistoryKind::WaitingOnThirdParty => "Waiting on a third party",
+            HistoryKind::Resumed => "Work resumed",
             HistoryKind::Resolved => "Resolved",
             HistoryKind::Reopened => "Reopened",
             HistoryKind::PriorityChanged => "Priority changed",
@@ -100,6 +113,9 @@ impl HistoryKind {
             HistoryKind::Reply => Some(ClockEventKind::AgentReply),
             HistoryKind::WaitingOnCustomer => Some(ClockEventKind::WaitingOnCustomer),
             HistoryKind::CustomerReply => Some(ClockEventKind::CustomerReply),
+            HistoryKind::OnHold => Some(ClockEventKind::OnHold),
+            HistoryKind::WaitingOnThirdParty => Some(ClockEventKind::WaitingOnThirdParty),
+            HistoryKind::Resumed => Some(ClockEventKind::Resumed),
             HistoryKind::Resolved => Some(ClockEventKind::Resolved),
             HistoryKind::Reopened => Some(ClockEventKind::Reopened),
             HistoryKind::PriorityChanged => None,

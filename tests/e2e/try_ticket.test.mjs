@@ -204,3 +204,36 @@ test("a lunch break added to a calendar closes it and moves the due instants cou
   assert.match(await firstResponse.innerText(), /15:00/);
   assertClean(assert);
 });
+
+test("a ticket put on hold holds only the targets the SLA policy's pauses grid lists for on hold", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("receiving-team").waitFor();
+  await tryTicket(page, { category: "billing", priority: "medium" });
+  await page.fill("#ticket-created", "2026-03-03T10:00");
+  await page.getByTestId("history-add").click();
+  await page.selectOption('[data-testid="history-kind-0"]', "on_hold");
+  await page.fill('[data-testid="history-at-0"]', "2026-03-03T10:30");
+  await page.getByTestId("history-add").click();
+  assert.equal(await page.getByTestId("history-kind-1").inputValue(), "resumed", "after a hold, work resumes");
+  await page.fill('[data-testid="history-at-1"]', "2026-03-03T12:30");
+  const resolution = page.getByTestId("history-clocks").locator('tr[data-target="resolution"] td');
+  await page.getByTestId("history-clocks").waitFor();
+  assert.match(await page.getByTestId("history-pauses").innerText(), /holds first response, next update and resolution while waiting on the customer\.$/);
+  let cells = await resolution.allInnerTexts();
+  assert.equal(cells[1], cells[2], "the Standard SLA holds nothing on hold: resolution does not move");
+  assert.equal(await page.locator('[data-testid="waiting-span"][data-state="on_hold"]').count(), 1, "the hold is drawn");
+
+  await page.getByTestId("tab-policy").click();
+  const onHoldResolution = page.getByTestId("sla-pause-2-on_hold-resolution");
+  await onHoldResolution.scrollIntoViewIfNeeded();
+  await onHoldResolution.check();
+  await page.getByTestId("sla-pauses-2").screenshot({ path: new URL("../../docs/screenshot-sla-pauses.png", import.meta.url).pathname });
+  await page.getByTestId("tab-try-a-ticket").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="history-pauses"]')?.innerText.includes("resolution while on hold"));
+  cells = await resolution.allInnerTexts();
+  assert.notEqual(cells[1], cells[2], "now the two hours on hold move resolution");
+  assert.match(cells[3], /^2h$/, "held for the two hours on hold");
+  const firstResponse = await page.getByTestId("history-clocks").locator('tr[data-target="first_response"] td').allInnerTexts();
+  assert.equal(firstResponse[1], firstResponse[2], "first response is not held on hold");
+  assertClean(assert);
+});

@@ -3,6 +3,7 @@
 pub use crate::engine::calendar::{Calendar, CalendarError, CalendarSpec, NamedZone};
 pub use crate::engine::condition::Condition;
 pub use crate::engine::duration::Duration;
+pub use crate::engine::sla::{Pauses, WaitState};
 
 use std::fmt::Write;
 

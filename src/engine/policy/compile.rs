@@ -3,13 +3,13 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use super::bridge::{self, Calendar, CheckedCondition};
+use super::bridge::{self, Calendar, CheckedCondition, Pauses, WaitState};
 use super::compiled::{
     resolve_matrix, CompiledBreachLevel, CompiledLevel, CompiledPolicy, CompiledRow, CompiledRule,
     CompiledSla, CompiledTargets, CompiledTeam, MatrixFirst, SlaClock,
 };
 use super::cover_index::CoverIndex;
-use super::document::{Direction, Policy, RuleKind, TimeBasis, WILDCARD};
+use super::document::{Direction, Policy, RuleKind, SlaPolicy, TimeBasis, WILDCARD};
 use super::route_texts::RouteTexts;
 use crate::engine::ticket::Priority;
 
@@ -338,6 +338,25 @@ impl<'a> Resolver<'a> {
         matrix
     }
 
+    /// The SLA policy's pauses; `pause_when_waiting: false` beside a `pauses` that holds clocks while
+    /// waiting on the customer contradicts it.
+    fn pauses(&mut self, sla: &SlaPolicy, path: &str) -> Pauses {
+        let pauses = sla.effective_pauses();
+        if sla.pauses.is_some()
+            && !sla.pause_when_waiting
+            && pauses.any_in(WaitState::WaitingOnCustomer)
+        {
+            self.error(
+                "contradictory-pauses",
+                format!("{path}.pause_when_waiting"),
+                "is false, but `pauses` holds clocks while waiting on the customer: remove \
+                 `pause_when_waiting` (`pauses` replaces it), or take `waiting_on_customer` out of `pauses`"
+                    .to_owned(),
+            );
+        }
+        pauses
+    }
+
     fn sla_policies(&mut self) -> Vec<CompiledSla> {
         let mut sla_policies = Vec::with_capacity(self.policy.sla_policies.len());
         for (index, sla) in self.policy.sla_policies.iter().enumerate() {
@@ -399,7 +418,7 @@ impl<'a> Resolver<'a> {
                     name: sla.name.clone(),
                     condition,
                     clock,
-                    pause_when_waiting: sla.pause_when_waiting,
+                    pauses: self.pauses(sla, &path),
                     auto_close_after_seconds,
                     warnings: sla.warnings.clone(),
                     targets,

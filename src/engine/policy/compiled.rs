@@ -1,6 +1,6 @@
 //! The compiled policy: every id resolved to an index, durations in seconds, conditions checked.
 
-use super::bridge::{Calendar, CheckedCondition, NamedZone};
+use super::bridge::{Calendar, CheckedCondition, NamedZone, Pauses};
 use super::document::{BreachAction, Direction, Policy, PriorityMatrix, RuleKind, Tier, TimeBasis};
 use super::route_texts::RouteTexts;
 use crate::engine::journey::SlaTarget;
@@ -128,7 +128,8 @@ pub struct CompiledSla {
     pub name: String,
     pub condition: Option<CheckedCondition>,
     pub clock: SlaClock,
-    pub pause_when_waiting: bool,
+    /// Which targets each waiting state holds.
+    pub pauses: Pauses,
     /// Calendar seconds a ticket may wait on the customer before it is closed as resolved.
     pub auto_close_after_seconds: Option<i64>,
     pub warnings: Vec<u32>,

@@ -1,8 +1,10 @@
 //! The policy document as written in JSON (`schema_version: 1`): serde types, strict about unknown fields.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
-use super::bridge::{CalendarSpec, Condition, Duration};
+use super::bridge::{CalendarSpec, Condition, Duration, Pauses, WaitState};
 use crate::engine::journey::{EscalationKind, SlaTarget};
 use crate::engine::ticket::{Level, Priority};
 
@@ -281,9 +283,15 @@ pub struct SlaPolicy {
     /// Calendar id for business time; without one, the receiving team's calendar.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calendar: Option<String>,
-    /// Stop the clocks while the ticket waits on the customer.
+    /// Stop the clocks while the ticket waits on the customer: the short form of `pauses` for
+    /// `{"waiting_on_customer": [every target]}`.
     #[serde(default = "yes")]
     pub pause_when_waiting: bool,
+    /// Which targets each waiting state holds, e.g. `{"waiting_on_customer": ["resolution"], "on_hold":
+    /// ["first_response", "resolution"]}`; a state left out holds nothing. When given it replaces
+    /// `pause_when_waiting`, which may then not be `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pauses: Option<BTreeMap<WaitState, Vec<SlaTarget>>>,
     /// A ticket left waiting on the customer this long (calendar time) is closed as resolved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auto_close_after: Option<Duration>,
@@ -297,6 +305,17 @@ pub struct SlaPolicy {
 
 fn yes() -> bool {
     true
+}
+
+impl SlaPolicy {
+    /// The targets each waiting state holds: `pauses` where given, else what `pause_when_waiting` says.
+    pub fn effective_pauses(&self) -> Pauses {
+        match &self.pauses {
+            Some(map) => Pauses::from_map(map),
+            None if self.pause_when_waiting => Pauses::every_clock_while_waiting_on_customer(),
+            None => Pauses::none(),
+        }
+    }
 }
 
 /// SLA targets for each priority.

@@ -1,6 +1,7 @@
 //! `compute`: replays a ticket's clock events and reports every SLA target at an instant.
 
 use super::events::{ClockEvent, ClockEventKind};
+use super::pauses::WaitState;
 use super::report::{ClockState, LadderFiring, SlaReport, TargetReport, WarningReport};
 use super::terms::SlaTerms;
 use super::timer::{Crossing, Timer};
@@ -11,8 +12,37 @@ use crate::engine::time::Instant;
 #[derive(Debug, Clone, Copy, Default)]
 struct TicketState {
     replied: bool,
-    waiting: bool,
+    waiting: Option<WaitState>,
     resolved_at: Option<Instant>,
+}
+
+impl TicketState {
+    /// Whether the clock of `target` runs under `terms`: not once resolved, nor while the ticket waits in a
+    /// state the terms say holds it.
+    fn runs(&self, target: SlaTarget, terms: &SlaTerms<'_>) -> bool {
+        self.resolved_at.is_none()
+            && !self
+                .waiting
+                .is_some_and(|state| terms.pauses.holds(state, target))
+    }
+}
+
+/// Runs or holds each timer as the ticket's state says, from `at` on.
+fn run_timers(
+    [first_response, next_update, resolution]: [&mut Option<Timer>; 3],
+    ticket: &TicketState,
+    terms: &SlaTerms<'_>,
+    at: Instant,
+) {
+    for (timer, target) in [
+        (first_response, SlaTarget::FirstResponse),
+        (next_update, SlaTarget::NextUpdate),
+        (resolution, SlaTarget::Resolution),
+    ] {
+        if let Some(timer) = timer {
+            timer.run(at, ticket.runs(target, terms), terms.clock);
+        }
+    }
 }
 
 /// The SLA clocks of a ticket created at `created`, after `events` (in time order; an event earlier
@@ -79,12 +109,25 @@ pub fn compute_with_changes<'a>(
                     timer.restart(at, clock);
                 }
             }
-            ClockEventKind::WaitingOnCustomer => ticket.waiting = ticket.resolved_at.is_none(),
-            ClockEventKind::CustomerReply => ticket.waiting = false,
+            ClockEventKind::WaitingOnCustomer
+            | ClockEventKind::OnHold
+            | ClockEventKind::WaitingOnThirdParty => {
+                if ticket.resolved_at.is_none() {
+                    ticket.waiting = event.kind.starts_wait();
+                }
+            }
+            ClockEventKind::CustomerReply | ClockEventKind::Resumed => {
+                if ticket
+                    .waiting
+                    .is_some_and(|state| event.kind.ends_wait(state))
+                {
+                    ticket.waiting = None;
+                }
+            }
             ClockEventKind::Resolved => {
                 if ticket.resolved_at.is_none() {
                     ticket.resolved_at = Some(at);
-                    ticket.waiting = false;
+                    ticket.waiting = None;
                 }
             }
             ClockEventKind::Reopened => {
@@ -95,13 +138,8 @@ pub fn compute_with_changes<'a>(
                 }
             }
         }
-        let running = ticket.resolved_at.is_none() && !(ticket.waiting && terms.pause_when_waiting);
-        for timer in [&mut first_response, &mut next_update, &mut resolution]
-            .into_iter()
-            .flatten()
-        {
-            timer.run(at, running, clock);
-        }
+        let timers = [&mut first_response, &mut next_update, &mut resolution];
+        run_timers(timers, &ticket, &terms, at);
     }
     for change in pending.filter(|change| change.at <= now) {
         let timers = [&mut first_response, &mut next_update, &mut resolution];
@@ -147,13 +185,7 @@ fn change_terms<'a>(
         }
         (None, _) => {}
     }
-    let running = ticket.resolved_at.is_none() && !(ticket.waiting && after.pause_when_waiting);
-    for timer in [first_response, next_update, resolution]
-        .into_iter()
-        .filter_map(Option::as_mut)
-    {
-        timer.run(at, running, after.clock);
-    }
+    run_timers([first_response, next_update, resolution], ticket, after, at);
     *terms = *after;
 }
 

@@ -1,5 +1,6 @@
 //! The ticket events that drive SLA clocks, and their mapping from journey events.
 
+use super::pauses::WaitState;
 use crate::engine::journey::{Event, EventKind};
 use crate::engine::time::Instant;
 
@@ -12,8 +13,36 @@ pub enum ClockEventKind {
     WaitingOnCustomer,
     /// The customer answered; a ticket waiting on them is no longer waiting.
     CustomerReply,
+    /// The team put the ticket on hold.
+    OnHold,
+    /// The ticket now waits on a third party (a vendor, a carrier).
+    WaitingOnThirdParty,
+    /// Work on the ticket resumed: whatever it waited in, it waits no longer.
+    Resumed,
     Resolved,
     Reopened,
+}
+
+impl ClockEventKind {
+    /// The waiting state this event puts the ticket in, if it starts one.
+    pub fn starts_wait(self) -> Option<WaitState> {
+        match self {
+            ClockEventKind::WaitingOnCustomer => Some(WaitState::WaitingOnCustomer),
+            ClockEventKind::OnHold => Some(WaitState::OnHold),
+            ClockEventKind::WaitingOnThirdParty => Some(WaitState::WaitingOnThirdParty),
+            _ => None,
+        }
+    }
+
+    /// Whether this event ends a wait in `state`: the customer's reply ends a wait on the customer, resuming
+    /// or resolving ends any wait, and a new waiting state replaces the one before.
+    pub fn ends_wait(self, state: WaitState) -> bool {
+        match self {
+            ClockEventKind::CustomerReply => state == WaitState::WaitingOnCustomer,
+            ClockEventKind::Resumed | ClockEventKind::Resolved => true,
+            other => other.starts_wait().is_some_and(|next| next != state),
+        }
+    }
 }
 
 /// One timestamped clock event.

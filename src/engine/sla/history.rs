@@ -1,9 +1,10 @@
-//! A routed ticket's SLA clocks after a history of replies, waits on the customer, resolutions and
-//! reopenings: each target's planned due instant beside its due instant once the history's pauses are
+//! A routed ticket's SLA clocks after a history of replies, waits (on the customer, on hold, on a third
+//! party), resolutions and reopenings: each target's planned due instant beside its due instant once the history's pauses are
 //! counted, what the clock stands at, and the spans it was paused (the Try view's "history").
 
 use super::compute::{compute_with_changes, TermsChange};
 use super::events::{ClockEvent, ClockEventKind};
+use super::pauses::{Pauses, WaitState};
 use super::report::ClockState;
 use super::terms::{Clock, SlaTerms, TargetDurations};
 use crate::engine::decision::SlaPlan;
@@ -31,14 +32,22 @@ pub struct TargetAfterHistory {
     pub state: ClockState,
 }
 
-/// The ticket's clocks, and the spans it waited on the customer (to the end of the history when it still
-/// waits), as of the last event of the history (creation when there is none).
+/// A span the ticket waited in one state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WaitSpan {
+    pub state: WaitState,
+    pub from: Instant,
+    pub to: Instant,
+}
+
+/// The ticket's clocks, and the spans it waited (to the end of the history when it still waits), as of the
+/// last event of the history (creation when there is none).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClocksAfterHistory {
     pub targets: Vec<TargetAfterHistory>,
-    pub waiting: Vec<(Instant, Instant)>,
-    /// Whether the SLA policy in force at the end pauses while waiting.
-    pub pauses_count: bool,
+    pub waiting: Vec<WaitSpan>,
+    /// Which targets each waiting state holds under the SLA policy in force at the end.
+    pub pauses: Pauses,
     /// The id of the SLA policy in force at the end, when a priority change replaced the routed one.
     pub replaced_by: Option<String>,
 }
@@ -69,7 +78,7 @@ fn terms_of<'p>(policy: &'p CompiledPolicy, plan: &SlaPlan) -> SlaTerms<'p> {
             resolution: seconds(SlaTarget::Resolution),
         },
         clock,
-        pause_when_waiting: plan.pause_when_waiting,
+        pauses: plan.pauses,
         warnings: &[],
         ladder: &[],
     }
@@ -113,31 +122,45 @@ pub fn clocks_after_history(
     ClocksAfterHistory {
         targets,
         waiting: waiting_spans(created, events, now),
-        pauses_count: in_force.pause_when_waiting,
+        pauses: in_force.pauses,
         replaced_by: (in_force.policy != plan.policy).then(|| in_force.policy.to_string()),
     }
 }
 
-/// From each wait on the customer to the customer's reply, a resolution, or `now`.
-fn waiting_spans(created: Instant, events: &[ClockEvent], now: Instant) -> Vec<(Instant, Instant)> {
+/// From each wait to the event that ends it (the customer's reply for a wait on them, resuming, resolving,
+/// another waiting state), or `now`. Waiting starts only while the ticket is open.
+fn waiting_spans(created: Instant, events: &[ClockEvent], now: Instant) -> Vec<WaitSpan> {
     let mut spans = Vec::new();
-    let mut since: Option<Instant> = None;
+    let mut current: Option<(WaitState, Instant)> = None;
+    let mut resolved = false;
     for event in events {
         let at = event.at.max(created);
-        match event.kind {
-            ClockEventKind::WaitingOnCustomer => {
-                since.get_or_insert(at);
+        if let Some((state, from)) = current {
+            if event.kind.ends_wait(state) {
+                spans.push(WaitSpan {
+                    state,
+                    from,
+                    to: at,
+                });
+                current = None;
             }
-            ClockEventKind::CustomerReply | ClockEventKind::Resolved => {
-                if let Some(from) = since.take() {
-                    spans.push((from, at));
+        }
+        match event.kind {
+            ClockEventKind::Resolved => resolved = true,
+            ClockEventKind::Reopened => resolved = false,
+            kind => {
+                if let Some(state) = kind.starts_wait().filter(|_| !resolved) {
+                    current = current.or(Some((state, at)));
                 }
             }
-            ClockEventKind::AgentReply | ClockEventKind::Reopened => {}
         }
     }
-    if let Some(from) = since {
-        spans.push((from, now));
+    if let Some((state, from)) = current {
+        spans.push(WaitSpan {
+            state,
+            from,
+            to: now,
+        });
     }
     spans
 }

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::pauses::Pauses;
 use crate::engine::calendar::{BusinessFrom, Calendar};
 use crate::engine::journey::SlaTarget;
 use crate::engine::time::Instant;
@@ -106,8 +107,8 @@ pub struct LadderStep {
 pub struct SlaTerms<'a> {
     pub targets: TargetDurations,
     pub clock: Clock<'a>,
-    /// Hold every clock while the ticket waits on the customer.
-    pub pause_when_waiting: bool,
+    /// Which targets each waiting state holds.
+    pub pauses: Pauses,
     /// Warning thresholds as percentages of each target, e.g. `[50, 75]`.
     pub warnings: &'a [u8],
     /// Breach-ladder levels in policy order; a level's number is its position among the levels of

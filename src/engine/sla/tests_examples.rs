@@ -50,7 +50,7 @@ fn terms<'a>(
             resolution: targets[2],
         },
         clock,
-        pause_when_waiting: true,
+        pauses: Pauses::every_clock_while_waiting_on_customer(),
         warnings,
         ladder,
     }
@@ -547,7 +547,7 @@ fn next_update_runs_from_the_latest_reply() {
 #[test]
 fn without_pause_when_waiting_the_clock_keeps_running() {
     let mut terms = terms(Clock::CalendarTime, [Some(4 * HOUR), None, None], &[], &[]);
-    terms.pause_when_waiting = false;
+    terms.pauses = Pauses::none();
     let history = events(&[("2026-03-02T11:00:00Z", WaitingOnCustomer)]);
     let report = report_at(&terms, CREATED_MARCH_2, &history, "2026-03-02T12:00:00Z");
     let first = part(&report, FirstResponse);

@@ -41,7 +41,7 @@ fn first_response_terms(clock: Clock<'static>, goal: i64) -> SlaTerms<'static> {
             resolution: None,
         },
         clock,
-        pause_when_waiting: true,
+        pauses: Pauses::every_clock_while_waiting_on_customer(),
         warnings: &[50, 75],
         ladder: &[],
     }

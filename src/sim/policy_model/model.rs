@@ -13,7 +13,7 @@ use crate::engine::decision::DEFAULT_ROUTE_ID;
 use crate::engine::journey::{EscalationKind, EventKind, Journey, SlaTarget};
 use crate::engine::policy::{CompiledPolicy, Direction};
 use crate::engine::route::{derive_priority, for_each_ladder_level, route_team};
-use crate::engine::sla::Clock;
+use crate::engine::sla::{Clock, Pauses, WaitState};
 use crate::engine::ticket::{Priority, Ticket};
 use crate::engine::time::Instant;
 use crate::engine::trace::Stage;
@@ -477,12 +477,13 @@ impl PolicyModel for EnginePolicyModel {
         tables.next_repeat(&self.policy, checkpoint, created, receiver, paused)
     }
 
-    fn pausing_clock(&self, ticket: &Ticket, receiver: TeamId) -> Option<Clock<'_>> {
+    fn waiting_pauses(&self, ticket: &Ticket, receiver: TeamId) -> Option<(Clock<'_>, Pauses)> {
         let (priority, _) = derive_priority(&self.policy, ticket);
         let tables = &self.sla[self.sla_index(ticket, priority)?];
-        tables
-            .pauses_while_waiting()
-            .then(|| tables.clock(&self.policy, receiver))
+        let pauses = tables.pauses();
+        pauses
+            .any_in(WaitState::WaitingOnCustomer)
+            .then(|| (tables.clock(&self.policy, receiver), pauses))
     }
 
     fn auto_close_after(&self, ticket: &Ticket) -> Option<i64> {

@@ -5,7 +5,7 @@ use crate::engine::journey::SlaTarget;
 use crate::engine::policy::compiled::{CompiledSla, SlaClock};
 use crate::engine::policy::{BreachAction, CompiledPolicy};
 use crate::engine::sla::{
-    self, Clock, LadderAction, LadderStep, Repeats, SlaTerms, TargetDurations,
+    self, Clock, LadderAction, LadderStep, Pauses, Repeats, SlaTerms, TargetDurations,
 };
 use crate::engine::ticket::Priority;
 use crate::engine::time::Instant;
@@ -17,7 +17,7 @@ const ARMED_TARGETS: [SlaTarget; 2] = [SlaTarget::FirstResponse, SlaTarget::Reso
 #[derive(Debug)]
 pub struct SlaTables {
     clock: SlaClock,
-    pause_when_waiting: bool,
+    pauses: Pauses,
     targets: [TargetDurations; 4],
     warnings: Vec<u8>,
     ladder: Vec<LadderStep>,
@@ -79,7 +79,7 @@ impl SlaTables {
         }
         SlaTables {
             clock: sla.clock,
-            pause_when_waiting: sla.pause_when_waiting,
+            pauses: sla.pauses,
             targets: sla.targets.map(|targets| TargetDurations {
                 first_response: Some(targets.first_response),
                 next_update: targets.next_update,
@@ -111,9 +111,9 @@ impl SlaTables {
         self.clock(policy, receiver).add(from, seconds)
     }
 
-    /// Whether this policy's clocks hold while the ticket waits on the customer.
-    pub fn pauses_while_waiting(&self) -> bool {
-        self.pause_when_waiting
+    /// Which targets each waiting state holds.
+    pub fn pauses(&self) -> Pauses {
+        self.pauses
     }
 
     /// The clock this policy counts on for a ticket received by `receiver`.
@@ -144,7 +144,7 @@ impl SlaTables {
         let terms = SlaTerms {
             targets,
             clock: self.clock(policy, receiver),
-            pause_when_waiting: self.pause_when_waiting,
+            pauses: self.pauses,
             warnings: &self.warnings,
             ladder: &self.ladder,
         };

@@ -4,7 +4,8 @@
 use yew::prelude::*;
 
 use crate::engine::calendar::NamedZone;
-use crate::engine::sla::{ClockState, ClocksAfterHistory};
+use crate::engine::journey::SlaTarget;
+use crate::engine::sla::{ClockState, ClocksAfterHistory, Pauses, WaitState};
 use crate::web::format;
 use crate::web::shown_zone::use_shown_zone;
 
@@ -24,6 +25,41 @@ fn state(state: &ClockState, zone: &NamedZone) -> String {
     }
 }
 
+/// `This SLA policy holds first response and resolution while waiting on the customer; resolution while on
+/// hold.`
+fn held_while_waiting(pauses: Pauses) -> String {
+    let held: Vec<String> = WaitState::ALL
+        .into_iter()
+        .filter(|state| pauses.any_in(*state))
+        .map(|state| {
+            let targets: Vec<String> = SlaTarget::ALL
+                .into_iter()
+                .filter(|target| pauses.holds(state, *target))
+                .map(|target| target.as_str().replace('_', " "))
+                .collect();
+            format!(
+                "{} while {}",
+                and_list(&targets),
+                state.label().to_lowercase()
+            )
+        })
+        .collect();
+    if held.is_empty() {
+        "This SLA policy does not pause while waiting: the waits move nothing.".to_owned()
+    } else {
+        format!("This SLA policy holds {}.", held.join("; "))
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [only] => only.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 #[component]
 pub fn HistoryClocks(props: &HistoryClocksProps) -> Html {
     let zone = use_shown_zone();
@@ -34,11 +70,7 @@ pub fn HistoryClocks(props: &HistoryClocksProps) -> Html {
     html! {
         <section class="panel" data-testid="history-clocks">
             <div class="panel-head"><h2>{ "SLA clocks after this history" }</h2>
-                <p>{ if clocks.pauses_count {
-                    "This SLA policy pauses its clocks while the ticket waits on the customer."
-                } else {
-                    "This SLA policy does not pause while waiting: the waits move nothing."
-                } }
+                <p data-testid="history-pauses">{ held_while_waiting(clocks.pauses) }
                 if let Some(policy) = &clocks.replaced_by {
                     { format!(" After the priority change the SLA policy {policy} applies; each target keeps the time it had counted and held.") }
                 }</p>

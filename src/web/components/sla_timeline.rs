@@ -6,6 +6,7 @@ use crate::engine::calendar::Calendar;
 use crate::engine::decision::Decision;
 use crate::engine::journey::SlaTarget;
 use crate::engine::policy::BreachAction;
+use crate::engine::sla::WaitSpan;
 use crate::engine::time::{Instant, DAY, HOUR};
 use crate::view::time_axis::day_ticks;
 use crate::web::format;
@@ -18,9 +19,9 @@ pub struct SlaTimelineProps {
     pub created: Instant,
     /// The policy, for the calendar the SLA counts business time on.
     pub policy: PolicyHandle,
-    /// Spans the ticket waited on the customer (from its history), drawn across the rows.
+    /// Spans the ticket waited (from its history), drawn across the rows.
     #[prop_or_default]
-    pub waiting: Vec<(Instant, Instant)>,
+    pub waiting: Vec<WaitSpan>,
 }
 
 const WIDTH: f64 = 1000.0;
@@ -58,7 +59,7 @@ pub fn SlaTimeline(props: &SlaTimelineProps) -> Html {
     let last = rows
         .iter()
         .flat_map(|row| row.markers.iter().map(|m| m.at))
-        .chain(props.waiting.iter().map(|(_, to)| *to))
+        .chain(props.waiting.iter().map(|span| span.to))
         .max()
         .unwrap_or(start.plus(DAY));
     let span = (last.seconds_since(start) as f64 * 1.08).max(4.0 * HOUR as f64);
@@ -78,11 +79,12 @@ pub fn SlaTimeline(props: &SlaTimelineProps) -> Html {
     let shading = closed.iter().map(|(from, to)| {
         html! { <rect class="closed" x={fmt(x(*from))} y={fmt(AXIS_HEIGHT - 4.0)} width={fmt(x(*to) - x(*from))} height={fmt(plot_bottom - AXIS_HEIGHT + 4.0)} /> }
     });
-    let waiting = props.waiting.iter().map(|(from, to)| {
+    let waiting = props.waiting.iter().map(|span| {
+        let (from, to) = (span.from, span.to);
         html! {
-            <rect class="waiting" data-testid="waiting-span" x={fmt(x(*from))} y={fmt(AXIS_HEIGHT - 4.0)}
-                width={fmt((x(*to) - x(*from)).max(1.0))} height={fmt(plot_bottom - AXIS_HEIGHT + 4.0)}>
-                <title>{ format!("Waiting on the customer, {} to {}", format::instant(*from, &zone), format::instant(*to, &zone)) }</title>
+            <rect class="waiting" data-testid="waiting-span" data-state={span.state.as_str()} x={fmt(x(from))} y={fmt(AXIS_HEIGHT - 4.0)}
+                width={fmt((x(to) - x(from)).max(1.0))} height={fmt(plot_bottom - AXIS_HEIGHT + 4.0)}>
+                <title>{ format!("{}, {} to {}", span.state.label(), format::instant(from, &zone), format::instant(to, &zone)) }</title>
             </rect>
         }
     });

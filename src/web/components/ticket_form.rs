@@ -155,6 +155,9 @@ pub fn TicketForm(props: &TicketFormProps) -> Html {
                 .map_or_else(|| next.created_at.clone(), |step| step.at.clone());
             let kind = match next.history.last().map(|step| step.kind) {
                 Some(HistoryKind::WaitingOnCustomer) => HistoryKind::CustomerReply,
+                Some(HistoryKind::OnHold | HistoryKind::WaitingOnThirdParty) => {
+                    HistoryKind::Resumed
+                }
                 Some(HistoryKind::Reply) => HistoryKind::WaitingOnCustomer,
                 _ => HistoryKind::Reply,
             };

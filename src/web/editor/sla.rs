@@ -12,6 +12,7 @@ use crate::engine::policy::{BreachAction, BreachLevel, PriorityTargets, SlaPolic
 use crate::engine::ticket::Priority;
 use crate::web::editor::diagnostics;
 use crate::web::editor::inputs::{Checkbox, DurationInput, Select, TextInput};
+use crate::web::editor::sla_pauses::PausesTable;
 use crate::web::editor::SectionProps;
 use crate::web::state::Action;
 use crate::workspace::edit::{BreachField, DraftList, Edit, SlaField};
@@ -68,7 +69,7 @@ pub fn SlaSection(props: &SectionProps) -> Html {
 }
 
 /// A callback that sets one field of SLA policy `index`; consecutive edits of one field are one undo step.
-fn sla_field<T: 'static>(
+pub(super) fn sla_field<T: 'static>(
     dispatch: &Callback<Action>,
     index: usize,
     field: impl Fn(T) -> SlaField + 'static,
@@ -81,7 +82,7 @@ fn sla_field<T: 'static>(
     })
 }
 
-fn target_label(target: SlaTarget) -> &'static str {
+pub(super) fn target_label(target: SlaTarget) -> &'static str {
     match target {
         SlaTarget::FirstResponse => "First response",
         SlaTarget::NextUpdate => "Next update",
@@ -193,6 +194,8 @@ fn SlaPolicyCard(props: &SlaPolicyCardProps) -> Html {
             { found(".time") }
             { found(".calendar") }
             { found(".pause_when_waiting") }
+            <PausesTable {index} pauses={sla.effective_pauses()} dispatch={dispatch.clone()} />
+            { found(".pauses") }
             { found(".auto_close_after") }
             { found(".warnings") }
             <TargetsTable {index} targets={sla.targets.clone()} dispatch={dispatch.clone()} />

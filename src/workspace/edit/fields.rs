@@ -8,6 +8,7 @@ use crate::engine::policy::{
     BreachAction, BreachLevel, Direction, LadderLevel, MatrixRow, Rule, RuleKind, SlaPolicy, Team,
     TimeBasis, Trigger,
 };
+use crate::engine::sla::{Pauses, WaitState};
 use crate::engine::ticket::Priority;
 
 /// One field of a team.
@@ -157,7 +158,15 @@ pub enum SlaField {
         time: TimeBasis,
         calendar: Option<String>,
     },
+    /// Waiting on the customer holds every target (or none); where the policy lists `pauses`, its
+    /// waiting-on-the-customer row follows.
     PauseWhenWaiting(bool),
+    /// Whether waiting in `state` holds `target`: written as `pauses`, listing the states that hold something.
+    Pause {
+        state: WaitState,
+        target: SlaTarget,
+        holds: bool,
+    },
     /// `None`: a ticket waits on the customer for as long as it takes.
     AutoCloseAfter(Option<Duration>),
     /// Percentages of each target at which a warning fires.
@@ -177,6 +186,9 @@ impl SlaField {
             SlaField::Name(_) => "name".to_owned(),
             SlaField::Clock { .. } => "clock".to_owned(),
             SlaField::PauseWhenWaiting(_) => "pause".to_owned(),
+            SlaField::Pause { state, target, .. } => {
+                format!("pauses/{}/{}", state.as_str(), target.as_str())
+            }
             SlaField::AutoCloseAfter(_) => "auto_close".to_owned(),
             SlaField::Warnings(_) => "warnings".to_owned(),
             SlaField::Target {
@@ -196,7 +208,25 @@ impl SlaField {
                     TimeBasis::Calendar => None,
                 };
             }
-            SlaField::PauseWhenWaiting(pause) => sla.pause_when_waiting = pause,
+            SlaField::PauseWhenWaiting(pause) => {
+                sla.pause_when_waiting = pause;
+                if sla.pauses.is_some() {
+                    let mut pauses = sla.effective_pauses();
+                    for target in SlaTarget::ALL {
+                        pauses.set(WaitState::WaitingOnCustomer, target, pause);
+                    }
+                    write_pauses(sla, pauses);
+                }
+            }
+            SlaField::Pause {
+                state,
+                target,
+                holds,
+            } => {
+                let mut pauses = sla.effective_pauses();
+                pauses.set(state, target, holds);
+                write_pauses(sla, pauses);
+            }
             SlaField::AutoCloseAfter(after) => sla.auto_close_after = after,
             SlaField::Warnings(warnings) => sla.warnings = warnings,
             SlaField::Target {
@@ -329,4 +359,13 @@ impl IntervalField {
             IntervalField::To(to) => interval.to = to,
         }
     }
+}
+
+/// Writes `pauses` as the policy's `pauses` (the states that hold something), with `pause_when_waiting`
+/// saying whether waiting on the customer holds anything, so the two never contradict each other.
+fn write_pauses(sla: &mut SlaPolicy, pauses: Pauses) {
+    let mut map = pauses.to_map();
+    map.retain(|_, held| !held.is_empty());
+    sla.pause_when_waiting = pauses.any_in(WaitState::WaitingOnCustomer);
+    sla.pauses = Some(map);
 }

@@ -127,6 +127,7 @@ pub fn sla_policy(policy: &Policy) -> SlaPolicy {
         time: TimeBasis::Business,
         calendar: None,
         pause_when_waiting: true,
+        pauses: None,
         auto_close_after: None,
         warnings: vec![75],
         targets: PriorityTargets {
