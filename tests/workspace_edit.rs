@@ -1530,3 +1530,74 @@ fn a_category_draws_its_own_priorities_from_the_mixs_and_never_loses_the_last_on
         .priorities_by_category
         .contains_key("billing"));
 }
+
+#[test]
+fn a_category_gets_its_own_signal_rates_starting_from_the_mix_s_edited_and_removed() {
+    let mut workspace = workspace();
+    let set = |workspace: &mut Workspace, field| Edit::SetScenario(field).apply(workspace);
+    let rate = |probability| ScenarioField::CategorySignalRate {
+        category: "billing".to_owned(),
+        signal: Signal::DemandsManager,
+        probability,
+    };
+    set(&mut workspace, rate(1.0));
+    assert!(
+        !workspace
+            .scenario
+            .mix
+            .signals_by_category
+            .contains_key("billing"),
+        "a rate alone does not give billing its own signals"
+    );
+    set(
+        &mut workspace,
+        ScenarioField::CategorySignals {
+            category: "billing".to_owned(),
+            own: true,
+        },
+    );
+    assert_eq!(
+        workspace.scenario.mix.signals_by_category["billing"], workspace.scenario.mix.signals,
+        "they start as the mix's"
+    );
+    set(&mut workspace, rate(1.5));
+    assert_eq!(
+        workspace.scenario.mix.signals_by_category["billing"].demands_manager, 1.0,
+        "a share is at most 1"
+    );
+    workspace.scenario.replications = 1;
+    let result =
+        escalator::sim::run_scenario(&workspace.scenario, &workspace.policy).expect("runs");
+    let journeys = &result.runs[0].journeys;
+    let billing = || {
+        journeys
+            .iter()
+            .filter(|journey| journey.ticket.category == "billing")
+    };
+    assert!(billing().count() > 50);
+    assert!(billing().all(|journey| journey.ticket.signals.demands_manager));
+    assert!(journeys
+        .iter()
+        .filter(|journey| journey.ticket.category == "how_to")
+        .any(|journey| !journey.ticket.signals.demands_manager));
+    set(
+        &mut workspace,
+        ScenarioField::CategorySignals {
+            category: "billing".to_owned(),
+            own: false,
+        },
+    );
+    assert!(!workspace
+        .scenario
+        .mix
+        .signals_by_category
+        .contains_key("billing"));
+    assert!(
+        workspace
+            .scenario
+            .mix
+            .signals_by_category
+            .contains_key("refund"),
+        "the preset's refund rates stay"
+    );
+}

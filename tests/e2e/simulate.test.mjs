@@ -405,3 +405,27 @@ test("a category given its own priorities in the page draws only those", async (
   assert.equal(await page.getByTestId("mix-category-priorities-billing").count(), 0);
   assertClean(assert);
 });
+
+test("a category given its own signal rates in the page makes its customers demand a manager, and removing it undoes that", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("tab-simulate").click();
+  let seen = await waitForGeneration(page, 0);
+  assert.equal(await page.getByTestId("mix-category-signals-refund").count(), 1, "the preset's refunds have their own");
+  const before = await metric(page, "escalation_rate.hierarchical");
+  await page.selectOption('[data-testid="mix-category-signals-add"]', "billing");
+  seen = await waitForGeneration(page, seen);
+  const billing = page.getByTestId("mix-category-signal-billing-demands_manager");
+  assert.equal(Number(await billing.inputValue()), Number(await page.getByTestId("signal-demands_manager").inputValue()), "they start as the mix's");
+  await billing.fill("100");
+  seen = await waitForGeneration(page, seen);
+  await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.dataset.state === "idle");
+  const after = await metric(page, "escalation_rate.hierarchical");
+  assert.ok(after > before + 0.05, `every billing customer demands a manager: hierarchical ${before} → ${after}`);
+  await page.getByTestId("category-signals").screenshot({ path: new URL("../../docs/screenshot-category-signals.png", import.meta.url).pathname });
+  await page.getByTestId("mix-category-signals-remove-billing").click();
+  await waitForGeneration(page, seen);
+  await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.dataset.state === "idle");
+  assert.equal(await page.getByTestId("mix-category-signals-billing").count(), 0);
+  assert.equal(await metric(page, "escalation_rate.hierarchical"), before, "the same seed gives the preset's run again");
+  assertClean(assert);
+});

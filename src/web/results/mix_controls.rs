@@ -1,6 +1,6 @@
 //! The Simulate view's ticket mix: relative weights of categories, priorities (overall and per category, or
 //! impact × urgency pairs where the policy has a priority matrix), channels and customer segments, and the
-//! share of tickets with each customer signal.
+//! share of tickets with each customer signal (overall and per category).
 
 use std::collections::BTreeMap;
 
@@ -13,6 +13,7 @@ use crate::sim::scenario::Mix;
 use crate::web::editor::inputs::{Checkbox, NumberInput, Select, TextInput};
 use crate::web::format::capitalise;
 use crate::web::results::category_handling::categories_to_add;
+use crate::web::results::category_signals::{percent, CategorySignals};
 use crate::web::state::Action;
 use crate::workspace::edit::{impact_urgency_key, Edit, ScenarioField};
 
@@ -124,11 +125,10 @@ pub fn MixControls(props: &MixControlsProps) -> Html {
             }))
         });
         let name = signal.name().replace('_', " ");
-        let percent = (mix.signals.rate(signal) * 1000.0).round() / 10.0;
         html! {
             <label class="control-row" key={signal.name()}>
                 <span>{ format!("{name} (%)") }</span>
-                <NumberInput value={percent} {on_change} label={format!("Share of tickets where the customer {name}")} step={0.5}
+                <NumberInput value={percent(mix.signals.rate(signal))} {on_change} label={format!("Share of tickets where the customer {name}")} step={0.5}
                     testid={format!("signal-{}", signal.name())} />
             </label>
         }
@@ -154,7 +154,6 @@ pub fn MixControls(props: &MixControlsProps) -> Html {
             )
         })
         .collect();
-    let by_category = mix.signals_by_category.len();
     html! {
         <section class="panel" data-testid="mix-controls">
             <div class="panel-head"><h2>{ "Ticket mix" }</h2><p>{ "Relative weights; 0 leaves a value out" }</p></div>
@@ -174,9 +173,7 @@ pub fn MixControls(props: &MixControlsProps) -> Html {
                 <AddSegment dispatch={d.clone()} />
                 <h3 class="control-group">{ "Customer signals" }</h3>
                 { for signals }
-                if by_category > 0 {
-                    <p class="hint">{ format!("{by_category} categories have their own signal rates in the scenario file; these apply to the rest.") }</p>
-                }
+                <CategorySignals own={mix.signals_by_category.clone()} categories={mix.categories.keys().cloned().collect::<Vec<_>>()} dispatch={d.clone()} />
             </div>
         </section>
     }

@@ -3,6 +3,7 @@
 pub mod assignment_controls;
 pub mod cards;
 pub mod category_handling;
+pub mod category_signals;
 pub mod charts_panel;
 pub mod customer_controls;
 pub mod handling_shape;

@@ -72,6 +72,17 @@ pub enum ScenarioField {
         signal: Signal,
         probability: f64,
     },
+    /// Whether a category has its own signal rates: on, they start as the mix's; off, it uses the mix's.
+    CategorySignals {
+        category: String,
+        own: bool,
+    },
+    /// The share of one category's tickets that carry a customer signal (0 to 1).
+    CategorySignalRate {
+        category: String,
+        signal: Signal,
+        probability: f64,
+    },
     /// The mean time a team takes per ticket, in whole seconds (at least 1), keeping the distribution's
     /// shape (the default's, when the team has none of its own).
     HandlingMean {
@@ -172,6 +183,12 @@ impl ScenarioField {
                 impact_urgency_key(*impact, *urgency)
             ),
             ScenarioField::SignalRate { signal, .. } => format!("mix/signal/{}", signal.name()),
+            ScenarioField::CategorySignals { category, .. } => {
+                format!("mix/signals_by_category/{category}")
+            }
+            ScenarioField::CategorySignalRate {
+                category, signal, ..
+            } => format!("mix/signals_by_category/{category}/{}", signal.name()),
             ScenarioField::HandlingMean { team, .. } => format!("handling/{team}/time"),
             ScenarioField::HandlingShape { team, .. } => format!("handling/{team}/shape"),
             ScenarioField::HandlingResolve { team, .. } => format!("handling/{team}/resolve"),
@@ -284,6 +301,24 @@ impl ScenarioField {
                 signal,
                 probability,
             } => *scenario.mix.signals.rate_mut(signal) = share(probability, 0.0),
+            ScenarioField::CategorySignals { category, own } => {
+                let mix = &mut scenario.mix;
+                if own {
+                    let global = mix.signals;
+                    mix.signals_by_category.entry(category).or_insert(global);
+                } else {
+                    mix.signals_by_category.remove(&category);
+                }
+            }
+            ScenarioField::CategorySignalRate {
+                category,
+                signal,
+                probability,
+            } => {
+                if let Some(rates) = scenario.mix.signals_by_category.get_mut(&category) {
+                    *rates.rate_mut(signal) = share(probability, 0.0);
+                }
+            }
             ScenarioField::HandlingMean { team, seconds } => {
                 let default = scenario.handling.default.time;
                 let handling = scenario.handling.teams.entry(team).or_default();
