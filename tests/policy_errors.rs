@@ -43,7 +43,7 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     (r#""default": "desk""#, r#""fallback": "desk""#, "routing.fallback", "unknown field `fallback`, expected `rules` or `default`"),
     (r#""time": "business",
       "calendar""#, r#""time": "business", "default_priority": "low",
-      "calendar""#, "sla_policies[0].default_priority", "unknown field `default_priority`, expected one of `id`, `name`, `when`, `time`, `calendar`, `pause_when_waiting`, `pauses`, `auto_close_after`, `warnings`, `targets`, `breach_ladder`"),
+      "calendar""#, "sla_policies[0].default_priority", "unknown field `default_priority`, expected one of `id`, `name`, `when`, `time`, `calendar`, `pause_when_waiting`, `pauses`, `auto_close_after`, `warnings`, `targets`, `channels`, `breach_ladder`"),
     (r#""tiers": ["#, r#""default_priority": "urgent", "tiers": ["#, "default_priority", "unknown variant `urgent`, expected one of `critical`, `high`, `medium`, `low`"),
     (r#"{ "id": "l1", "name": "First line", "level": 1 }"#, r#"{ "id": "l1", "level": 1 }"#, "tiers[0]", "missing field `name`"),
     (r#""teams": ["#, r#""teams": {"#, "teams", "invalid type: an object `{...}`, expected a list `[...]`"),

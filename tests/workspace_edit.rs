@@ -1601,3 +1601,57 @@ fn a_category_gets_its_own_signal_rates_starting_from_the_mix_s_edited_and_remov
         "the preset's refund rates stay"
     );
 }
+
+#[test]
+fn a_channel_gets_targets_of_its_own_that_fall_back_to_the_priority_s_and_is_removed() {
+    use escalator::engine::ticket::Channel;
+    let mut workspace = workspace();
+    let set = |workspace: &mut Workspace, field| Edit::SetSla { sla: 2, field }.apply(workspace);
+    let chat_first_response = |value| SlaField::ChannelTarget {
+        channel: Channel::Chat,
+        target: SlaTarget::FirstResponse,
+        value,
+    };
+    set(
+        &mut workspace,
+        chat_first_response(Some(Duration::minutes(1))),
+    );
+    assert!(
+        workspace.policy.sla_policies[2].channels.is_empty(),
+        "a target alone adds no channel"
+    );
+    set(
+        &mut workspace,
+        SlaField::ChannelTargets {
+            channel: Channel::Chat,
+            own: true,
+        },
+    );
+    set(
+        &mut workspace,
+        chat_first_response(Some(Duration::minutes(1))),
+    );
+    let compiled = workspace.policy.compile().expect("compiles");
+    let chat = compiled.sla_policies[2].targets_for(Priority::Low, Channel::Chat);
+    let email = compiled.sla_policies[2].targets_for(Priority::Low, Channel::Email);
+    assert_eq!(chat.first_response, 60);
+    assert_eq!(
+        chat.resolution, email.resolution,
+        "resolution is the priority's"
+    );
+    set(&mut workspace, chat_first_response(None));
+    let compiled = workspace.policy.compile().expect("compiles");
+    assert_eq!(
+        compiled.sla_policies[2].targets_for(Priority::Low, Channel::Chat),
+        compiled.sla_policies[2].targets_for(Priority::Low, Channel::Email),
+        "an empty box gives the priority's back"
+    );
+    set(
+        &mut workspace,
+        SlaField::ChannelTargets {
+            channel: Channel::Chat,
+            own: false,
+        },
+    );
+    assert!(workspace.policy.sla_policies[2].channels.is_empty());
+}

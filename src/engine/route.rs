@@ -273,7 +273,7 @@ fn plan_sla(
         Some(counting) if seconds > 0 => counting.add(seconds),
         _ => Some(at.plus(seconds)),
     };
-    let targets_for_priority = &sla.targets[priority as usize];
+    let targets_for_priority = sla.targets_for(priority, ticket.ticket().channel);
     let targets: Vec<DueTarget> = SlaTarget::ALL
         .into_iter()
         .filter_map(|target| {

@@ -66,6 +66,8 @@ export interface SlaPolicy {
   /** Percentages of a target at which a warning fires, e.g. [50, 75]. */
   warnings?: number[];
   targets: Record<Priority, Targets>;
+  /** A channel's own targets, in place of the priority's where set (e.g. chat answered within 60s). */
+  channels?: Partial<Record<Channel, Partial<Targets>>>;
   breach_ladder?: { target: SlaTarget; after_breach?: DurationText; to: string; action?: "escalate" | "notify"; repeat_every?: DurationText }[];
 }
 /** A policy document (`schema_version: 1`); see docs/policy-format.md for every field. */

@@ -237,3 +237,27 @@ test("a ticket put on hold holds only the targets the SLA policy's pauses grid l
   assert.equal(firstResponse[1], firstResponse[2], "first response is not held on hold");
   assertClean(assert);
 });
+
+test("a chat target set per channel in the SLA editor gives chat tickets a one-minute first response", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("receiving-team").waitFor();
+  await tryTicket(page, { category: "billing", priority: "medium", channel: "chat" });
+  await page.fill("#ticket-created", "2026-03-03T10:00");
+  const firstResponse = page.locator('[data-testid="due-list"] li[data-target="first_response"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="due-list"] li[data-target="first_response"] .due')?.innerText.includes("14:00"));
+
+  await page.getByTestId("tab-policy").click();
+  await page.selectOption('[data-testid="sla-channel-add-2"]', "chat");
+  const chat = page.getByTestId("sla-channel-target-2-chat-first_response");
+  await chat.fill("1m");
+  await page.getByTestId("sla-channels-2").scrollIntoViewIfNeeded();
+  await page.getByTestId("sla-channels-2").screenshot({ path: new URL("../../docs/screenshot-sla-channels.png", import.meta.url).pathname });
+
+  await page.getByTestId("tab-try-a-ticket").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="due-list"] li[data-target="first_response"] .due')?.innerText.includes("10:01"));
+  assert.match(await firstResponse.innerText(), /First response within 1m — due Tue 3 Mar 10:01 GMT/);
+  await page.selectOption("#ticket-channel", "email");
+  await page.waitForFunction(() => document.querySelector('[data-testid="due-list"] li[data-target="first_response"] .due')?.innerText.includes("14:00"));
+  assert.match(await firstResponse.innerText(), /within 4h/, "an email keeps its priority's target");
+  assertClean(assert);
+});

@@ -220,6 +220,11 @@ impl<'a> TicketInContext<'a> {
     }
 
     /// Uses this priority for the `priority` field instead of the ticket's own.
+    /// The ticket itself.
+    pub fn ticket(&self) -> &'a Ticket {
+        self.ticket
+    }
+
     pub fn with_priority(mut self, priority: Priority) -> TicketInContext<'a> {
         self.priority = Some(priority);
         self

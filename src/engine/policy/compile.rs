@@ -5,13 +5,13 @@ use std::fmt;
 
 use super::bridge::{self, Calendar, CheckedCondition, Pauses, WaitState};
 use super::compiled::{
-    resolve_matrix, CompiledBreachLevel, CompiledLevel, CompiledPolicy, CompiledRow, CompiledRule,
-    CompiledSla, CompiledTargets, CompiledTeam, MatrixFirst, SlaClock,
+    resolve_matrix, ChannelOverride, CompiledBreachLevel, CompiledLevel, CompiledPolicy,
+    CompiledRow, CompiledRule, CompiledSla, CompiledTargets, CompiledTeam, MatrixFirst, SlaClock,
 };
 use super::cover_index::CoverIndex;
 use super::document::{Direction, Policy, RuleKind, SlaPolicy, TimeBasis, WILDCARD};
 use super::route_texts::RouteTexts;
-use crate::engine::ticket::Priority;
+use crate::engine::ticket::{Channel, Priority};
 
 /// A problem found while compiling: where (JSON path), what, and a stable code shared with lint.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -357,6 +357,31 @@ impl<'a> Resolver<'a> {
         pauses
     }
 
+    /// The channels' own targets, each checked like the priorities' (`{path}.channels.chat.first_response`).
+    fn channel_targets(&mut self, sla: &SlaPolicy, path: &str) -> Vec<(Channel, ChannelOverride)> {
+        let mut compiled = Vec::with_capacity(sla.channels.len());
+        for (channel, targets) in &sla.channels {
+            let base = format!("{path}.channels.{}", channel.as_str());
+            let mut seconds = |duration: &Option<super::bridge::Duration>, target: &str| {
+                duration
+                    .as_ref()
+                    .map(|duration| self.seconds(duration, format!("{base}.{target}")))
+            };
+            let first_response = seconds(&targets.first_response, "first_response");
+            let next_update = seconds(&targets.next_update, "next_update");
+            let resolution = seconds(&targets.resolution, "resolution");
+            compiled.push((
+                *channel,
+                ChannelOverride {
+                    first_response,
+                    next_update,
+                    resolution,
+                },
+            ));
+        }
+        compiled
+    }
+
     fn sla_policies(&mut self) -> Vec<CompiledSla> {
         let mut sla_policies = Vec::with_capacity(self.policy.sla_policies.len());
         for (index, sla) in self.policy.sla_policies.iter().enumerate() {
@@ -419,6 +444,7 @@ impl<'a> Resolver<'a> {
                     condition,
                     clock,
                     pauses: self.pauses(sla, &path),
+                    channel_targets: self.channel_targets(sla, &path),
                     auto_close_after_seconds,
                     warnings: sla.warnings.clone(),
                     targets,

@@ -4,7 +4,7 @@ use super::bridge::{Calendar, CheckedCondition, NamedZone, Pauses};
 use super::document::{BreachAction, Direction, Policy, PriorityMatrix, RuleKind, Tier, TimeBasis};
 use super::route_texts::RouteTexts;
 use crate::engine::journey::SlaTarget;
-use crate::engine::ticket::{Level, Priority};
+use crate::engine::ticket::{Channel, Level, Priority};
 
 /// A team with its references resolved.
 #[derive(Debug, Clone)]
@@ -135,7 +135,42 @@ pub struct CompiledSla {
     pub warnings: Vec<u32>,
     /// Indexed by `Priority as usize` (critical first).
     pub targets: [CompiledTargets; 4],
+    /// Channels with targets of their own, in place of the priority's where set.
+    pub channel_targets: Vec<(Channel, ChannelOverride)>,
     pub breach_ladder: Vec<CompiledBreachLevel>,
+}
+
+/// A channel's own targets in seconds; `None` keeps the priority's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ChannelOverride {
+    pub first_response: Option<i64>,
+    pub next_update: Option<i64>,
+    pub resolution: Option<i64>,
+}
+
+impl ChannelOverride {
+    /// `targets` with this channel's in their place.
+    pub fn apply(&self, targets: CompiledTargets) -> CompiledTargets {
+        CompiledTargets {
+            first_response: self.first_response.unwrap_or(targets.first_response),
+            next_update: self.next_update.or(targets.next_update),
+            resolution: self.resolution.unwrap_or(targets.resolution),
+        }
+    }
+}
+
+impl CompiledSla {
+    /// The targets of a ticket of `priority` that came through `channel`: the priority's, with the
+    /// channel's own in their place where it sets them.
+    pub fn targets_for(&self, priority: Priority, channel: Channel) -> CompiledTargets {
+        let targets = self.targets[priority as usize];
+        self.channel_targets
+            .iter()
+            .find(|(own, _)| *own == channel)
+            .map_or(targets, |(_, channel_targets)| {
+                channel_targets.apply(targets)
+            })
+    }
 }
 
 /// A policy ready for routing: every id resolved to an index.

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::bridge::{CalendarSpec, Condition, Duration, Pauses, WaitState};
 use crate::engine::journey::{EscalationKind, SlaTarget};
-use crate::engine::ticket::{Level, Priority};
+use crate::engine::ticket::{Channel, Level, Priority};
 
 /// The wildcard that matches any category or priority in an escalation-matrix row.
 pub const WILDCARD: &str = "*";
@@ -299,8 +299,34 @@ pub struct SlaPolicy {
     #[serde(default)]
     pub warnings: Vec<u32>,
     pub targets: PriorityTargets,
+    /// Targets for tickets of a channel, in place of their priority's where set, e.g. `{"chat":
+    /// {"first_response": "60s"}}` (a chat is answered within a minute whatever its priority).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub channels: BTreeMap<Channel, ChannelTargets>,
     #[serde(default)]
     pub breach_ladder: Vec<BreachLevel>,
+}
+
+/// One channel's targets; a target it leaves out is the priority's.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChannelTargets {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_response: Option<Duration>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_update: Option<Duration>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<Duration>,
+}
+
+impl ChannelTargets {
+    pub fn get(&self, target: SlaTarget) -> Option<Duration> {
+        match target {
+            SlaTarget::FirstResponse => self.first_response,
+            SlaTarget::NextUpdate => self.next_update,
+            SlaTarget::Resolution => self.resolution,
+        }
+    }
 }
 
 fn yes() -> bool {

@@ -369,7 +369,9 @@ impl PolicyModel for EnginePolicyModel {
         }
         let (priority, _) = derive_priority(&self.policy, ticket);
         let index = self.sla_index(ticket, priority)?;
-        self.sla[index].next_update_due(&self.policy, priority, receiver, from)
+        let tables = &self.sla[index];
+        let targets = tables.targets_for(priority, ticket.channel);
+        tables.next_update_due(&self.policy, targets, receiver, from)
     }
 
     fn route(&self, ticket: &Ticket, _at: Instant) -> Assignment<'_> {
@@ -436,7 +438,9 @@ impl PolicyModel for EnginePolicyModel {
         let (priority, _) = derive_priority(&self.policy, ticket);
         if let Some(index) = self.sla_index(ticket, priority) {
             let tables = u32::try_from(index).unwrap_or(u32::MAX);
-            self.sla[index].checkpoints(&self.policy, tables, priority, receiver, created, out);
+            let sla = &self.sla[index];
+            let targets = sla.targets_for(priority, ticket.channel);
+            sla.checkpoints(&self.policy, tables, targets, receiver, created, out);
         }
         let slot = self.category_slot(&ticket.category);
         let Some(row) = self.matrix_row(slot, priority) else {

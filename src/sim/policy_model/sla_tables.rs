@@ -2,12 +2,12 @@
 //! team each escalating level moves a ticket to, and the reasons recorded on those moves.
 
 use crate::engine::journey::SlaTarget;
-use crate::engine::policy::compiled::{CompiledSla, SlaClock};
+use crate::engine::policy::compiled::{ChannelOverride, CompiledSla, CompiledTargets, SlaClock};
 use crate::engine::policy::{BreachAction, CompiledPolicy};
 use crate::engine::sla::{
     self, Clock, LadderAction, LadderStep, Pauses, Repeats, SlaTerms, TargetDurations,
 };
-use crate::engine::ticket::Priority;
+use crate::engine::ticket::{Channel, Priority};
 use crate::engine::time::Instant;
 use crate::sim::model::{Checkpoint, CheckpointKind, Repeat, TeamId};
 
@@ -19,6 +19,8 @@ pub struct SlaTables {
     clock: SlaClock,
     pauses: Pauses,
     targets: [TargetDurations; 4],
+    /// Channels with targets of their own, in place of the priority's where set.
+    channel_targets: Vec<(Channel, ChannelOverride)>,
     warnings: Vec<u8>,
     ladder: Vec<LadderStep>,
     /// Per ladder step: the team an `escalate` level moves the ticket to.
@@ -29,6 +31,14 @@ pub struct SlaTables {
     steps_of: [Vec<usize>; 2],
     /// Reason on warnings and breaches: the SLA policy id.
     id: String,
+}
+
+fn durations(targets: CompiledTargets) -> TargetDurations {
+    TargetDurations {
+        first_response: Some(targets.first_response),
+        next_update: targets.next_update,
+        resolution: Some(targets.resolution),
+    }
 }
 
 fn slot(target: SlaTarget) -> Option<usize> {
@@ -80,11 +90,8 @@ impl SlaTables {
         SlaTables {
             clock: sla.clock,
             pauses: sla.pauses,
-            targets: sla.targets.map(|targets| TargetDurations {
-                first_response: Some(targets.first_response),
-                next_update: targets.next_update,
-                resolution: Some(targets.resolution),
-            }),
+            targets: sla.targets.map(durations),
+            channel_targets: sla.channel_targets.clone(),
             warnings: sla
                 .warnings
                 .iter()
@@ -98,16 +105,30 @@ impl SlaTables {
         }
     }
 
-    /// When the next update falls due for a ticket of `priority` answered or updated at `from`; `None`
-    /// when this policy has no next-update target for the priority (or the clock never gets there).
+    /// The targets of a ticket of `priority` that came through `channel`: the priority's, with the
+    /// channel's own in their place where it sets them.
+    pub fn targets_for(&self, priority: Priority, channel: Channel) -> TargetDurations {
+        let targets = self.targets[priority as usize];
+        match self.channel_targets.iter().find(|(own, _)| *own == channel) {
+            Some((_, own)) => TargetDurations {
+                first_response: own.first_response.or(targets.first_response),
+                next_update: own.next_update.or(targets.next_update),
+                resolution: own.resolution.or(targets.resolution),
+            },
+            None => targets,
+        }
+    }
+
+    /// When the next update falls due for a ticket with `targets` answered or updated at `from`; `None`
+    /// when they have no next-update target (or the clock never gets there).
     pub fn next_update_due(
         &self,
         policy: &CompiledPolicy,
-        priority: Priority,
+        targets: TargetDurations,
         receiver: TeamId,
         from: Instant,
     ) -> Option<Instant> {
-        let seconds = self.targets[priority as usize].next_update?;
+        let seconds = targets.next_update?;
         self.clock(policy, receiver).add(from, seconds)
     }
 
@@ -128,19 +149,18 @@ impl SlaTables {
     }
 
     /// Appends the warnings, breaches and breach-ladder levels of first response and resolution for a ticket
-    /// of `priority` created at `created` and received by `receiver`. A repeating level comes with its first
+    /// with `targets` created at `created` and received by `receiver`. A repeating level comes with its first
     /// firing only, marked with `repeat` (`clock` is `tables`, this SLA policy's index); [`Self::next_repeat`]
     /// plans the others.
     pub fn checkpoints<'s>(
         &'s self,
         policy: &'s CompiledPolicy,
         tables: u32,
-        priority: Priority,
+        targets: TargetDurations,
         receiver: TeamId,
         created: Instant,
         out: &mut Vec<Checkpoint<'s>>,
     ) {
-        let targets = self.targets[priority as usize];
         let terms = SlaTerms {
             targets,
             clock: self.clock(policy, receiver),

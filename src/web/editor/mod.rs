@@ -9,6 +9,7 @@ pub mod matrix;
 pub mod priority_matrix;
 pub mod rules;
 pub mod sla;
+pub mod sla_channels;
 pub mod sla_pauses;
 pub mod teams;
 

@@ -12,6 +12,7 @@ use crate::engine::policy::{BreachAction, BreachLevel, PriorityTargets, SlaPolic
 use crate::engine::ticket::Priority;
 use crate::web::editor::diagnostics;
 use crate::web::editor::inputs::{Checkbox, DurationInput, Select, TextInput};
+use crate::web::editor::sla_channels::ChannelTargetsTable;
 use crate::web::editor::sla_pauses::PausesTable;
 use crate::web::editor::SectionProps;
 use crate::web::state::Action;
@@ -200,6 +201,8 @@ fn SlaPolicyCard(props: &SlaPolicyCardProps) -> Html {
             { found(".warnings") }
             <TargetsTable {index} targets={sla.targets.clone()} dispatch={dispatch.clone()} />
             { found(".targets") }
+            <ChannelTargetsTable {index} channels={sla.channels.clone()} dispatch={dispatch.clone()} />
+            { found(".channels") }
             <BreachLadder {index} ladder={sla.breach_ladder.clone()} teams={props.teams.clone()} dispatch={dispatch.clone()} />
             { found(".breach_ladder") }
         </article>

@@ -9,7 +9,7 @@ use crate::engine::policy::{
     TimeBasis, Trigger,
 };
 use crate::engine::sla::{Pauses, WaitState};
-use crate::engine::ticket::Priority;
+use crate::engine::ticket::{Channel, Priority};
 
 /// One field of a team.
 #[derive(Debug, Clone, PartialEq)]
@@ -171,6 +171,18 @@ pub enum SlaField {
     AutoCloseAfter(Option<Duration>),
     /// Percentages of each target at which a warning fires.
     Warnings(Vec<u32>),
+    /// Whether a channel has targets of its own: on, it starts with none set (the priority's apply);
+    /// off, its targets are dropped.
+    ChannelTargets {
+        channel: Channel,
+        own: bool,
+    },
+    /// One of a channel's own targets; `None` gives the priority's back.
+    ChannelTarget {
+        channel: Channel,
+        target: SlaTarget,
+        value: Option<Duration>,
+    },
     /// `None` only means something for the optional next-update target; the required ones keep their value.
     Target {
         priority: Priority,
@@ -194,6 +206,10 @@ impl SlaField {
             SlaField::Target {
                 priority, target, ..
             } => format!("targets/{}/{}", priority.as_str(), target.as_str()),
+            SlaField::ChannelTargets { channel, .. } => format!("channels/{}", channel.as_str()),
+            SlaField::ChannelTarget {
+                channel, target, ..
+            } => format!("channels/{}/{}", channel.as_str(), target.as_str()),
         }
     }
 
@@ -229,6 +245,26 @@ impl SlaField {
             }
             SlaField::AutoCloseAfter(after) => sla.auto_close_after = after,
             SlaField::Warnings(warnings) => sla.warnings = warnings,
+            SlaField::ChannelTargets { channel, own } => {
+                if own {
+                    sla.channels.entry(channel).or_default();
+                } else {
+                    sla.channels.remove(&channel);
+                }
+            }
+            SlaField::ChannelTarget {
+                channel,
+                target,
+                value,
+            } => {
+                if let Some(targets) = sla.channels.get_mut(&channel) {
+                    match target {
+                        SlaTarget::FirstResponse => targets.first_response = value,
+                        SlaTarget::NextUpdate => targets.next_update = value,
+                        SlaTarget::Resolution => targets.resolution = value,
+                    }
+                }
+            }
             SlaField::Target {
                 priority,
                 target,

@@ -128,6 +128,7 @@ pub fn sla_policy(policy: &Policy) -> SlaPolicy {
         calendar: None,
         pause_when_waiting: true,
         pauses: None,
+        channels: Default::default(),
         auto_close_after: None,
         warnings: vec![75],
         targets: PriorityTargets {
