@@ -103,10 +103,16 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
             )))
         },
     );
-    let zone_options = zone_choices::zone_choices(
-        state.policy().map(PolicyHandle::compiled),
-        workspace.time_zone.as_deref(),
-        browser::time_zone().as_deref(),
+    let browser_zone = use_memo((), |_| browser::time_zone());
+    let zone_options = use_memo(
+        (state.policy().cloned(), workspace.time_zone.clone()),
+        |(policy, picked)| {
+            zone_choices::zone_choices(
+                policy.as_ref().map(PolicyHandle::compiled),
+                picked.as_deref(),
+                browser_zone.as_deref(),
+            )
+        },
     );
     let on_zone = {
         let dispatcher = state.dispatcher();

@@ -160,17 +160,27 @@ impl ChannelOverride {
 }
 
 impl CompiledSla {
-    /// The targets of a ticket of `priority` that came through `channel`: the priority's, with the
-    /// channel's own in their place where it sets them.
+    /// The targets of a ticket of `priority` that came through `channel`.
     pub fn targets_for(&self, priority: Priority, channel: Channel) -> CompiledTargets {
-        let targets = self.targets[priority as usize];
-        self.channel_targets
-            .iter()
-            .find(|(own, _)| *own == channel)
-            .map_or(targets, |(_, channel_targets)| {
-                channel_targets.apply(targets)
-            })
+        ticket_targets(&self.targets, &self.channel_targets, priority, channel)
     }
+}
+
+/// The targets of a ticket of `priority` that came through `channel`: the priority's, with the channel's own
+/// in their place where it sets them.
+pub fn ticket_targets(
+    by_priority: &[CompiledTargets; 4],
+    by_channel: &[(Channel, ChannelOverride)],
+    priority: Priority,
+    channel: Channel,
+) -> CompiledTargets {
+    let targets = by_priority[priority as usize];
+    by_channel
+        .iter()
+        .find(|(own, _)| *own == channel)
+        .map_or(targets, |(_, channel_targets)| {
+            channel_targets.apply(targets)
+        })
 }
 
 /// A policy ready for routing: every id resolved to an index.

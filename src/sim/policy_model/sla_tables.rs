@@ -2,7 +2,9 @@
 //! team each escalating level moves a ticket to, and the reasons recorded on those moves.
 
 use crate::engine::journey::SlaTarget;
-use crate::engine::policy::compiled::{ChannelOverride, CompiledSla, CompiledTargets, SlaClock};
+use crate::engine::policy::compiled::{
+    ticket_targets, ChannelOverride, CompiledSla, CompiledTargets, SlaClock,
+};
 use crate::engine::policy::{BreachAction, CompiledPolicy};
 use crate::engine::sla::{
     self, Clock, LadderAction, LadderStep, Pauses, Repeats, SlaTerms, TargetDurations,
@@ -18,7 +20,7 @@ const ARMED_TARGETS: [SlaTarget; 2] = [SlaTarget::FirstResponse, SlaTarget::Reso
 pub struct SlaTables {
     clock: SlaClock,
     pauses: Pauses,
-    targets: [TargetDurations; 4],
+    targets: [CompiledTargets; 4],
     /// Channels with targets of their own, in place of the priority's where set.
     channel_targets: Vec<(Channel, ChannelOverride)>,
     warnings: Vec<u8>,
@@ -90,7 +92,7 @@ impl SlaTables {
         SlaTables {
             clock: sla.clock,
             pauses: sla.pauses,
-            targets: sla.targets.map(durations),
+            targets: sla.targets,
             channel_targets: sla.channel_targets.clone(),
             warnings: sla
                 .warnings
@@ -108,15 +110,12 @@ impl SlaTables {
     /// The targets of a ticket of `priority` that came through `channel`: the priority's, with the
     /// channel's own in their place where it sets them.
     pub fn targets_for(&self, priority: Priority, channel: Channel) -> TargetDurations {
-        let targets = self.targets[priority as usize];
-        match self.channel_targets.iter().find(|(own, _)| *own == channel) {
-            Some((_, own)) => TargetDurations {
-                first_response: own.first_response.or(targets.first_response),
-                next_update: own.next_update.or(targets.next_update),
-                resolution: own.resolution.or(targets.resolution),
-            },
-            None => targets,
-        }
+        durations(ticket_targets(
+            &self.targets,
+            &self.channel_targets,
+            priority,
+            channel,
+        ))
     }
 
     /// When the next update falls due for a ticket with `targets` answered or updated at `from`; `None`
