@@ -317,6 +317,24 @@ fn import_reads_a_ticket_log_and_names_the_rows_it_could_not_use() {
 }
 
 #[test]
+fn import_reads_times_in_the_zone_it_is_given() {
+    let log = temp_file("incidents-zoned.csv", SMALL_SERVICENOW_LOG);
+    let path = log.to_str().unwrap();
+    let output = escalator(&["import", path, "--zone", "+02:00", "--json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(report["summary"]["zone"], "+02:00");
+    assert_eq!(report["summary"]["first_created"], "2016-02-28T23:16:00Z");
+    let output = escalator(&["import", path, "--zone", "Mars/Olympus"]);
+    assert_eq!(output.status.code(), Some(2), "{}", stdout(&output));
+    assert!(
+        stderr(&output).contains("--zone \"Mars/Olympus\" is not a time zone"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
 fn import_refuses_a_file_that_is_no_ticket_log() {
     let other = temp_file("prices.csv", "name,price\nwidget,3\n");
     let output = escalator(&["import", other.to_str().unwrap()]);

@@ -51,8 +51,8 @@ self.onmessage = async (event) => {
     } else if (kind === "import") {
       lastLog?.free();
       lastLog = null;
-      const { bytes, mapping } = payload;
-      const options = { now: Math.floor(Date.now() / 1000), ...(mapping ? { mapping } : {}) };
+      const { bytes, mapping, zone } = payload;
+      const options = { now: Math.floor(Date.now() / 1000), ...(mapping ? { mapping } : {}), ...(zone ? { zone } : {}) };
       try {
         lastLog = openLog(bytes, options, { onProgress: progress });
       } catch (error) {

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::engine::to_json;
 use super::error::ApiError;
 use super::simulation::{read_run, RunInput};
+use super::zone::read_zone;
 use crate::engine::time::Instant;
 use crate::import::{
     monday_after, read_log_with_progress, replay_log, scenario_from_log, DateOrder, HandlingSource,
@@ -33,6 +34,9 @@ struct ImportOptions {
     /// Seconds since 1970: timestamps after it are refused as in the future.
     #[serde(default)]
     now: Option<i64>,
+    /// The zone of times written without an offset, and of the log's days: `Europe/London`, `+02:00`, `UTC`.
+    #[serde(default)]
+    zone: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -206,7 +210,7 @@ fn read_options(options_json: &str) -> Result<Reader, ApiError> {
                 "import-options",
                 "options",
                 &error,
-                "pass {} or {\"format\": \"servicenow\", \"date_order\": \"day_first\", \"mapping\": {...}}",
+                "pass {} or {\"format\": \"servicenow\", \"date_order\": \"day_first\", \"zone\": \"Europe/London\", \"mapping\": {...}}",
             )
         })?
     };
@@ -236,11 +240,13 @@ fn read_options(options_json: &str) -> Result<Reader, ApiError> {
             .at_path("date_order"))
         }
     };
+    let zone = read_zone(options.zone.as_deref(), "import-options", "options")?;
     Ok(Reader {
         format,
         mapping: options.mapping,
         date_order,
         now: options.now.map(Instant),
+        zone,
     })
 }
 

@@ -10,6 +10,7 @@ mod engine;
 mod error;
 mod import;
 mod simulation;
+mod zone;
 
 pub use answer::RouteAnswer;
 pub use engine::{

@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use super::engine::{read_policy, to_json};
 use super::error::ApiError;
+use super::zone::read_zone;
 use crate::engine::journey::Journey;
 use crate::engine::policy::Policy;
 use crate::engine::time::Instant;
@@ -169,10 +170,14 @@ struct SummaryInput {
     start: Option<Instant>,
     #[serde(default)]
     end: Option<Instant>,
+    /// The zone whose local midnights cut the day, week and month series (UTC when left out).
+    #[serde(default)]
+    zone: Option<String>,
 }
 
 /// The metrics of journeys (simulated or imported) over `[start, end)`, by default from the first ticket's
-/// creation to one second after the last event. Teams are those the journeys name; times are calendar time.
+/// creation to one second after the last event. Teams are those the journeys name; times are calendar time;
+/// series are cut at midnight in `zone`.
 pub fn summarize(input_json: &str) -> Result<String, ApiError> {
     ApiError::check_size("journeys", input_json)?;
     let input: SummaryInput = from_json(input_json).map_err(|error| {
@@ -208,6 +213,7 @@ pub fn summarize(input_json: &str) -> Result<String, ApiError> {
         )
         .at_path("end"));
     }
-    let context = RunContext::new(start, end);
+    let zone = read_zone(input.zone.as_deref(), "journeys", "journeys")?;
+    let context = RunContext::new(start, end).with_zone(zone);
     Ok(to_json(&metrics::summarize(&input.journeys, &context)))
 }

@@ -1,9 +1,11 @@
 //! Timestamps as help desks export them: ISO 8601 with or without `T`, seconds, fractions and an offset;
 //! `31-12-2016 23:59`, `31/12/2016 23:59:59`, `12/31/2016`, `31.12.2016`, day-first or month-first as the
-//! whole file shows; and Jira's `12/Mar/24 10:15 AM`. Times without an offset are read as UTC.
+//! whole file shows; and Jira's `12/Mar/24 10:15 AM`. Times without an offset are wall-clock times in the
+//! zone the log is read in (UTC unless the reader names one).
 
 use chrono::NaiveDate;
 
+use crate::engine::calendar::NamedZone;
 use crate::engine::time::Instant;
 
 /// Which of the first two numbers of a `dd/mm/yyyy`-style date is the day.
@@ -58,8 +60,9 @@ fn numeric_date(date: &str) -> Option<(u32, u32, i32)> {
     Some((a.parse().ok()?, b.parse().ok()?, c.parse().ok()?))
 }
 
-/// Reads one timestamp, or says what is wrong with it in words a person can act on.
-pub fn parse(text: &str, order: DateOrder) -> Result<Instant, String> {
+/// Reads one timestamp, or says what is wrong with it in words a person can act on. A time without an
+/// offset is read as `zone`'s wall clock (one inside a daylight-saving gap as the end of the gap).
+pub fn parse(text: &str, order: DateOrder, zone: &NamedZone) -> Result<Instant, String> {
     let trimmed = text.trim();
     if trimmed.is_empty() || trimmed == "?" || trimmed.eq_ignore_ascii_case("null") {
         return Err("no date".to_owned());
@@ -113,12 +116,11 @@ pub fn parse(text: &str, order: DateOrder) -> Result<Instant, String> {
         seconds_of_day =
             seconds_of_day % 3600 + (hours % 12 + if afternoon { 12 } else { 0 }) * 3600;
     }
-    let midnight = date
-        .and_hms_opt(0, 0, 0)
-        .ok_or_else(unknown)?
-        .and_utc()
-        .timestamp();
-    Ok(Instant(midnight + seconds_of_day - offset))
+    let midnight = date.and_hms_opt(0, 0, 0).ok_or_else(unknown)?;
+    Ok(Instant(match offset {
+        Some(offset) => midnight.and_utc().timestamp() + seconds_of_day - offset,
+        None => zone.to_utc(midnight + chrono::TimeDelta::seconds(seconds_of_day)),
+    }))
 }
 
 const MONTHS: [&str; 12] = [
@@ -159,14 +161,15 @@ fn parse_clock(clock: &str) -> Option<i64> {
     Some(hours * 3600 + minutes * 60 + seconds.min(59))
 }
 
-/// The time of day and its UTC offset in seconds: `Z`, `+01:00`, `+0100`, ` +01:00`, or none (UTC).
-fn split_offset(rest: &str) -> Option<(&str, i64)> {
+/// The time of day and its UTC offset in seconds: `Z`, `+01:00`, `+0100`, ` +01:00`, or none
+/// (`None`: wall-clock time in the log's zone).
+fn split_offset(rest: &str) -> Option<(&str, Option<i64>)> {
     let rest = rest.trim();
     if let Some(clock) = rest.strip_suffix('Z').or_else(|| rest.strip_suffix(" UTC")) {
-        return Some((clock.trim(), 0));
+        return Some((clock.trim(), Some(0)));
     }
     let Some(at) = rest.rfind(['+', '-']) else {
-        return Some((rest, 0));
+        return Some((rest, None));
     };
     let (clock, offset) = (rest[..at].trim(), &rest[at..]);
     let sign = if offset.starts_with('-') { -1 } else { 1 };
@@ -179,7 +182,7 @@ fn split_offset(rest: &str) -> Option<(&str, i64)> {
     if hours > 14 || minutes > 59 {
         return None;
     }
-    Some((clock, sign * (hours * 3600 + minutes * 60)))
+    Some((clock, Some(sign * (hours * 3600 + minutes * 60))))
 }
 
 #[cfg(test)]
@@ -204,10 +207,14 @@ mod tests {
             "2016-02-29 02:16:00 +0100",
             "2016-02-28T20:16:00-05:00",
         ] {
-            assert_eq!(parse(text, DateOrder::DayFirst), Ok(expected), "{text}");
+            assert_eq!(
+                parse(text, DateOrder::DayFirst, &NamedZone::utc()),
+                Ok(expected),
+                "{text}"
+            );
         }
         assert_eq!(
-            parse("02/29/2016 01:16", DateOrder::MonthFirst),
+            parse("02/29/2016 01:16", DateOrder::MonthFirst, &NamedZone::utc()),
             Ok(expected)
         );
     }
@@ -215,12 +222,32 @@ mod tests {
     #[test]
     fn impossible_dates_and_times_are_named() {
         assert_eq!(
-            parse("31/02/2016", DateOrder::DayFirst),
+            parse("31/02/2016", DateOrder::DayFirst, &NamedZone::utc()),
             Err("unknown date `31/02/2016`".to_owned())
         );
-        assert!(parse("2016-02-29 25:00", DateOrder::DayFirst).is_err());
-        assert!(parse("yesterday", DateOrder::DayFirst).is_err());
-        assert_eq!(parse("?", DateOrder::DayFirst), Err("no date".to_owned()));
+        assert!(parse("2016-02-29 25:00", DateOrder::DayFirst, &NamedZone::utc()).is_err());
+        assert!(parse("yesterday", DateOrder::DayFirst, &NamedZone::utc()).is_err());
+        assert_eq!(
+            parse("?", DateOrder::DayFirst, &NamedZone::utc()),
+            Err("no date".to_owned())
+        );
+    }
+
+    #[test]
+    fn times_without_an_offset_are_the_zones_wall_clock() {
+        let london = NamedZone::parse("Europe/London").expect("zone");
+        let read = |text| parse(text, DateOrder::DayFirst, &london);
+        assert_eq!(read("01/07/2016 09:00"), Ok(utc("2016-07-01T08:00:00Z")));
+        assert_eq!(read("01/12/2016 09:00"), Ok(utc("2016-12-01T09:00:00Z")));
+        assert_eq!(
+            read("2016-07-01T09:00:00Z"),
+            Ok(utc("2016-07-01T09:00:00Z"))
+        );
+        assert_eq!(
+            read("2016-07-01 09:00 +0200"),
+            Ok(utc("2016-07-01T07:00:00Z"))
+        );
+        assert_eq!(read("27/03/2016 01:30"), Ok(utc("2016-03-27T01:00:00Z")));
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub use table::{MAX_CELL_BYTES, MAX_FILE_BYTES};
 
 use std::collections::BTreeMap;
 
-use crate::engine::calendar::{RANGE_END, RANGE_START};
+use crate::engine::calendar::{NamedZone, RANGE_END, RANGE_START};
 use crate::engine::journey::{EventKind, Journey, SlaTarget};
 use crate::engine::time::Instant;
 use crate::metrics::{summarize, Metrics, RunContext, TeamContext};
@@ -121,14 +121,16 @@ impl LogFormat {
 }
 
 /// How to read a log: its format (detected from the header when `None`), or a column mapping (which wins
-/// over the format); the date order (detected from the values when `None`); and the present moment, after
-/// which a timestamp is refused as in the future.
+/// over the format); the date order (detected from the values when `None`); the present moment, after
+/// which a timestamp is refused as in the future; and the zone of times written without an offset, in which
+/// the log's days are also counted (UTC by default).
 #[derive(Debug, Clone, Default)]
 pub struct Reader {
     pub format: Option<LogFormat>,
     pub mapping: Option<Mapping>,
     pub date_order: Option<DateOrder>,
     pub now: Option<Instant>,
+    pub zone: NamedZone,
 }
 
 impl Reader {
@@ -157,7 +159,7 @@ impl Reader {
         order: DateOrder,
     ) -> Result<Instant, RowProblem> {
         let text = &row.cells[column];
-        let at = dates::parse(text, order)
+        let at = dates::parse(text, order, &self.zone)
             .map_err(|reason| self.problem(row, table, column, reason, true))?;
         if at.0 < RANGE_START || at.0 >= RANGE_END {
             return Err(self.problem(
@@ -222,6 +224,8 @@ pub struct ImportedLog {
     pub moves: Vec<Moves>,
     pub problems: Vec<RowProblem>,
     pub summary: ImportSummary,
+    /// The zone the log was read in, whose local midnights cut its day series.
+    pub zone: NamedZone,
 }
 
 impl ImportedLog {
@@ -254,6 +258,7 @@ impl ImportedLog {
             })
             .collect();
         RunContext::new(start, end)
+            .with_zone(self.zone.clone())
             .with_teams(teams)
             .with_sla_targets(self.summary.sla_targets.clone())
     }
@@ -349,7 +354,8 @@ pub fn read_log_with_progress(
         });
     }
     problems.sort_by_key(|problem| problem.row);
-    let summary = ImportSummary::new(format, &table, &tickets, &problems);
+    let zone = reader.zone.clone();
+    let summary = ImportSummary::new(format, &table, &tickets, &problems, zone.name());
     on_progress(1.0);
     Ok(ImportedLog {
         format,
@@ -357,5 +363,6 @@ pub fn read_log_with_progress(
         moves: tickets.moves,
         problems,
         summary,
+        zone,
     })
 }

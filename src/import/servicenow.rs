@@ -101,7 +101,7 @@ pub fn read(
         };
         if let Some(resolved) = resolved_at
             .and_then(|c| present(&first.cells[c]))
-            .and_then(|text| dates::parse(text, order).ok())
+            .and_then(|text| dates::parse(text, order, &reader.zone).ok())
         {
             if resolved.0 < created.0 {
                 problems.push(reader.problem(

@@ -46,6 +46,8 @@ pub struct ImportSummary {
     /// The targets the log states SLA verdicts on.
     pub sla_targets: Vec<crate::engine::journey::SlaTarget>,
     pub date_order: DateOrder,
+    /// The zone times without an offset were read in, and the log's days are counted in.
+    pub zone: String,
     pub delimiter: String,
     pub first_created: Option<Instant>,
     pub last_event: Option<Instant>,
@@ -75,6 +77,7 @@ impl ImportSummary {
         table: &Table,
         tickets: &ReadTickets,
         problems: &[RowProblem],
+        zone: &str,
     ) -> ImportSummary {
         let mut groups: BTreeMap<(String, String, bool), (u64, u64)> = BTreeMap::new();
         for problem in problems {
@@ -117,6 +120,7 @@ impl ImportSummary {
                 .count() as u64
         });
         ImportSummary {
+            zone: zone.to_owned(),
             format,
             format_name: format.name(),
             rows,

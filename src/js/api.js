@@ -147,13 +147,14 @@ export function makeApi(bindings) {
         throw error;
       }
     };
-    api.summarize = (journeys, { start, end } = {}) => {
+    api.summarize = (journeys, { start, end, zone } = {}) => {
       const input = { journeys: Array.isArray(journeys) ? journeys : [] };
       if (!Array.isArray(journeys)) {
         throw new EscalatorError({ code: "argument", input: "journeys", message: "journeys must be an array", help: "pass the journeys of a run" });
       }
       if (start !== undefined) input.start = instantText(start);
       if (end !== undefined) input.end = instantText(end);
+      if (zone !== undefined) input.zone = String(zone);
       return JSON.parse(call(() => bindings.summarize(JSON.stringify(input))));
     };
     const logBytes = (bytes) => {

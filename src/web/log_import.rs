@@ -140,14 +140,18 @@ impl Requests {
 }
 
 /// `on_scenario` receives each scenario drawn from the log, or why it could not be drawn; `saved_mapping` is
-/// the workspace's column mapping, tried by itself on a CSV no format reads.
+/// the workspace's column mapping, tried by itself on a CSV no format reads; `zone` is the policy's zone, in
+/// which times written without an offset are read and the log's days are cut.
 #[hook]
 pub fn use_log_import(
     on_scenario: Callback<Result<Scenario, String>>,
     saved_mapping: Option<Mapping>,
+    zone: String,
 ) -> LogImportHandle {
     let saved: Rc<RefCell<Option<Mapping>>> = use_mut_ref(|| None);
     saved.borrow_mut().clone_from(&saved_mapping);
+    let log_zone: Rc<RefCell<String>> = use_mut_ref(String::new);
+    *log_zone.borrow_mut() = zone;
     let status = use_state(|| LogStatus::Idle);
     let replay = use_state(|| ReplayStatus::Idle);
     let journey = use_state(|| None::<(usize, Journey)>);
@@ -155,6 +159,7 @@ pub fn use_log_import(
     let requests: Rc<RefCell<Requests>> = use_mut_ref(Requests::default);
     let on_reply = {
         let saved = saved.clone();
+        let log_zone = log_zone.clone();
         let on_scenario = on_scenario.clone();
         let status = status.clone();
         let replay = replay.clone();
@@ -224,9 +229,12 @@ pub fn use_log_import(
                         }
                     };
                     match (retry, worker.borrow().as_ref()) {
-                        (Some((id, bytes, mapping)), Some(worker)) => {
-                            worker.import(id, &bytes, Some(&mapping_json(&mapping)))
-                        }
+                        (Some((id, bytes, mapping)), Some(worker)) => worker.import(
+                            id,
+                            &bytes,
+                            Some(&mapping_json(&mapping)),
+                            &log_zone.borrow(),
+                        ),
                         _ => status.set(LogStatus::Unmapped {
                             file,
                             unmapped: Rc::new(unmapped),
@@ -290,6 +298,7 @@ pub fn use_log_import(
         let journey = journey.clone();
         let requests = requests.clone();
         let with_worker = with_worker.clone();
+        let log_zone = log_zone.clone();
         Callback::from(move |(file, bytes): (String, Vec<u8>)| {
             let (id, bytes) = {
                 let mut requests = requests.borrow_mut();
@@ -301,7 +310,7 @@ pub fn use_log_import(
             };
             replay.set(ReplayStatus::Idle);
             journey.set(None);
-            match with_worker(&|worker| worker.import(id, &bytes, None)) {
+            match with_worker(&|worker| worker.import(id, &bytes, None, &log_zone.borrow())) {
                 Ok(()) => status.set(LogStatus::Reading {
                     file,
                     fraction: 0.0,
@@ -314,6 +323,7 @@ pub fn use_log_import(
         let status = status.clone();
         let requests = requests.clone();
         let with_worker = with_worker.clone();
+        let log_zone = log_zone.clone();
         Callback::from(move |mapping: Mapping| {
             let (id, bytes, file) = {
                 let mut requests = requests.borrow_mut();
@@ -326,7 +336,8 @@ pub fn use_log_import(
                 )
             };
             let json = mapping_json(&mapping);
-            match with_worker(&|worker| worker.import(id, &bytes, Some(&json))) {
+            match with_worker(&|worker| worker.import(id, &bytes, Some(&json), &log_zone.borrow()))
+            {
                 Ok(()) => status.set(LogStatus::Reading {
                     file,
                     fraction: 0.0,

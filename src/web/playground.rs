@@ -40,6 +40,10 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
     let notice = use_state(|| props.notice.clone());
     let share_link = use_state(|| None::<String>);
     let sim = use_simulation(state.workspace.clone());
+    let policy_zone = state.policy().map_or_else(
+        || "UTC".to_owned(),
+        |policy| policy.compiled().home_zone().name().to_owned(),
+    );
     let log_import = {
         let dispatcher = state.dispatcher();
         let notice = notice.clone();
@@ -62,6 +66,7 @@ pub fn Playground(props: &PlaygroundProps) -> Html {
                 },
             ),
             state.workspace.log_mapping.clone(),
+            policy_zone,
         )
     };
 

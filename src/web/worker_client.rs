@@ -83,7 +83,8 @@ impl SimulationWorker {
     }
 
     /// Reads a ticket log's bytes (`api::OpenedLog`), through `mapping_json` (a column mapping) when given.
-    pub fn import(&self, id: u32, bytes: &[u8], mapping_json: Option<&str>) {
+    /// Reads a ticket log, through `mapping_json` when given, with times without an offset in `zone`.
+    pub fn import(&self, id: u32, bytes: &[u8], mapping_json: Option<&str>, zone: &str) {
         let payload = js_sys::Object::new();
         let mapping = mapping_json
             .and_then(|json| js_sys::JSON::parse(json).ok())
@@ -92,7 +93,8 @@ impl SimulationWorker {
             js_sys::Reflect::set(&payload, &JsValue::from_str(key), value)
         };
         let _a_fresh_object_takes_any_key = set("bytes", &js_sys::Uint8Array::from(bytes).into())
-            .and_then(|_| set("mapping", &mapping));
+            .and_then(|_| set("mapping", &mapping))
+            .and_then(|_| set("zone", &JsValue::from_str(zone)));
         self.post(id, "import", &payload);
     }
 

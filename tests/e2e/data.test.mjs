@@ -2,7 +2,8 @@
 // same figures the native importer computes (tests/import_real_logs.rs); its tickets open their journeys; a
 // replay through the draft policy shows deltas against what was observed, and follows a policy edit; its
 // traffic becomes the workspace's scenario; a large file shows progress and can be cancelled; a file that
-// is no ticket log shows its error and leaves the workspace as it was.
+// is no ticket log shows its error and leaves the workspace as it was. Times without an offset are read in the
+// policy's zone, which the report names.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -82,6 +83,7 @@ test("a CSV no format knows is read through a column mapping, which the workspac
   await report.waitFor({ timeout: RUN_TIMEOUT });
   assert.equal(Number(await report.getAttribute("data-tickets")), 2);
   assert.match(await page.getByTestId("import-summary").innerText(), /1 moves up a level/);
+  assert.match(await page.getByTestId("import-zone").innerText(), /read as Europe\/London time \(the policy's zone\)/);
   await page.waitForFunction(() => (localStorage.getItem("escalator.workspace.v1") ?? "").includes("log_mapping"));
 
   // After a reload, the saved mapping reads the next export of the same help desk by itself.

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use escalator::engine::calendar::NamedZone;
 use escalator::engine::policy::Policy;
 use escalator::engine::time::Instant;
 use escalator::import::{
@@ -28,7 +29,7 @@ pub struct ScenarioOut {
     pub policy: Option<PathBuf>,
 }
 
-/// How to read the log: `--log-format`, `--mapping`, `--date-order`.
+/// How to read the log: `--log-format`, `--mapping`, `--date-order`, `--zone`.
 #[derive(clap::Args)]
 pub struct LogArgs {
     /// The export's format (servicenow, volvo, zendesk, freshdesk, jira); detected from the header when
@@ -42,6 +43,10 @@ pub struct LogArgs {
     /// How `01/02/2016` reads; detected from the values when left out.
     #[arg(long, value_enum)]
     pub date_order: Option<DateOrderArg>,
+    /// The zone of times written without an offset, in which the log's days are also counted:
+    /// `Europe/London`, `+02:00` or `UTC` (the default).
+    #[arg(long)]
+    pub zone: Option<String>,
 }
 
 pub struct Options {
@@ -82,11 +87,20 @@ pub fn read_ticket_log(file: &Path, args: &LogArgs, json: bool) -> Result<Import
             })?)
         }
     };
+    let zone = match args.zone.as_deref() {
+        None => NamedZone::utc(),
+        Some(name) => NamedZone::parse(name).map_err(|error| {
+            Failure::Input(format!(
+                "--zone {name:?} is not a time zone: {error}; use an IANA name such as Europe/London, an offset such as +02:00, or UTC"
+            ))
+        })?,
+    };
     let reader = Reader {
         format,
         mapping,
         date_order: args.date_order.map(DateOrderArg::order),
         now,
+        zone,
     };
     read_log(&bytes, &reader).map_err(|error| {
         if json {
@@ -130,6 +144,7 @@ pub fn run(file: &Path, options: &Options) -> Result<(), Failure> {
         summary.rows_used,
         summary.rows_skipped
     );
+    println!("times without an offset read in {}", summary.zone);
     println!(
         "{} tickets, {} events; {} reassignments over {} tickets; {} moves up a level; {} ping-pong moves back down ({} tickets, a ping-pong rate of {})",
         summary.tickets,

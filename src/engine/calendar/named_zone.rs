@@ -13,6 +13,13 @@ pub struct NamedZone {
     zone: Zone,
 }
 
+/// UTC.
+impl Default for NamedZone {
+    fn default() -> NamedZone {
+        NamedZone::utc()
+    }
+}
+
 impl NamedZone {
     pub fn utc() -> NamedZone {
         NamedZone::new("UTC", Zone::Fixed(0))

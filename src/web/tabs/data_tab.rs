@@ -155,6 +155,9 @@ fn ObservedView(props: &ObservedProps) -> Html {
                         count("reassignments"), count("tickets_reassigned"), count("moves_up"),
                         count("ping_pong_moves"), count("tickets_with_ping_pong"),
                         format::percent(number(summary, "tickets_with_ping_pong") / number(summary, "tickets").max(1.0))) }</p>
+                    <p class="hint" data-testid="import-zone">{ format!(
+                        "Times the log writes without an offset are read as {zone} time (the policy's zone), and its days run from midnight there.",
+                        zone = summary.get("zone").and_then(|v| v.as_str()).unwrap_or("UTC")) }</p>
                     <p class="hint">{ "These figures are observed in the log, not simulated. SLA compliance here is the log's own verdict where it has one." }</p>
                     if !groups.is_empty() {
                         <table class="editor-table" data-testid="import-problems">
