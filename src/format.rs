@@ -69,9 +69,34 @@ pub fn count(value: f64) -> String {
     grouped
 }
 
+/// An amount of money: thousands separators, and cents when it has them (`5,000`, `1,234.50`).
+pub fn amount(value: f64) -> String {
+    if !value.is_finite() {
+        return "–".to_owned();
+    }
+    let cents = (value.abs() * 100.0).round();
+    let whole = count((cents / 100.0).trunc());
+    let sign = if value < 0.0 && cents > 0.0 { "-" } else { "" };
+    let fraction = (cents % 100.0) as u32;
+    if fraction == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{fraction:02}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_keep_their_cents_and_group_thousands() {
+        assert_eq!(amount(5000.0), "5,000");
+        assert_eq!(amount(1234.5), "1,234.50");
+        assert_eq!(amount(499.99), "499.99");
+        assert_eq!(amount(-12.0), "-12");
+        assert_eq!(amount(f64::NAN), "–");
+    }
 
     #[test]
     fn durations_keep_two_units_and_never_round_a_minute_and_a_half_to_zero() {

@@ -26,7 +26,7 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     (r#""handles": ["billing"]"#, r#""handles": "billing""#, "teams[0].handles", r#"invalid type: string "billing", expected a list `[...]`"#),
     (r#""parent": "boss""#, r#""parent": 7"#, "teams[0].parent", "invalid type: integer `7`, expected text in quotes"),
     (r#""agents": 1,"#, r#""agents": 1, "skills": [],"#, "teams[1].skills", "unknown field `skills`, expected one of `id`, `name`, `tier`, `handles`, `agents`, `calendar`, `parent`, `hourly_cost`"),
-    (r#""name": "Small shop","#, r#""name": "Small shop", "colour": "blue","#, "colour", "unknown field `colour`, expected one of `schema_version`, `name`, `description`, `tiers`, `categories`, `teams`, `calendars`, `priority_matrix`, `default_priority`, `triggers`, `routing`, `escalation_matrix`, `sla_policies`"),
+    (r#""name": "Small shop","#, r#""name": "Small shop", "colour": "blue","#, "colour", "unknown field `colour`, expected one of `schema_version`, `name`, `description`, `tiers`, `categories`, `teams`, `calendars`, `priority_matrix`, `default_priority`, `triggers`, `routing`, `escalation_matrix`, `sla_policies`, `authorisations`"),
     (r#""kind": "none""#, r#""kind": "sideways""#, "routing.rules[0].kind", "unknown variant `sideways`, expected one of `none`, `functional`, `hierarchical`"),
     (r#""kind": "hierarchical", "reason""#, r#""kind": "automatic", "reason""#, "triggers[0].kind", "unknown variant `automatic`, expected `functional` or `hierarchical`"),
     (r#""high": { "high": "critical""#, r#""high": { "high": "urgent""#, "priority_matrix.high.high", "unknown variant `urgent`, expected one of `critical`, `high`, `medium`, `low`"),

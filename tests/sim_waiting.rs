@@ -306,3 +306,98 @@ fn a_wait_holds_only_the_targets_the_sla_policy_lists_for_waiting_on_the_custome
         );
     }
 }
+
+/// Every ticket waits `state` for exactly 2 hours as it arrives; nobody is asked anything.
+fn held_on_arrival(state: &str) -> Value {
+    json!({"default": {"ask": 0.0, "customer_reply": {"fixed": "1h"},
+        "held_on_arrival": {"state": state, "probability": 1.0, "duration": {"fixed": "2h"}}}})
+}
+
+#[test]
+fn a_ticket_held_as_it_arrives_joins_the_queue_when_the_hold_ends() {
+    let result = run(
+        &scenario(held_on_arrival("on_hold")),
+        &policy_with_pauses(json!({"on_hold": ["first_response"]})),
+    );
+    let first_response = breach(SlaTarget::FirstResponse);
+    for journey in &result.runs[0].journeys {
+        assert_eq!(
+            first_at(journey, &EventKind::OnHold),
+            Some(0),
+            "{journey:?}"
+        );
+        assert_eq!(first_at(journey, &EventKind::Resumed), Some(2 * HOUR));
+        let started = journey
+            .events
+            .iter()
+            .find(|event| matches!(event.kind, EventKind::Started { .. }))
+            .map(|event| event.at.seconds_since(journey.created_at));
+        assert_eq!(started, Some(2 * HOUR), "picked up once the hold ends");
+        assert_eq!(
+            count(journey, &first_response),
+            0,
+            "the hold is not counted"
+        );
+        assert_eq!(
+            first_at(journey, &breach(SlaTarget::Resolution)),
+            Some(2 * HOUR + HOUR / 4),
+            "resolution is not held: it runs on through the hold"
+        );
+    }
+}
+
+#[test]
+fn pausing_on_hold_moves_first_response_compliance_and_only_for_the_state_it_names() {
+    let first_response = breach(SlaTarget::FirstResponse);
+    let breached = |result: &ScenarioResult| {
+        result.runs[0]
+            .journeys
+            .iter()
+            .filter(|journey| count(journey, &first_response) > 0)
+            .count()
+    };
+    let held = scenario(held_on_arrival("on_hold"));
+    let running = run(&held, &policy_with_pauses(json!({})));
+    let paused = run(
+        &held,
+        &policy_with_pauses(json!({"on_hold": ["first_response"]})),
+    );
+    let tickets = running.runs[0].journeys.len();
+    assert_eq!(
+        breached(&running),
+        tickets,
+        "a 2h hold breaches a 1h first response"
+    );
+    assert_eq!(breached(&paused), 0);
+    let other_state = run(
+        &scenario(held_on_arrival("waiting_on_third_party")),
+        &policy_with_pauses(json!({"on_hold": ["first_response"]})),
+    );
+    assert_eq!(
+        breached(&other_state),
+        tickets,
+        "a third-party wait is not paused"
+    );
+    let compliance = |result: &ScenarioResult| {
+        result.metrics[0]
+            .sla
+            .iter()
+            .find(|sla| sla.target == SlaTarget::FirstResponse)
+            .and_then(|sla| sla.compliance)
+            .expect("first response is measured")
+    };
+    assert_eq!((compliance(&running), compliance(&paused)), (0.0, 1.0));
+}
+
+#[test]
+fn a_hold_on_arrival_cannot_be_a_wait_on_the_customer() {
+    let mut document: Value = serde_json::to_value(scenario(json!(null))).expect("writes");
+    document["waiting"] = held_on_arrival("waiting_on_customer");
+    let error = Scenario::from_json(&document.to_string())
+        .and_then(|scenario| run_scenario(&scenario, &policy(true, None)).map(|_| scenario))
+        .expect_err("refused");
+    assert_eq!(
+        error.path, "waiting.default.held_on_arrival.state",
+        "{error}"
+    );
+}

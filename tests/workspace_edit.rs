@@ -11,9 +11,9 @@ use escalator::engine::sla::WaitState;
 use escalator::engine::ticket::{Channel, Level, Priority};
 use escalator::sim::scenario::{Arrivals, AssignmentStrategy, KnowledgeBase, TimeDistribution};
 use escalator::workspace::edit::{
-    BreachField, CalendarField, CategoryHandlingField, DraftList, Edit, IntervalField,
-    MatrixCellField, MatrixRowField, RuleField, RuleList, ScenarioField, SlaField, SpikeField,
-    TeamField, TimeShape,
+    AuthorisationEdit, AuthorisationField, BreachField, CalendarField, CategoryHandlingField,
+    DraftList, Edit, IntervalField, MatrixCellField, MatrixRowField, RuleField, RuleList,
+    ScenarioField, SlaField, SpikeField, TeamField, TimeShape,
 };
 use escalator::workspace::history::History;
 use escalator::workspace::Workspace;
@@ -80,10 +80,11 @@ fn variant(edit: &Edit) -> &'static str {
         Edit::ReplaceScenario(_) => "ReplaceScenario",
         Edit::SetLogMapping(_) => "SetLogMapping",
         Edit::SetPolicyJson(_) => "SetPolicyJson",
+        Edit::Authorisation(_) => "Authorisation",
     }
 }
 
-const ALL_VARIANTS: usize = 48;
+const ALL_VARIANTS: usize = 49;
 
 /// A check of what an edit did to the preset workspace.
 type Check = fn(&Workspace);
@@ -402,6 +403,17 @@ fn examples() -> Vec<(Edit, Check)> {
             ]))),
             |w| assert_eq!(w.log_mapping.as_ref().map(|m| m.id.as_str()), Some("Case")),
         ),
+        (Edit::Authorisation(AuthorisationEdit::Add), |w| {
+            let added = &w.policy.authorisations[0];
+            assert_eq!(added.id, "approval");
+            assert_eq!(added.categories, ["refund"]);
+            assert_eq!(
+                (added.limits[0].above, added.limits[0].approver.as_str()),
+                (500.0, "technical_support"),
+                "the lowest team above first line approves"
+            );
+            assert!(w.policy.compile().is_ok());
+        }),
         (Edit::SetPolicyJson("{ not json".to_owned()), |w| {
             assert_eq!(w.policy_json_draft.as_deref(), Some("{ not json"));
             assert_eq!(
@@ -869,6 +881,47 @@ fn waiting_controls_make_a_default_rule_keep_its_shape_and_keep_shares_probabili
     assert_eq!(rule.never_replies, 1.0);
     Edit::SetScenario(ScenarioField::WaitingAsk(f64::NAN)).apply(&mut workspace);
     assert_eq!(workspace.scenario.waiting.expect("a rule").default.ask, 0.0);
+}
+
+#[test]
+fn holds_on_arrival_are_set_share_first_and_removed_at_zero() {
+    let mut workspace = applied(Edit::SetScenario(ScenarioField::HeldOnArrivalShare(0.25)));
+    let held = |workspace: &escalator::workspace::Workspace| {
+        workspace
+            .scenario
+            .waiting
+            .as_ref()
+            .expect("a rule")
+            .default
+            .held_on_arrival
+    };
+    let made = held(&workspace).expect("a hold on arrival");
+    assert_eq!(made.probability, 0.25);
+    assert_eq!(made.state, WaitState::OnHold);
+    assert_eq!(
+        made.duration,
+        TimeDistribution::Exponential {
+            mean: Duration::hours(2)
+        }
+    );
+    Edit::SetScenario(ScenarioField::HeldOnArrivalMean(30 * 60)).apply(&mut workspace);
+    Edit::SetScenario(ScenarioField::HeldOnArrivalState(
+        WaitState::WaitingOnThirdParty,
+    ))
+    .apply(&mut workspace);
+    Edit::SetScenario(ScenarioField::HeldOnArrivalState(
+        WaitState::WaitingOnCustomer,
+    ))
+    .apply(&mut workspace);
+    let edited = held(&workspace).expect("still held");
+    assert_eq!(edited.duration.mean(), Duration::minutes(30));
+    assert_eq!(
+        edited.state,
+        WaitState::WaitingOnThirdParty,
+        "nobody answered yet, so a hold on arrival cannot wait on the customer"
+    );
+    Edit::SetScenario(ScenarioField::HeldOnArrivalShare(0.0)).apply(&mut workspace);
+    assert_eq!(held(&workspace), None);
 }
 
 #[test]
@@ -1654,4 +1707,64 @@ fn a_channel_gets_targets_of_its_own_that_fall_back_to_the_priority_s_and_is_rem
         },
     );
     assert!(workspace.policy.sla_policies[2].channels.is_empty());
+}
+
+#[test]
+fn an_authorisation_is_built_in_the_form_limit_by_limit_and_undone_step_by_step() {
+    let mut history = History::new(workspace());
+    history.edit(&Edit::Authorisation(AuthorisationEdit::Add));
+    let set = |field| Edit::Authorisation(AuthorisationEdit::Set { index: 0, field });
+    history.edit(&set(AuthorisationField::AddLimit));
+    history.edit(&set(AuthorisationField::LimitApprover {
+        limit: 1,
+        team: "supervisors".to_owned(),
+    }));
+    history.edit(&set(AuthorisationField::LimitAbove {
+        limit: 1,
+        above: 5000.0,
+    }));
+    history.edit(&set(AuthorisationField::Category {
+        category: "billing".to_owned(),
+        covered: true,
+    }));
+    let policy = &history.current().policy;
+    let authorisation = &policy.authorisations[0];
+    let limits: Vec<(f64, &str)> = authorisation
+        .limits
+        .iter()
+        .map(|limit| (limit.above, limit.approver.as_str()))
+        .collect();
+    assert_eq!(
+        limits,
+        [(500.0, "technical_support"), (5000.0, "supervisors")]
+    );
+    assert_eq!(authorisation.categories, ["billing", "refund"]);
+    let compiled = policy.compile().expect("compiles");
+    assert_eq!(
+        compiled
+            .approval_need("billing", Some(6000.0))
+            .map(|need| compiled.teams[need.approver].id.as_str()),
+        Some("supervisors")
+    );
+    history.edit(&set(AuthorisationField::LimitAbove {
+        limit: 1,
+        above: 100.0,
+    }));
+    let limits: Vec<f64> = history.current().policy.authorisations[0]
+        .limits
+        .iter()
+        .map(|limit| limit.above)
+        .collect();
+    assert_eq!(limits, [100.0, 500.0], "limits stay lowest first");
+    history.edit(&set(AuthorisationField::RemoveLimit(0)));
+    history.edit(&set(AuthorisationField::RemoveLimit(0)));
+    assert_eq!(
+        history.current().policy.authorisations[0].limits.len(),
+        1,
+        "the last limit stays"
+    );
+    history.edit(&Edit::Authorisation(AuthorisationEdit::Remove(0)));
+    assert!(history.current().policy.authorisations.is_empty());
+    history.undo();
+    assert_eq!(history.current().policy.authorisations.len(), 1);
 }

@@ -11,7 +11,7 @@ use crate::engine::decision::Decision;
 use crate::engine::policy::{CompiledPolicy, TimeBasis};
 use crate::engine::time::Instant;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RouteAnswer {
     #[serde(flatten)]
     pub decision: Decision,

@@ -158,8 +158,20 @@ impl SlaPlan {
     }
 }
 
+/// The sign-off a ticket needs before its owner may finish it: its amount is above an authorisation's limit.
+/// The ticket goes to the approver when its owner would finish it, and back to the owner once approved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlannedApproval {
+    pub authorisation: SharedText,
+    pub description: SharedText,
+    pub amount: f64,
+    pub above: f64,
+    pub approver: SharedText,
+    pub approver_name: SharedText,
+}
+
 /// Everything `route` decided about a ticket.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Decision {
     pub team: SharedText,
     pub team_name: SharedText,
@@ -173,5 +185,8 @@ pub struct Decision {
     /// Escalation ladder from the matching matrix row, after the receiving team's own position in it.
     pub ladder: Vec<PlannedLevel>,
     pub sla: Option<SlaPlan>,
+    /// The sign-off it needs before it may be finished, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approval: Option<PlannedApproval>,
     pub trace: Trace,
 }

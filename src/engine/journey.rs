@@ -99,6 +99,17 @@ pub enum EventKind {
     },
     WaitingOnCustomer,
     CustomerReplied,
+    /// Parked by the team (the customer asked to be contacted later, a planned change).
+    OnHold,
+    /// Waiting on a vendor, a carrier or another company.
+    WaitingOnThirdParty,
+    /// An on-hold or third-party wait ended: the ticket is back in its team's queue.
+    Resumed,
+    /// `team` approved what the ticket's authorisation asked (a refund above a limit); it goes back to its
+    /// owner, who may now finish it.
+    Approved {
+        team: Arc<str>,
+    },
     SlaWarning {
         target: SlaTarget,
         percent: u8,

@@ -347,6 +347,22 @@ pub fn sla_plan_at_priority(
 /// Routes a ticket arriving at `at`: priority, then triggers, then rules (first match), then the first matrix
 /// row that names a first receiver, then the default route;
 /// plans the escalation ladder and the SLA due instants, and explains every step in the trace.
+/// The sign-off the ticket's category and amount need, with the texts to show it.
+fn plan_approval(policy: &CompiledPolicy, ticket: &Ticket) -> Option<PlannedApproval> {
+    let need = policy.approval_need(&ticket.category, ticket.amount)?;
+    let texts = policy.texts();
+    let authorisation = &texts.authorisations[need.authorisation];
+    let approver = &texts.teams[need.approver];
+    Some(PlannedApproval {
+        authorisation: authorisation.id.clone(),
+        description: authorisation.description.clone(),
+        amount: need.amount,
+        above: need.above,
+        approver: approver.id.clone(),
+        approver_name: approver.name.clone(),
+    })
+}
+
 pub fn route(policy: &CompiledPolicy, ticket: &Ticket, at: Instant) -> Decision {
     let (priority, priority_source) = derive_priority(policy, ticket);
     let seen = as_seen(ticket, priority);
@@ -448,6 +464,7 @@ pub fn route(policy: &CompiledPolicy, ticket: &Ticket, at: Instant) -> Decision 
         priority_source,
         ladder: plan_ladder(policy, &ticket.category, priority, team, at),
         sla: plan_sla(policy, &seen, priority, team, at),
+        approval: plan_approval(policy, ticket),
         trace: Trace { steps },
     }
 }

@@ -85,6 +85,8 @@ export interface Policy {
   routing: { default: string; rules?: Rule[] };
   escalation_matrix?: MatrixRow[];
   sla_policies?: SlaPolicy[];
+  /** Sign-offs by amount; see docs/policy-format.md#authorisations. */
+  authorisations?: Authorisation[];
 }
 
 export interface Ticket {
@@ -125,6 +127,23 @@ export interface SlaPlan {
   breach_ladder: PlannedBreach[];
 }
 /** `compile(policy).route(ticket, at)`: who receives the ticket, why, and when each clock fires. */
+export interface Authorisation {
+  id: string;
+  description?: string;
+  /** Categories covered; every category when empty or left out. */
+  categories?: string[];
+  /** Lowest first: the highest limit the amount is above names the approver team. */
+  limits: { above: number; approver: string }[];
+}
+/** The sign-off a ticket's amount needs before its owner may finish it. */
+export interface PlannedApproval {
+  authorisation: string;
+  description: string;
+  amount: number;
+  above: number;
+  approver: string;
+  approver_name: string;
+}
 export interface Decision {
   team: string;
   team_name: string;
@@ -137,6 +156,8 @@ export interface Decision {
   priority_source: "given" | "matrix" | "default";
   ladder: PlannedLevel[];
   sla: SlaPlan | null;
+  /** Present when the ticket's amount needs an authorisation's sign-off. */
+  approval?: PlannedApproval;
   trace: { steps: TraceStep[] };
   /** The zone the instants are read in: the SLA calendar's, else the receiving team's, else UTC. */
   zone: string;
@@ -257,8 +278,9 @@ export function simulate(
   scenario: Scenario | string,
   options?: { onProgress?: (fraction: number) => void; signal?: AbortSignal },
 ): Promise<SimulationRun>;
-/** The metrics of journeys (simulated or imported) over [start, end), by default the span of their events. */
-export function summarize(journeys: Journey[], period?: { start?: InstantInput; end?: InstantInput }): Metrics;
+/** The metrics of journeys (simulated or imported) over [start, end), by default the span of their events; day,
+ * week and month series start at midnight in `zone` (an IANA name or offset; UTC by default). */
+export function summarize(journeys: Journey[], period?: { start?: InstantInput; end?: InstantInput; zone?: string }): Metrics;
 
 /** Column names of an event-style CSV no built-in format knows (docs/import.md). */
 export interface LogMapping {
@@ -277,6 +299,8 @@ export interface ImportOptions {
   date_order?: "day_first" | "month_first";
   /** Seconds since 1970; timestamps after it are refused as in the future. */
   now?: number;
+  /** The zone of times written without an offset, and of the log's days: "Europe/London", "+02:00", "UTC" (default). */
+  zone?: string;
 }
 export interface RowProblem {
   row: number;
@@ -298,6 +322,8 @@ export interface ImportReport {
     moves_up: number;
     ping_pong_moves: number;
     tickets_with_ping_pong: number;
+    /** The zone times without an offset were read in. */
+    zone: string;
     sla_missed: number | null;
     problems: { column: string; reason: string; rows: number; skipped: boolean; first_row: number }[];
     [field: string]: unknown;

@@ -126,7 +126,11 @@ impl<'a> TicketFacts<'a> {
                 | EventKind::Started { .. }
                 | EventKind::Returned { .. }
                 | EventKind::Update { .. }
-                | EventKind::CustomerReplied => {}
+                | EventKind::CustomerReplied
+                | EventKind::OnHold
+                | EventKind::WaitingOnThirdParty
+                | EventKind::Resumed
+                | EventKind::Approved { .. } => {}
             }
         }
         facts.first_contact = match facts.outcome {

@@ -118,6 +118,11 @@ pub trait PolicyModel {
     ) -> Option<Instant> {
         None
     }
+    /// Who must approve the ticket before its owner may finish it, and the reason the request records;
+    /// `None` when it needs no sign-off.
+    fn approver(&self, _ticket: &Ticket) -> Option<(TeamId, &str)> {
+        None
+    }
     /// Where a ticket goes when `team` could not resolve it; `None` means `team` finishes it anyway.
     fn on_unresolved(&self, ticket: &Ticket, team: TeamId, at: Instant) -> Option<Assignment<'_>>;
     /// Appends the ticket's timed checkpoints (any order) to `out`: SLA warnings, breaches and breach-ladder
@@ -142,9 +147,9 @@ pub trait PolicyModel {
     ) -> Option<Checkpoint<'s>> {
         None
     }
-    /// The clock of the ticket's SLA and the targets it holds, when waiting on the customer holds any: a wait
-    /// then moves the held targets' checkpoints and next-update due instant by the time it counts on this
-    /// clock. `None` when waiting on the customer holds nothing of the ticket's SLA (or it has none).
+    /// The clock of the ticket's SLA and the targets each waiting state holds, when any state holds any: a
+    /// wait then moves the held targets' checkpoints and next-update due instant by the time it counts on
+    /// this clock. `None` when no waiting state holds anything of the ticket's SLA (or it has none).
     fn waiting_pauses(&self, _ticket: &Ticket, _receiver: TeamId) -> Option<(Clock<'_>, Pauses)> {
         None
     }

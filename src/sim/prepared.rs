@@ -11,6 +11,7 @@ use super::scenario::{
     TimeDistribution, WaitingRule,
 };
 use crate::engine::calendar::iana_zone;
+use crate::engine::sla::WaitState;
 use crate::engine::ticket::{Channel, Level, Priority};
 use crate::engine::time::{DAY, WEEK};
 
@@ -157,7 +158,22 @@ fn check_waiting(rule: &WaitingRule, path: &str) -> Result<Option<WaitingRule>, 
     probability(rule.ask, &format!("{path}.ask"))?;
     probability(rule.never_replies, &format!("{path}.never_replies"))?;
     check_time(&rule.customer_reply, &format!("{path}.customer_reply"))?;
-    Ok((rule.ask > 0.0).then_some(*rule))
+    let held = match &rule.held_on_arrival {
+        None => false,
+        Some(held) => {
+            let path = format!("{path}.held_on_arrival");
+            if held.state == WaitState::WaitingOnCustomer {
+                return Err(ScenarioError::new(
+                    format!("{path}.state"),
+                    "a ticket nobody has answered cannot wait on the customer: use on_hold or waiting_on_third_party",
+                ));
+            }
+            probability(held.probability, &format!("{path}.probability"))?;
+            check_time(&held.duration, &format!("{path}.duration"))?;
+            held.probability > 0.0
+        }
+    };
+    Ok((rule.ask > 0.0 || held).then_some(*rule))
 }
 
 fn weekly_rates(arrivals: &Arrivals) -> Result<[f64; 168], ScenarioError> {

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::duration::Horizon;
 use crate::engine::condition::Signal;
 use crate::engine::duration::Duration;
+use crate::engine::sla::WaitState;
 use crate::engine::ticket::{Channel, Priority};
 use crate::engine::time::Instant;
 
@@ -357,6 +358,21 @@ pub struct WaitingRule {
     /// Probability that the customer never answers (the ticket waits until the policy auto-closes it).
     #[serde(default)]
     pub never_replies: f64,
+    /// Tickets that wait as they arrive, before anyone answers them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held_on_arrival: Option<HeldOnArrival>,
+}
+
+/// A share of tickets waits as it arrives, before its team's queue takes it: on hold (the customer asked to
+/// be contacted later, a planned change) or on a third party (a vendor's input comes first).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeldOnArrival {
+    /// `on_hold` or `waiting_on_third_party`.
+    pub state: WaitState,
+    pub probability: f64,
+    /// How long the wait lasts.
+    pub duration: TimeDistribution,
 }
 
 /// A scenario that could not be read or does not fit the policy, with the JSON path concerned.

@@ -83,8 +83,8 @@ enum Action {
     Abandon {
         ticket: u32,
     },
-    /// The customer answers question number `wait` of the ticket.
-    CustomerReply {
+    /// Wait number `wait` of the ticket ends: the customer answers, or the hold or third party is done.
+    WaitEnds {
         ticket: u32,
         wait: u32,
     },
@@ -145,15 +145,15 @@ enum Status {
     /// In a team's queue.
     Waiting,
     InService,
-    /// An agent asked the customer something; the ticket is with the customer until they answer.
-    OnCustomer,
+    /// Waiting on someone other than its agent (`TicketState::waiting_in` says on whom) until the wait ends.
+    Away,
     Closed,
 }
 
 /// A planned checkpoint and its place among checkpoints at the same instant: the order the model listed them in,
 /// every repeating checkpoint keeping room for its later firings right after it.
-/// What a wait on the customer holds of a ticket's SLA. A simulated ticket waits only after its first
-/// response, so of its checkpoints only resolution's can still fire: they are held when resolution is.
+/// What a wait in one state holds of a ticket's SLA. The checkpoints are one chain, held whole when the state
+/// holds a target still to come: resolution's, and first response's for a ticket held before anyone answered.
 #[derive(Debug, Clone, Copy)]
 struct HeldWhileWaiting {
     checkpoints: bool,
@@ -161,10 +161,11 @@ struct HeldWhileWaiting {
 }
 
 impl HeldWhileWaiting {
-    fn of(pauses: Pauses) -> HeldWhileWaiting {
-        let holds = |target| pauses.holds(WaitState::WaitingOnCustomer, target);
+    fn of(pauses: Pauses, state: WaitState, responded: bool) -> HeldWhileWaiting {
+        let holds = |target| pauses.holds(state, target);
         HeldWhileWaiting {
-            checkpoints: holds(SlaTarget::Resolution),
+            checkpoints: holds(SlaTarget::Resolution)
+                || (!responded && holds(SlaTarget::FirstResponse)),
             next_update: holds(SlaTarget::NextUpdate),
         }
     }
@@ -206,10 +207,15 @@ struct TicketState<'m> {
     /// Questions asked so far; the latest is `wait`'s number.
     questions: u8,
     wait: u32,
-    /// When the current wait on the customer began.
+    /// When the current wait began, and on whom it waits.
     waiting_since: i64,
+    waiting_in: WaitState,
     /// Counted seconds the SLA clocks have been held by waits so far.
     paused: i64,
+    /// While the ticket waits for a sign-off: the team that owns it and gets it back once approved.
+    approving_for: Option<TeamId>,
+    /// Its sign-off was given, so its owner's next piece of work finishes it.
+    approved: bool,
     /// The agent holding the ticket (in their queue or in service), in a team handing tickets to individuals.
     agent: Option<u16>,
     /// The agent who last held it, whom a customer's answer goes back to.
@@ -218,6 +224,8 @@ struct TicketState<'m> {
 
 /// The reason an escalation to the lead records when an assignee's return timer runs out.
 const RETURN_REASON: &str = "the assignee did not start it before the return timer ran out";
+/// The reason the assignment back to the owner records once an approver signed off.
+const APPROVED_REASON: &str = "approved: back to its owner to finish";
 
 fn priority_rank(priority: Priority) -> u8 {
     match priority {
@@ -550,7 +558,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
                 self.next_update_due(ticket as usize, arming)
             }
             Action::Abandon { ticket } => self.abandon(ticket as usize),
-            Action::CustomerReply { ticket, wait } => self.customer_reply(ticket as usize, wait),
+            Action::WaitEnds { ticket, wait } => self.wait_ends(ticket as usize, wait),
             Action::AutoClose { ticket, wait } => self.auto_close(ticket as usize, wait),
             Action::ReturnDue { ticket, generation } => {
                 self.return_due(ticket as usize, generation)
@@ -687,22 +695,40 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             questions: 0,
             wait: 0,
             waiting_since: 0,
+            waiting_in: WaitState::WaitingOnCustomer,
+            approving_for: None,
+            approved: false,
             paused: 0,
             agent: None,
             last_agent: None,
         });
         self.open_tickets += 1;
+        let held = self.scenario.waiting[usize::from(category)]
+            .and_then(|rule| rule.held_on_arrival)
+            .filter(|held| self.waiting_rng.chance(held.probability))
+            .map(|held| {
+                let seconds = sample_seconds(&held.duration, &mut self.waiting_rng).max(0);
+                (held.state, seconds)
+            });
         if let Some(distribution) = patience {
+            // A held customer's patience starts when the hold ends and their ticket joins the queue.
+            let held_for = held.map_or(0, |(_, seconds)| seconds);
             let wait = sample_seconds(&distribution, &mut self.patience_rng);
             self.schedule(
-                self.now.saturating_add(wait),
+                self.now.saturating_add(held_for).saturating_add(wait),
                 Action::Abandon {
                     ticket: index as u32,
                 },
             );
         }
         self.schedule_checkpoint_after(index, None);
-        self.assign(index, assignment, None);
+        match held {
+            Some((waiting_in, seconds)) => {
+                self.record_assignment(index, &assignment, None);
+                self.hold_on_arrival(index, waiting_in, seconds);
+            }
+            None => self.assign(index, assignment, None),
+        }
     }
 
     /// Appends the checkpoints in `scratch` to `checkpoints` ranked and sorted (sorting small keys, not checkpoints).
@@ -730,6 +756,18 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         assignment: Assignment<'m>,
         automatic_from: Option<TeamId>,
     ) {
+        self.tickets[ticket].approving_for = None;
+        self.record_assignment(ticket, &assignment, automatic_from);
+        self.enqueue(ticket, assignment.team);
+    }
+
+    /// Records the move: the escalation, if any, and the assignment to the receiving team.
+    fn record_assignment(
+        &mut self,
+        ticket: usize,
+        assignment: &Assignment<'m>,
+        automatic_from: Option<TeamId>,
+    ) {
         let to = assignment.team;
         let escalation = match (assignment.escalation, automatic_from) {
             (_, Some(from)) => Some((EscalationKind::Automatic, from)),
@@ -751,7 +789,6 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             reason,
         };
         self.emit(ticket, event);
-        self.enqueue(ticket, to);
     }
 
     /// Puts the ticket in `to`'s queue, ordered by its priority and its first breach still to come; a team
@@ -1055,25 +1092,74 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         let category = self.tickets[ticket].category;
         self.teams[usize::from(team)].busy -= 1;
         self.release_agent(ticket);
+        if let Some(owner) = self.tickets[ticket].approving_for {
+            self.approved(ticket, team, owner);
+            self.dispatch(team);
+            return;
+        }
         if let Some(rule) = self.question(ticket) {
             self.wait_on_customer(ticket, team, rule);
             self.dispatch(team);
             return;
         }
-        let resolved = self
-            .decision_rng
-            .chance(self.resolve_probability(team, category));
+        let approved = self.tickets[ticket].approved;
+        let resolved = approved
+            || self
+                .decision_rng
+                .chance(self.resolve_probability(team, category));
+        let model = self.model;
         let next = if resolved {
             None
         } else {
-            let model = self.model;
             model.on_unresolved(&self.journeys[ticket].ticket, team, Instant(self.now))
         };
         match next {
             Some(assignment) => self.assign(ticket, assignment, None),
-            None => self.resolve(ticket, team),
+            None => match model.approver(&self.journeys[ticket].ticket) {
+                Some((approver, reason)) if !approved && approver != team => {
+                    self.ask_approval(ticket, team, approver, reason)
+                }
+                _ => self.resolve(ticket, team),
+            },
         }
         self.dispatch(team);
+    }
+
+    /// The owner would finish the ticket, but its amount needs `approver`'s sign-off: it goes up to the
+    /// approver's queue (a hierarchical escalation) and comes back to `owner` once approved.
+    fn ask_approval(&mut self, ticket: usize, owner: TeamId, approver: TeamId, reason: &'m str) {
+        let reason = self.shared_name(reason);
+        let event = EventKind::Escalated {
+            kind: EscalationKind::Hierarchical,
+            from: self.team_name(owner),
+            to: self.team_name(approver),
+            reason: Arc::clone(&reason),
+        };
+        self.emit(ticket, event);
+        let event = EventKind::Assigned {
+            team: self.team_name(approver),
+            reason,
+        };
+        self.emit(ticket, event);
+        self.tickets[ticket].approving_for = Some(owner);
+        self.enqueue(ticket, approver);
+    }
+
+    /// The approver's piece of work is the sign-off: the ticket goes back to the owner's queue.
+    fn approved(&mut self, ticket: usize, approver: TeamId, owner: TeamId) {
+        let event = EventKind::Approved {
+            team: self.team_name(approver),
+        };
+        self.emit(ticket, event);
+        let state = &mut self.tickets[ticket];
+        state.approving_for = None;
+        state.approved = true;
+        let event = EventKind::Assigned {
+            team: self.team_name(owner),
+            reason: self.shared_name(APPROVED_REASON),
+        };
+        self.emit(ticket, event);
+        self.enqueue(ticket, owner);
     }
 
     /// The waiting rule of the ticket when this piece of work ends in a question to the customer (the
@@ -1094,29 +1180,12 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             },
         );
         self.arm_next_update(ticket);
-        self.emit(ticket, EventKind::WaitingOnCustomer);
+        self.tickets[ticket].questions += 1;
+        let wait = self.begin_wait(ticket, WaitState::WaitingOnCustomer);
         let model = self.model;
-        let held = model
-            .waiting_pauses(&self.journeys[ticket].ticket, self.tickets[ticket].receiver)
-            .map(|(_, pauses)| HeldWhileWaiting::of(pauses));
-        let state = &mut self.tickets[ticket];
-        state.status = Status::OnCustomer;
-        state.generation += 1;
-        state.questions += 1;
-        state.wait = state.wait.wrapping_add(1);
-        state.waiting_since = self.now;
-        if let Some(held) = held {
-            if held.checkpoints {
-                state.clock_arming = state.clock_arming.wrapping_add(1);
-            }
-            if held.next_update {
-                state.update_arming = state.update_arming.wrapping_add(1);
-            }
-        }
-        let wait = state.wait;
         if !self.waiting_rng.chance(rule.never_replies) {
             let delay = sample_seconds(&rule.customer_reply, &mut self.waiting_rng);
-            let action = Action::CustomerReply {
+            let action = Action::WaitEnds {
                 ticket: ticket as u32,
                 wait,
             };
@@ -1131,18 +1200,66 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         }
     }
 
-    fn on_customer(&self, ticket: usize, wait: u32) -> bool {
-        let state = &self.tickets[ticket];
-        state.status == Status::OnCustomer && state.wait == wait
+    /// The ticket starts waiting in `waiting_in`, out of every queue; where its SLA pauses in that state, its
+    /// checkpoints and next update are held. Returns the wait's number.
+    fn begin_wait(&mut self, ticket: usize, waiting_in: WaitState) -> u32 {
+        self.emit(
+            ticket,
+            match waiting_in {
+                WaitState::WaitingOnCustomer => EventKind::WaitingOnCustomer,
+                WaitState::OnHold => EventKind::OnHold,
+                WaitState::WaitingOnThirdParty => EventKind::WaitingOnThirdParty,
+            },
+        );
+        let model = self.model;
+        let responded = self.tickets[ticket].responded;
+        let held = model
+            .waiting_pauses(&self.journeys[ticket].ticket, self.tickets[ticket].receiver)
+            .map(|(_, pauses)| HeldWhileWaiting::of(pauses, waiting_in, responded));
+        let state = &mut self.tickets[ticket];
+        state.status = Status::Away;
+        state.generation += 1;
+        state.wait = state.wait.wrapping_add(1);
+        state.waiting_since = self.now;
+        state.waiting_in = waiting_in;
+        if let Some(held) = held {
+            if held.checkpoints {
+                state.clock_arming = state.clock_arming.wrapping_add(1);
+            }
+            if held.next_update {
+                state.update_arming = state.update_arming.wrapping_add(1);
+            }
+        }
+        state.wait
     }
 
-    /// The customer answered: held clocks resume, moved by the wait, and the ticket goes back to the team that
-    /// asked.
-    fn customer_reply(&mut self, ticket: usize, wait: u32) {
-        if !self.on_customer(ticket, wait) {
+    /// A new ticket waits before anyone answers it, on hold or on a third party, for `seconds`; then it
+    /// joins its team's queue.
+    fn hold_on_arrival(&mut self, ticket: usize, waiting_in: WaitState, seconds: i64) {
+        let wait = self.begin_wait(ticket, waiting_in);
+        let action = Action::WaitEnds {
+            ticket: ticket as u32,
+            wait,
+        };
+        self.schedule(self.now.saturating_add(seconds), action);
+    }
+
+    fn away(&self, ticket: usize, wait: u32) -> bool {
+        let state = &self.tickets[ticket];
+        state.status == Status::Away && state.wait == wait
+    }
+
+    /// The wait ended (the customer answered, the hold or third party is done): held clocks resume, moved by
+    /// the wait, and the ticket goes back to its team (to the agent who asked, in a team of individuals).
+    fn wait_ends(&mut self, ticket: usize, wait: u32) {
+        if !self.away(ticket, wait) {
             return;
         }
-        self.emit(ticket, EventKind::CustomerReplied);
+        let ended = match self.tickets[ticket].waiting_in {
+            WaitState::WaitingOnCustomer => EventKind::CustomerReplied,
+            WaitState::OnHold | WaitState::WaitingOnThirdParty => EventKind::Resumed,
+        };
+        self.emit(ticket, ended);
         self.resume_clocks(ticket);
         let asked_by = self.tickets[ticket].last_agent.map(usize::from);
         self.enqueue_for(ticket, self.tickets[ticket].team, asked_by, None);
@@ -1150,7 +1267,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
 
     /// The customer never answered in time: the policy closes the ticket as resolved by the team that asked.
     fn auto_close(&mut self, ticket: usize, wait: u32) {
-        if self.on_customer(ticket, wait) {
+        if self.away(ticket, wait) {
             self.resolve(ticket, self.tickets[ticket].team);
         }
     }
@@ -1165,7 +1282,8 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         else {
             return;
         };
-        let held_for = HeldWhileWaiting::of(pauses);
+        let waiting_in = state.waiting_in;
+        let held_for = HeldWhileWaiting::of(pauses, waiting_in, state.responded);
         let held = clock.between(Instant(state.waiting_since), Instant(self.now));
         let moved = |at: Instant| clock.add(at, held).unwrap_or(Instant(i64::MAX));
         let state = &mut self.tickets[ticket];
@@ -1177,7 +1295,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
                 for planned in &mut state.checkpoints[from..] {
                     let checkpoint = &mut planned.checkpoint;
                     let ladder = matches!(checkpoint.kind, CheckpointKind::Ladder { .. });
-                    if !ladder && pauses.holds(WaitState::WaitingOnCustomer, checkpoint.target) {
+                    if !ladder && pauses.holds(waiting_in, checkpoint.target) {
                         checkpoint.at = moved(checkpoint.at);
                     }
                 }
@@ -1230,7 +1348,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
 
     fn abandon(&mut self, ticket: usize) {
         let state = &self.tickets[ticket];
-        if state.status == Status::Closed || state.responded {
+        if matches!(state.status, Status::Closed | Status::Away) || state.responded {
             return;
         }
         self.emit(ticket, EventKind::Abandoned);

@@ -151,6 +151,35 @@ test("with customers asked questions, unticking \"pause while waiting\" lowers r
   assertClean(assert);
 });
 
+test("with tickets held as they arrive, ticking \"on hold pauses first response\" raises first-response compliance", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("tab-simulate").click();
+  let seen = await waitForGeneration(page, 0);
+  const quiet = await metric(page, "sla.first_response.compliance");
+  await page.getByTestId("held-share").fill("50");
+  seen = await waitForGeneration(page, seen);
+  await page.getByTestId("held-hours").fill("8");
+  seen = await waitForGeneration(page, seen);
+  assert.equal(await page.getByTestId("held-state").inputValue(), "on_hold");
+  const counted = await metric(page, "sla.first_response.compliance");
+  assert.ok(counted < quiet, `holds before anyone answers lower first-response compliance: ${quiet} → ${counted}`);
+  await page.getByTestId("arrival-hold-controls").scrollIntoViewIfNeeded();
+  await screenshot(page, "screenshot-held-on-arrival.png");
+
+  await page.getByTestId("tab-policy").click();
+  for (const index of [1, 2]) {
+    const cell = page.getByTestId(`sla-pause-${index}-on_hold-first_response`);
+    assert.equal(await cell.isChecked(), false, `SLA policy ${index} counts holds in the preset`);
+    await cell.check();
+  }
+  await page.getByTestId("tab-simulate").click();
+  await waitForGeneration(page, seen);
+  await page.waitForFunction(() => document.querySelector('[data-testid="run-status"]')?.dataset.state === "idle");
+  const paused = await metric(page, "sla.first_response.compliance");
+  assert.ok(paused > counted, `first-response compliance: ${counted} counting the holds, ${paused} pausing them (${quiet} without holds)`);
+  assertClean(assert);
+});
+
 test("customers who never answer stay in the backlog until the SLA policies auto-close their tickets", async (t) => {
   const { page, assertClean } = await openPlayground(t);
   await page.getByTestId("tab-simulate").click();

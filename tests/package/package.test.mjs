@@ -60,6 +60,18 @@ test("the installed package is imported by its name and routes the golden ticket
   compiled.free();
 });
 
+test("a policy's authorisations give a refund above a limit the approver it needs", async () => {
+  escalator ??= await importByName();
+  const policy = { ...POLICY, authorisations: [{ id: "refunds", categories: ["refund"],
+    limits: [{ above: 100, approver: "billing" }, { above: 1000, approver: "supervisors" }] }] };
+  const ticket = { category: "refund", priority: "medium", channel: "email" };
+  assert.equal(escalator.route(policy, { ...ticket, amount: 150 }, AT).approval.approver, "billing");
+  assert.equal(escalator.route(policy, { ...ticket, amount: 1500 }, AT).approval.approver_name, "Support supervisors");
+  assert.equal(escalator.route(policy, { ...ticket, amount: 50 }, AT).approval, undefined);
+  assert.throws(() => escalator.compile({ ...policy, authorisations: [{ id: "x", limits: [] }] }), (error) =>
+    error instanceof escalator.EscalatorError && error.path === "authorisations[0].limits");
+});
+
 test("an invalid policy throws EscalatorError with its JSON path, line and help", async () => {
   escalator ??= await importByName();
   const bad = JSON.stringify({ ...POLICY, teams: [{ ...POLICY.teams[0], agents: "four" }] }, null, 2);
@@ -106,6 +118,10 @@ test("lint, parseCondition, simulate and summarize work from the package", async
 
   const summary = escalator.summarize([journey]);
   assert.equal(summary.tickets, 1);
+  assert.equal(summary.zone, "UTC");
+  assert.equal(escalator.summarize([journey], { zone: "Europe/London" }).zone, "Europe/London");
+  assert.throws(() => escalator.summarize([journey], { zone: "Mars/Olympus" }), (error) =>
+    error instanceof escalator.EscalatorError && error.path === "zone");
   run.free();
 
   const log = "number,incident_state,sys_mod_count,made_sla,opened_at,sys_updated_at,assignment_group\n" +
@@ -114,6 +130,9 @@ test("lint, parseCondition, simulate and summarize work from the package", async
     "INC2,New,0,TRUE,29-02-2016 03:00,31/02/2016 03:05,Group 1\n";
   const imported = escalator.importLog(new TextEncoder().encode(log));
   assert.equal(imported.summary.tickets, 1);
+  const inAthens = escalator.importLog(new TextEncoder().encode(log), { zone: "+02:00" });
+  assert.equal(inAthens.summary.zone, "+02:00");
+  assert.equal(inAthens.metrics.daily[0].start, "2016-02-28T23:16:00Z", "01:16 at +02:00");
   assert.equal(imported.metrics.escalation.rate, 1);
   assert.deepEqual(imported.problems.map((p) => [p.row, p.column]), [[4, "sys_updated_at"]]);
   assert.throws(() => escalator.importLog("name,price\nwidget,3\n"), (error) => error.code === "unknown-format");

@@ -5,8 +5,9 @@ use std::fmt;
 
 use super::bridge::{self, Calendar, CheckedCondition, Pauses, WaitState};
 use super::compiled::{
-    resolve_matrix, ChannelOverride, CompiledBreachLevel, CompiledLevel, CompiledPolicy,
-    CompiledRow, CompiledRule, CompiledSla, CompiledTargets, CompiledTeam, MatrixFirst, SlaClock,
+    resolve_matrix, ChannelOverride, CompiledAuthorisation, CompiledBreachLevel, CompiledLevel,
+    CompiledPolicy, CompiledRow, CompiledRule, CompiledSla, CompiledTargets, CompiledTeam,
+    MatrixFirst, SlaClock,
 };
 use super::cover_index::CoverIndex;
 use super::document::{Direction, Policy, RuleKind, SlaPolicy, TimeBasis, WILDCARD};
@@ -238,6 +239,49 @@ impl<'a> Resolver<'a> {
         }
 
         triggers
+    }
+
+    fn authorisations(&mut self) -> Vec<CompiledAuthorisation> {
+        let mut compiled = Vec::with_capacity(self.policy.authorisations.len());
+        for (index, authorisation) in self.policy.authorisations.iter().enumerate() {
+            let path = format!("authorisations[{index}]");
+            if authorisation.limits.is_empty() {
+                self.error(
+                    "no-approval-limits",
+                    format!("{path}.limits"),
+                    "an authorisation needs at least one limit: {\"above\": 500, \"approver\": \"<team id>\"}"
+                        .to_owned(),
+                );
+            }
+            let mut limits = Vec::with_capacity(authorisation.limits.len());
+            let mut previous: Option<f64> = None;
+            for (at, limit) in authorisation.limits.iter().enumerate() {
+                let limit_path = format!("{path}.limits[{at}]");
+                let approver = self.team(&limit.approver, format!("{limit_path}.approver"));
+                let ascending = previous.is_none_or(|previous| limit.above > previous);
+                if !limit.above.is_finite() || limit.above < 0.0 || !ascending {
+                    self.error(
+                        "approval-limit-order",
+                        format!("{limit_path}.above"),
+                        format!(
+                            "limit {} must be a non-negative amount above the limit before it; list limits lowest first",
+                            limit.above
+                        ),
+                    );
+                }
+                previous = Some(limit.above);
+                if let Some(approver) = approver {
+                    limits.push((limit.above, approver));
+                }
+            }
+            compiled.push(CompiledAuthorisation {
+                id: authorisation.id.clone(),
+                description: authorisation.description.clone(),
+                categories: authorisation.categories.clone(),
+                limits,
+            });
+        }
+        compiled
     }
 
     fn rules(&mut self) -> Vec<CompiledRule> {
@@ -607,6 +651,7 @@ impl Policy {
         let default_team = resolver.team(&self.routing.default, "routing.default".to_owned());
         let mut matrix = resolver.matrix(&teams);
         let sla_policies = resolver.sla_policies();
+        let authorisations = resolver.authorisations();
         resolver.duplicate_rule_ids();
         mark_shadowed(&mut triggers);
         mark_shadowed(&mut rules);
@@ -630,6 +675,7 @@ impl Policy {
                     default_priority: self.default_priority,
                     matrix,
                     sla_policies,
+                    authorisations,
                 };
                 compiled.texts = RouteTexts::of(&compiled);
                 Ok(compiled)

@@ -19,6 +19,38 @@ pub struct CompiledTeam {
     pub hourly_cost: Option<f64>,
 }
 
+/// An authorisation with its approvers resolved: limits ascending, each `(above, approver team index)`.
+#[derive(Debug, Clone)]
+pub struct CompiledAuthorisation {
+    pub id: String,
+    pub description: String,
+    pub categories: Vec<String>,
+    pub limits: Vec<(f64, usize)>,
+}
+
+/// The sign-off a ticket needs: which authorisation, which of its limits its amount is above, and who
+/// approves.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ApprovalNeed {
+    pub authorisation: usize,
+    pub limit: usize,
+    pub above: f64,
+    pub amount: f64,
+    pub approver: usize,
+}
+
+impl CompiledAuthorisation {
+    /// The highest limit `amount` is above in `category`, if this authorisation covers the category.
+    fn need(&self, category: &str, amount: f64) -> Option<(usize, f64, usize)> {
+        if !self.categories.is_empty() && !self.categories.iter().any(|c| c == category) {
+            return None;
+        }
+        let limit = self.limits.iter().rposition(|(above, _)| amount > *above)?;
+        let (above, approver) = self.limits[limit];
+        Some((limit, above, approver))
+    }
+}
+
 /// A trigger or routing rule, ready to evaluate.
 #[derive(Debug, Clone)]
 pub struct CompiledRule {
@@ -199,12 +231,32 @@ pub struct CompiledPolicy {
     pub default_priority: Priority,
     pub matrix: Vec<CompiledRow>,
     pub sla_policies: Vec<CompiledSla>,
+    pub authorisations: Vec<CompiledAuthorisation>,
     /// The texts routing decisions show, shared rather than copied per ticket. Only `Policy::compile` builds
     /// a `CompiledPolicy`, so these are always prepared.
     pub(super) texts: RouteTexts,
 }
 
 impl CompiledPolicy {
+    /// The sign-off a ticket in `category` with `amount` needs before it may be finished: the first
+    /// authorisation covering the category whose lowest limit the amount is above.
+    pub fn approval_need(&self, category: &str, amount: Option<f64>) -> Option<ApprovalNeed> {
+        let amount = amount.filter(|amount| amount.is_finite())?;
+        self.authorisations
+            .iter()
+            .enumerate()
+            .find_map(|(authorisation, rule)| {
+                let (limit, above, approver) = rule.need(category, amount)?;
+                Some(ApprovalNeed {
+                    authorisation,
+                    limit,
+                    above,
+                    amount,
+                    approver,
+                })
+            })
+    }
+
     /// The texts routing decisions show.
     pub fn texts(&self) -> &RouteTexts {
         &self.texts

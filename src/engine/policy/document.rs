@@ -43,6 +43,33 @@ pub struct Policy {
     /// Ordered; the first policy whose condition matches applies; one without a condition is the fallback.
     #[serde(default)]
     pub sla_policies: Vec<SlaPolicy>,
+    /// Sign-offs a ticket needs before its owner may finish it; the first that applies counts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authorisations: Vec<Authorisation>,
+}
+
+/// A sign-off by amount: "a refund above 500 needs a supervisor's approval; above 5,000 a manager's". The
+/// ticket goes to the approver when its owner would finish it, and back to the owner once approved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Authorisation {
+    pub id: String,
+    #[serde(default)]
+    pub description: String,
+    /// The categories it covers; every category when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
+    /// Lowest first: the highest limit the ticket's amount is above names who approves.
+    pub limits: Vec<ApprovalLimit>,
+}
+
+/// Above `above` (the ticket's amount, in the policy's currency), team `approver` must approve.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ApprovalLimit {
+    pub above: f64,
+    /// Team id.
+    pub approver: String,
 }
 
 fn default_priority() -> Priority {

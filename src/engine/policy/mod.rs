@@ -10,6 +10,6 @@ pub mod load;
 pub mod route_texts;
 
 pub use compile::{CompileError, CompileErrors};
-pub use compiled::CompiledPolicy;
+pub use compiled::{ApprovalNeed, CompiledPolicy};
 pub use document::*;
 pub use load::{PolicyError, SCHEMA_VERSION};

@@ -66,6 +66,13 @@ pub struct SlaTexts {
     pub name: SharedText,
 }
 
+/// An authorisation's texts.
+#[derive(Debug, Clone)]
+pub struct AuthorisationTexts {
+    pub id: SharedText,
+    pub description: SharedText,
+}
+
 /// Every text of a compiled policy a routing decision shows, indexed like the compiled lists.
 #[derive(Debug, Clone, Default)]
 pub struct RouteTexts {
@@ -76,6 +83,7 @@ pub struct RouteTexts {
     pub teams: Vec<TeamTexts>,
     pub calendar_ids: Vec<SharedText>,
     pub sla_policies: Vec<SlaTexts>,
+    pub authorisations: Vec<AuthorisationTexts>,
 }
 
 /// The description the trace gives matrix row `index`, whose first receiver is `team_name`.
@@ -141,6 +149,14 @@ impl RouteTexts {
                 .map(|sla| SlaTexts {
                     id: SharedText::from(sla.id.as_str()),
                     name: SharedText::from(sla.name.as_str()),
+                })
+                .collect(),
+            authorisations: policy
+                .authorisations
+                .iter()
+                .map(|authorisation| AuthorisationTexts {
+                    id: SharedText::from(authorisation.id.as_str()),
+                    description: SharedText::from(authorisation.description.as_str()),
                 })
                 .collect(),
             teams,

@@ -65,6 +65,9 @@ impl ClockEvent {
             }
             EventKind::WaitingOnCustomer => ClockEventKind::WaitingOnCustomer,
             EventKind::CustomerReplied => ClockEventKind::CustomerReply,
+            EventKind::OnHold => ClockEventKind::OnHold,
+            EventKind::WaitingOnThirdParty => ClockEventKind::WaitingOnThirdParty,
+            EventKind::Resumed => ClockEventKind::Resumed,
             EventKind::Resolved { .. } => ClockEventKind::Resolved,
             EventKind::Reopened => ClockEventKind::Reopened,
             _ => return None,

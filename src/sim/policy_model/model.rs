@@ -13,7 +13,7 @@ use crate::engine::decision::DEFAULT_ROUTE_ID;
 use crate::engine::journey::{EscalationKind, EventKind, Journey, SlaTarget};
 use crate::engine::policy::{CompiledPolicy, Direction};
 use crate::engine::route::{derive_priority, for_each_ladder_level, route_team};
-use crate::engine::sla::{Clock, Pauses, WaitState};
+use crate::engine::sla::{Clock, Pauses};
 use crate::engine::ticket::{Priority, Ticket};
 use crate::engine::time::Instant;
 use crate::engine::trace::Stage;
@@ -74,6 +74,8 @@ pub struct EnginePolicyModel {
     /// `[team * categories + category]`: the nearest higher-tier team that handles the category (functional).
     skilled: Vec<Option<Hop>>,
     sla: Vec<SlaTables>,
+    /// `[authorisation][limit]`: the reason an approval request records.
+    approval_reasons: Vec<Vec<String>>,
 }
 
 fn escalation_kind(direction: Direction) -> EscalationKind {
@@ -174,7 +176,26 @@ impl EnginePolicyModel {
             .iter()
             .map(|sla| SlaTables::new(&policy, sla))
             .collect();
+        let approval_reasons = policy
+            .authorisations
+            .iter()
+            .map(|authorisation| {
+                authorisation
+                    .limits
+                    .iter()
+                    .map(|&(above, approver)| {
+                        format!(
+                            "{}: an amount above {} needs approval by {}",
+                            authorisation.id,
+                            crate::format::amount(above),
+                            policy.teams[approver].name
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
         Ok(EnginePolicyModel {
+            approval_reasons,
             next_update_everywhere: next_update_for_every_ticket(&policy),
             default_team: team_id(policy.default_team),
             teams,
@@ -401,6 +422,12 @@ impl PolicyModel for EnginePolicyModel {
         }
     }
 
+    fn approver(&self, ticket: &Ticket) -> Option<(TeamId, &str)> {
+        let need = self.policy.approval_need(&ticket.category, ticket.amount)?;
+        let reason = &self.approval_reasons[need.authorisation][need.limit];
+        Some((team_id(need.approver), reason))
+    }
+
     fn on_unresolved(&self, ticket: &Ticket, team: TeamId, _at: Instant) -> Option<Assignment<'_>> {
         let (priority, _) = derive_priority(&self.policy, ticket);
         let slot = self.category_slot(&ticket.category);
@@ -486,7 +513,7 @@ impl PolicyModel for EnginePolicyModel {
         let tables = &self.sla[self.sla_index(ticket, priority)?];
         let pauses = tables.pauses();
         pauses
-            .any_in(WaitState::WaitingOnCustomer)
+            .any()
             .then(|| (tables.clock(&self.policy, receiver), pauses))
     }
 

@@ -1,4 +1,5 @@
-//! Shows where a ticket goes: the receiving team and tier, the kind of escalation, the deciding rule, the SLA and ladder.
+//! Shows where a ticket goes: the receiving team and tier, the kind of escalation, the deciding rule, the
+//! chain it climbs if unresolved, and the sign-off its amount needs.
 
 use yew::prelude::*;
 
@@ -63,6 +64,17 @@ pub fn DecisionView(props: &DecisionViewProps) -> Html {
                 }) }
                 if props.chain.is_empty() { <span class="hint">{ ", which has no team to pass it to." }</span> }
             </div>
+            if let Some(approval) = &decision.approval {
+                <p class="approval" data-testid="approval-needed" data-approver={approval.approver.clone()}>
+                    <span class="chip kind-hierarchical">{ "Needs approval" }</span>{ " " }
+                    { format!("An amount of {} is above {} ({}", crate::format::amount(approval.amount),
+                        crate::format::amount(approval.above), approval.authorisation) }
+                    if !approval.description.is_empty() { { format!(": {}", approval.description) } }
+                    { "): " }<strong>{ approval.approver_name.clone() }</strong>
+                    { format!(" approve it before {} may finish it, then it goes back to {}.",
+                        decision.team_name, decision.team_name) }
+                </p>
+            }
         </section>
     }
 }

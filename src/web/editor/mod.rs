@@ -1,5 +1,6 @@
 //! The policy editor's sections; each edits the workspace through `Action`s and shows the lint findings for its paths.
 
+pub mod authorisations;
 pub mod calendars;
 pub mod condition_editor;
 pub mod diagnostics;

@@ -78,6 +78,16 @@ fn describe(kind: &EventKind) -> (&'static str, String) {
             "Waiting on the customer (clocks may pause)".to_owned(),
         ),
         EventKind::CustomerReplied => ("waiting", "Customer replied".to_owned()),
+        EventKind::OnHold => ("waiting", "On hold (clocks may pause)".to_owned()),
+        EventKind::WaitingOnThirdParty => (
+            "waiting",
+            "Waiting on a third party (clocks may pause)".to_owned(),
+        ),
+        EventKind::Resumed => ("waiting", "Back in the queue after the wait".to_owned()),
+        EventKind::Approved { team } => (
+            "escalated",
+            format!("Approved by {team}; back to its owner to finish"),
+        ),
         EventKind::SlaWarning { target, percent } => (
             "warning",
             format!(

@@ -1,5 +1,6 @@
 //! The Simulate view's parts: run state, controls, metric cards, charts, the ticket table and journeys, CSV.
 
+pub mod arrival_hold_controls;
 pub mod assignment_controls;
 pub mod cards;
 pub mod category_handling;

@@ -9,6 +9,7 @@ use crate::engine::policy::Policy;
 use crate::engine::time::DAY;
 use crate::sim::scenario::{Arrivals, Scenario};
 use crate::web::editor::inputs::NumberInput;
+use crate::web::results::arrival_hold_controls::ArrivalHoldControls;
 use crate::web::results::assignment_controls::AssignmentControls;
 use crate::web::results::category_handling::CategoryHandling;
 use crate::web::results::customer_controls::CustomerControls;
@@ -143,7 +144,7 @@ pub fn ScenarioControls(props: &ScenarioControlsProps) -> Html {
                 <div class="panel-body">{ for handling }</div>
             </section>
             <section class="panel" data-testid="waiting-controls">
-                <div class="panel-head"><h2>{ "Waiting on the customer" }</h2><p>{ "Questions and answers" }</p></div>
+                <div class="panel-head"><h2>{ "Waiting" }</h2><p>{ "Questions to the customer; holds before anyone answers" }</p></div>
                 <div class="panel-body">
                     <label class="control-row"><span>{ "Work ending in a question (%)" }</span>
                         <NumberInput value={percent(ask)} on_change={on_ask} step={5.0}
@@ -158,6 +159,7 @@ pub fn ScenarioControls(props: &ScenarioControlsProps) -> Html {
                         <p class="hint">{ format!("{category_rules} categories have their own rule in the scenario file.") }</p>
                     }
                     <p class="hint">{ "The agent is free while the ticket waits. An SLA that pauses while waiting does not count the wait; one with an auto-close closes tickets whose customer never answers." }</p>
+                    <ArrivalHoldControls held={rule.and_then(|rule| rule.held_on_arrival)} dispatch={d.clone()} />
                 </div>
             </section>
             <AssignmentControls teams={props.policy.teams.clone()} assignment={scenario.assignment.clone()}

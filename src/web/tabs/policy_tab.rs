@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::engine::lint::Severity;
+use crate::web::editor::authorisations::AuthorisationsSection;
 use crate::web::editor::calendars::CalendarsSection;
 use crate::web::editor::diagnostics;
 use crate::web::editor::json::JsonSection;
@@ -14,7 +15,7 @@ use crate::web::editor::teams::TeamsSection;
 use crate::web::state::{Action, PlaygroundState};
 
 /// The editor's sections: anchor, label, and the JSON paths whose findings they show.
-const SECTIONS: [(&str, &str, &[&str]); 7] = [
+const SECTIONS: [(&str, &str, &[&str]); 8] = [
     (
         "section-matrix",
         "Escalation matrix",
@@ -31,6 +32,11 @@ const SECTIONS: [(&str, &str, &[&str]); 7] = [
         &["triggers", "routing"],
     ),
     ("section-sla", "SLA policies", &["sla_policies"]),
+    (
+        "section-authorisations",
+        "Authorisations",
+        &["authorisations"],
+    ),
     ("section-teams", "Teams and tiers", &["teams", "tiers"]),
     ("section-calendars", "Calendars", &["calendars"]),
     ("section-json", "Policy JSON", &[]),
@@ -81,6 +87,7 @@ pub fn PolicyTab(props: &PolicyTabProps) -> Html {
                 <PriorityMatrixSection workspace={workspace.clone()} diagnostics={all.clone()} dispatch={dispatch.clone()} />
                 <RulesSection workspace={workspace.clone()} diagnostics={all.clone()} dispatch={dispatch.clone()} />
                 <SlaSection workspace={workspace.clone()} diagnostics={all.clone()} dispatch={dispatch.clone()} />
+                <AuthorisationsSection workspace={workspace.clone()} diagnostics={all.clone()} dispatch={dispatch.clone()} />
                 <TeamsSection workspace={workspace.clone()} diagnostics={all.clone()} dispatch={dispatch.clone()} />
                 <CalendarsSection workspace={workspace.clone()} diagnostics={all.clone()} dispatch={dispatch.clone()} />
                 <JsonSection workspace={workspace.clone()} diagnostics={all.clone()} dispatch={dispatch.clone()} />

@@ -2,6 +2,7 @@
 //! the policy, the scenario and the condition drafts (drafts follow their rule or SLA policy when it moves or
 //! goes), and `Edit::key` says which consecutive edits are one undo step.
 
+mod authorisations;
 mod drafts;
 mod fields;
 pub mod new_items;
@@ -16,6 +17,7 @@ use crate::sim::scenario::Scenario;
 use crate::view::week_grid::WeekGrid;
 
 use super::Workspace;
+pub use authorisations::{AuthorisationEdit, AuthorisationField};
 pub use drafts::DraftList;
 pub use fields::{
     BreachField, CalendarField, IntervalField, MatrixCellField, MatrixRowField, RuleField,
@@ -131,6 +133,8 @@ pub enum Edit {
         to: usize,
     },
     RemoveSla(usize),
+    /// Adds, removes or changes an authorisation (sign-off by amount).
+    Authorisation(AuthorisationEdit),
     AddBreachLevel {
         sla: usize,
     },
@@ -265,6 +269,7 @@ impl Edit {
             Edit::SetScenario(field) => format!("scenario/{}", field.name()),
             Edit::SetSpike { spike, field } => format!("scenario/spikes/{spike}/{}", field.name()),
             Edit::SetPolicyJson(_) => "policy-json".to_owned(),
+            Edit::Authorisation(edit) => return edit.key(),
             _ => return None,
         })
     }
@@ -413,6 +418,7 @@ impl Edit {
                     });
                 }
             }
+            Edit::Authorisation(edit) => edit.apply(policy),
             Edit::AddBreachLevel { sla } => {
                 let level = new_items::breach_level(policy);
                 if let Some(sla) = policy.sla_policies.get_mut(*sla) {

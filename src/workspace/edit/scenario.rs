@@ -4,12 +4,13 @@ use std::collections::BTreeMap;
 
 use crate::engine::condition::Signal;
 use crate::engine::duration::Duration;
+use crate::engine::sla::WaitState;
 use crate::engine::ticket::{Channel, Level, Priority};
 use crate::engine::time::{Instant, DAY, HOUR};
 use crate::sim::duration::Horizon;
 use crate::sim::scenario::{
-    Abandonment, Arrivals, AssignmentStrategy, HandlingOverride, KnowledgeBase, Scenario, Spike,
-    TeamAssignment, TimeDistribution, Waiting, WaitingRule,
+    Abandonment, Arrivals, AssignmentStrategy, HandlingOverride, HeldOnArrival, KnowledgeBase,
+    Scenario, Spike, TeamAssignment, TimeDistribution, Waiting, WaitingRule,
 };
 
 /// The simulation settings the Simulate view edits.
@@ -111,6 +112,12 @@ pub enum ScenarioField {
     WaitingReplyMean(i64),
     /// The share of customers who never answer (0 to 1).
     WaitingNeverReplies(f64),
+    /// The share of tickets that wait as they arrive, before anyone answers (0 to 1); 0 removes those waits.
+    HeldOnArrivalShare(f64),
+    /// How long, on average, such a wait lasts, in whole seconds (at least 1), keeping the distribution's shape.
+    HeldOnArrivalMean(i64),
+    /// Whom such a wait is on: `on_hold` or `waiting_on_third_party` (waiting on the customer is refused).
+    HeldOnArrivalState(WaitState),
     /// How long, on average, customers on a channel wait for a first response before they give up (whole
     /// seconds, at least 1; exponential patience), or `None`: they never give up.
     Patience {
@@ -200,6 +207,9 @@ impl ScenarioField {
             ScenarioField::WaitingAsk(_) => "waiting/ask".to_owned(),
             ScenarioField::WaitingReplyMean(_) => "waiting/reply".to_owned(),
             ScenarioField::WaitingNeverReplies(_) => "waiting/never".to_owned(),
+            ScenarioField::HeldOnArrivalShare(_) => "waiting/held".to_owned(),
+            ScenarioField::HeldOnArrivalMean(_) => "waiting/held-for".to_owned(),
+            ScenarioField::HeldOnArrivalState(_) => "waiting/held-in".to_owned(),
             ScenarioField::Patience { channel, .. } => {
                 format!("abandonment/{}", channel.as_str())
             }
@@ -351,6 +361,26 @@ impl ScenarioField {
             }
             ScenarioField::WaitingNeverReplies(probability) => {
                 waiting_rule(scenario).never_replies = share(probability, 0.0)
+            }
+            ScenarioField::HeldOnArrivalShare(probability) => {
+                let rule = waiting_rule(scenario);
+                let probability = share(probability, 0.0);
+                if probability > 0.0 {
+                    held_on_arrival(rule).probability = probability;
+                } else {
+                    rule.held_on_arrival = None;
+                }
+            }
+            ScenarioField::HeldOnArrivalMean(seconds) => {
+                let held = held_on_arrival(waiting_rule(scenario));
+                held.duration = held
+                    .duration
+                    .with_mean(Duration::from_seconds(seconds.max(1)));
+            }
+            ScenarioField::HeldOnArrivalState(state) => {
+                if state != WaitState::WaitingOnCustomer {
+                    held_on_arrival(waiting_rule(scenario)).state = state;
+                }
             }
             ScenarioField::Patience { channel, seconds } => {
                 set_patience(scenario, channel, seconds)
@@ -653,8 +683,20 @@ fn waiting_rule(scenario: &mut Scenario) -> &mut WaitingRule {
                     mean: Duration::hours(4),
                 },
                 never_replies: 0.0,
+                held_on_arrival: None,
             },
             categories: BTreeMap::new(),
         })
         .default
+}
+
+/// The rule's waits on arrival, made (none held yet; on hold for 2 hours on average) when it has none.
+fn held_on_arrival(rule: &mut WaitingRule) -> &mut HeldOnArrival {
+    rule.held_on_arrival.get_or_insert(HeldOnArrival {
+        state: WaitState::OnHold,
+        probability: 0.0,
+        duration: TimeDistribution::Exponential {
+            mean: Duration::hours(2),
+        },
+    })
 }
