@@ -183,6 +183,12 @@ const MISTAKES: &[Mistake] = &[
          (Severity::Warning, "resolution-before-first-response", "sla_policies[0].targets.medium.resolution", "resolution target 3h is shorter than the first-response target 4h"),
          (Severity::Warning, "targets-out-of-order", "sla_policies[0].targets.medium.resolution", "medium tickets must be resolved sooner than high tickets"),
      ]),
+    ("first assign longer than first response",
+     r#""first_response": "4h", "resolution": "16h""#,
+     r#""first_response": "4h", "resolution": "16h", "first_assign": "5h""#,
+     &[
+         (Severity::Warning, "first-assign-after-first-response", "sla_policies[0].targets.medium.first_assign", "first-assign target 5h is longer than the first-response target 4h"),
+     ]),
     ("zero target",
      r#""first_response": "30m""#,
      r#""first_response": "0m""#,

@@ -155,6 +155,8 @@ fn headline_ids_are_stable() {
             "sla.next_update.breaches",
             "sla.resolution.compliance",
             "sla.resolution.breaches",
+            "sla.first_assign.compliance",
+            "sla.first_assign.breaches",
             "abandonment_rate",
             "backlog.mean",
             "cost_per_ticket",

@@ -390,6 +390,7 @@ fn sla_compliance_breaches_pending_and_warnings_per_target() {
             (SlaTarget::FirstResponse, 7, 5, 1, 1, 1),
             (SlaTarget::NextUpdate, 7, 6, 0, 1, 0),
             (SlaTarget::Resolution, 7, 5, 1, 1, 1),
+            (SlaTarget::FirstAssign, 0, 0, 0, 0, 0),
         ]
     );
     close(sla[0].compliance, 5.0 / 6.0);

@@ -34,7 +34,7 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     (r#""time": "business", "kind""#, r#""time": "wall", "kind""#, "escalation_matrix[0].levels[0].time", "unknown variant `wall`, expected `business` or `calendar`"),
     (r#""critical": { "first_response": "30m", "resolution": "4h" }"#, r#""critical": { "resolution": "4h" }"#, "sla_policies[0].targets.critical", "missing field `first_response`"),
     (r#""warnings": [50, 75]"#, r#""warnings": [50, "75"]"#, "sla_policies[0].warnings[1]", r#"invalid type: string "75", expected a whole number (0 or more)"#),
-    (r#""target": "first_response""#, r#""target": "first_reply""#, "sla_policies[0].breach_ladder[0].target", "unknown variant `first_reply`, expected one of `first_response`, `next_update`, `resolution`"),
+    (r#""target": "first_response""#, r#""target": "first_reply""#, "sla_policies[0].breach_ladder[0].target", "unknown variant `first_reply`, expected one of `first_response`, `next_update`, `resolution`, `first_assign`"),
     (r#""action": "notify""#, r#""action": "page""#, "sla_policies[0].breach_ladder[0].action", "unknown variant `page`, expected `escalate` or `notify`"),
     (r#""pause_when_waiting": true"#, r#""pause_when_waiting": "yes""#, "sla_policies[0].pause_when_waiting", r#"invalid type: string "yes", expected true or false"#),
     (r#""time_zone": "Europe/London""#, r#""time_zone": 1"#, "calendars[0].time_zone", "invalid type: integer `1`, expected text in quotes"),

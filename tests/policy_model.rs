@@ -548,9 +548,58 @@ fn sla_results_by_team_channel_priority_and_category_add_up_to_the_overall_ones(
         "teams are the ones that received tickets"
     );
     assert!(
-        metrics.sla.iter().all(|sla| sla.target.as_str() == "next_update" || (sla.met > 0 && sla.breached > 0)),
+        metrics.sla.iter().all(|sla| sla.target.as_str() == "next_update"
+            || sla.tickets_with_target == 0
+            || (sla.met > 0 && sla.breached > 0)),
         "with one first-line agent, both targets are met for some tickets and breached for others: {:?}",
         metrics.sla
+    );
+}
+
+#[test]
+fn first_assign_is_measured_where_every_ticket_has_it_and_falls_when_it_tightens() {
+    use escalator::engine::journey::SlaTarget;
+    let run = |first_assign: &str, only_chat: bool| {
+        let mut policy: serde_json::Value =
+            serde_json::from_str(include_str!("../www/presets/default.json")).expect("policy");
+        for sla in policy["sla_policies"].as_array_mut().expect("SLA policies") {
+            if only_chat {
+                sla["channels"]["chat"]["first_assign"] = serde_json::json!(first_assign);
+                continue;
+            }
+            for priority in ["critical", "high", "medium", "low"] {
+                sla["targets"][priority]["first_assign"] = serde_json::json!(first_assign);
+            }
+        }
+        let policy =
+            escalator::engine::policy::Policy::from_json(&policy.to_string()).expect("policy");
+        run_scenario(&normal_days(2), &policy).expect("runs")
+    };
+    let first_assign = |result: &escalator::sim::ScenarioResult| {
+        result.metrics[0]
+            .sla
+            .iter()
+            .find(|sla| sla.target == SlaTarget::FirstAssign)
+            .cloned()
+            .expect("listed")
+    };
+    let loose = first_assign(&run("8h", false));
+    let tight = first_assign(&run("2m", false));
+    assert!(loose.tickets_with_target > 0, "{loose:?}");
+    assert_eq!(loose.tickets_with_target, tight.tickets_with_target);
+    let (loose, tight) = (
+        loose.compliance.expect("measured"),
+        tight.compliance.expect("measured"),
+    );
+    assert!(
+        tight < loose,
+        "a two-minute pick-up: {tight} against {loose} at eight hours"
+    );
+    let chat_only = first_assign(&run("2m", true));
+    assert_eq!(
+        (chat_only.tickets_with_target, chat_only.breached),
+        (0, 0),
+        "a target only some tickets have is neither simulated nor counted: {chat_only:?}"
     );
 }
 

@@ -156,7 +156,7 @@ fn pause_when_waiting_is_the_short_form_of_waiting_on_the_customer_holding_every
     );
     let long = clocks(
         &preset_with_pauses(
-            json!({"waiting_on_customer": ["first_response", "next_update", "resolution"]}),
+            json!({"waiting_on_customer": ["first_response", "next_update", "resolution", "first_assign"]}),
         ),
         &[
             (HistoryKind::WaitingOnCustomer, "2026-03-03T10:30"),

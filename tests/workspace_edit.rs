@@ -938,7 +938,11 @@ fn the_pauses_grid_writes_pauses_and_keeps_pause_when_waiting_in_step_with_it() 
     let sla = &edited.policy.sla_policies[2];
     assert_eq!(
         sla.pauses.as_ref().expect("written")[&WaitState::WaitingOnCustomer],
-        vec![SlaTarget::NextUpdate, SlaTarget::Resolution]
+        vec![
+            SlaTarget::NextUpdate,
+            SlaTarget::Resolution,
+            SlaTarget::FirstAssign
+        ]
     );
     assert!(sla.pause_when_waiting);
     let mut workspace = edited;

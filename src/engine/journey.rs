@@ -42,13 +42,16 @@ pub enum SlaTarget {
     FirstResponse,
     NextUpdate,
     Resolution,
+    /// An agent picks the ticket up (starts working on it) within the target.
+    FirstAssign,
 }
 
 impl SlaTarget {
-    pub const ALL: [SlaTarget; 3] = [
+    pub const ALL: [SlaTarget; 4] = [
         SlaTarget::FirstResponse,
         SlaTarget::NextUpdate,
         SlaTarget::Resolution,
+        SlaTarget::FirstAssign,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -56,6 +59,7 @@ impl SlaTarget {
             SlaTarget::FirstResponse => "first_response",
             SlaTarget::NextUpdate => "next_update",
             SlaTarget::Resolution => "resolution",
+            SlaTarget::FirstAssign => "first_assign",
         }
     }
 }

@@ -185,9 +185,16 @@ pub fn observed_under_policy(log: &ImportedLog, model: &EnginePolicyModel) -> Me
 pub fn with_policy_clocks(journey: &Journey, model: &EnginePolicyModel, end: Instant) -> Journey {
     let resolved = final_resolution(journey);
     let answered = journey.first_response_at().or(resolved);
+    let picked_up = journey
+        .events
+        .iter()
+        .find(|event| matches!(event.kind, EventKind::Started { .. }))
+        .map(|event| event.at)
+        .or(answered);
     let met_at = |target: SlaTarget| match target {
         SlaTarget::FirstResponse => answered,
         SlaTarget::Resolution => resolved,
+        SlaTarget::FirstAssign => picked_up,
         SlaTarget::NextUpdate => None,
     };
     let receiver = model.route(&journey.ticket, journey.created_at).team;

@@ -6,7 +6,7 @@ export type Level = "high" | "medium" | "low";
 export type Channel = "email" | "chat" | "phone" | "web" | "social";
 export type DecisionKind = "none" | "functional" | "hierarchical" | "automatic";
 export type Direction = "functional" | "hierarchical";
-export type SlaTarget = "first_response" | "next_update" | "resolution";
+export type SlaTarget = "first_response" | "next_update" | "resolution" | "first_assign";
 export type WaitState = "waiting_on_customer" | "on_hold" | "waiting_on_third_party";
 export type Stage = "trigger" | "rule" | "matrix" | "default";
 /** RFC 3339 text such as "2026-03-06T16:55:00Z", or a Date. */
@@ -51,7 +51,7 @@ export interface Rule { id: string; description?: string; when: ConditionInput; 
 export interface LadderLevel { to: string; after: DurationText; time?: "business" | "calendar"; kind?: Direction }
 /** `category` and `priority` may be "*"; `first` names the team that receives these tickets first. */
 export interface MatrixRow { category: string; priority: Priority | "*"; first?: string; levels?: LadderLevel[] }
-export interface Targets { first_response: DurationText; next_update?: DurationText; resolution: DurationText }
+export interface Targets { first_response: DurationText; next_update?: DurationText; resolution: DurationText; /** An agent picks the ticket up within this. */ first_assign?: DurationText }
 export interface SlaPolicy {
   id: string;
   name: string;

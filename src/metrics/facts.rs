@@ -49,7 +49,7 @@ pub struct TicketFacts<'a> {
     /// Resolved with no escalation, no waiting on the customer, no reopening, by the team first assigned.
     pub first_contact: bool,
     /// Per SLA target, in [`SlaTarget::ALL`] order.
-    pub sla: [SlaFact; 3],
+    pub sla: [SlaFact; 4],
 }
 
 pub fn kind_index(kind: EscalationKind) -> usize {
@@ -65,6 +65,7 @@ pub fn target_index(target: SlaTarget) -> usize {
         SlaTarget::FirstResponse => 0,
         SlaTarget::NextUpdate => 1,
         SlaTarget::Resolution => 2,
+        SlaTarget::FirstAssign => 3,
     }
 }
 
@@ -80,7 +81,7 @@ impl<'a> TicketFacts<'a> {
             first_response_at: None,
             outcome: Outcome::Open,
             first_contact: false,
-            sla: [SlaFact::default(); 3],
+            sla: [SlaFact::default(); 4],
         };
         let mut follow_up = false;
         for target in &context.sla_targets {
@@ -141,10 +142,15 @@ impl<'a> TicketFacts<'a> {
         };
         let closed = facts.outcome.is_closed();
         let responded = facts.first_response_at.is_some();
+        let picked_up = journey
+            .events
+            .iter()
+            .any(|event| event.at < context.end && matches!(event.kind, EventKind::Started { .. }));
         for target in SlaTarget::ALL {
             let sla = &mut facts.sla[target_index(target)];
             let fulfilled = match target {
                 SlaTarget::FirstResponse => responded || closed,
+                SlaTarget::FirstAssign => picked_up || closed,
                 SlaTarget::NextUpdate | SlaTarget::Resolution => closed,
             };
             sla.decided = !sla.never_due && (sla.breached || fulfilled);

@@ -53,7 +53,7 @@ pub struct CohortTally {
     pub abandoned: u64,
     pub responded: u64,
     first_response_total_seconds: i128,
-    sla: [SlaCounts; 3],
+    sla: [SlaCounts; 4],
 }
 
 impl CohortTally {

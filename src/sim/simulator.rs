@@ -150,10 +150,15 @@ enum Status {
     Closed,
 }
 
-/// A planned checkpoint and its place among checkpoints at the same instant: the order the model listed them in,
-/// every repeating checkpoint keeping room for its later firings right after it.
+/// The targets a ticket meets when an agent first picks it up: first assign, and first response (a simulated
+/// agent answers the customer at each pick-up).
+fn met_at_pick_up(target: SlaTarget) -> bool {
+    matches!(target, SlaTarget::FirstResponse | SlaTarget::FirstAssign)
+}
+
 /// What a wait in one state holds of a ticket's SLA. The checkpoints are one chain, held whole when the state
-/// holds a target still to come: resolution's, and first response's for a ticket held before anyone answered.
+/// holds a target still to come: resolution's, and first response's and first assign's for a ticket held
+/// before anyone answered.
 #[derive(Debug, Clone, Copy)]
 struct HeldWhileWaiting {
     checkpoints: bool,
@@ -165,12 +170,15 @@ impl HeldWhileWaiting {
         let holds = |target| pauses.holds(state, target);
         HeldWhileWaiting {
             checkpoints: holds(SlaTarget::Resolution)
-                || (!responded && holds(SlaTarget::FirstResponse)),
+                || (!responded
+                    && (holds(SlaTarget::FirstResponse) || holds(SlaTarget::FirstAssign))),
             next_update: holds(SlaTarget::NextUpdate),
         }
     }
 }
 
+/// A planned checkpoint and its place among checkpoints at the same instant: the order the model listed them in,
+/// every repeating checkpoint keeping room for its later firings right after it.
 #[derive(Debug, Clone, Copy)]
 struct Planned<'m> {
     checkpoint: Checkpoint<'m>,
@@ -819,7 +827,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             .map(|planned| &planned.checkpoint)
             .find(|checkpoint| {
                 matches!(checkpoint.kind, CheckpointKind::Breach)
-                    && (checkpoint.target != SlaTarget::FirstResponse || !state.responded)
+                    && (!met_at_pick_up(checkpoint.target) || !state.responded)
             })
             .map_or(i64::MAX, |checkpoint| checkpoint.at.0);
         let entry = (
@@ -1356,8 +1364,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
     }
 
     fn checkpoint_applies(state: &TicketState<'m>, checkpoint: &Checkpoint<'m>) -> bool {
-        state.status != Status::Closed
-            && (checkpoint.target != SlaTarget::FirstResponse || !state.responded)
+        state.status != Status::Closed && (!met_at_pick_up(checkpoint.target) || !state.responded)
     }
 
     /// Schedules the next checkpoint after `after` that can still fire (answered or closed targets cannot).

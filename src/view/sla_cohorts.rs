@@ -65,7 +65,7 @@ pub fn rows(runs: &[Metrics], cohort: Cohort) -> Vec<CohortRow> {
                 let into = match sla.target {
                     SlaTarget::FirstResponse => &mut entry.1,
                     SlaTarget::Resolution => &mut entry.2,
-                    SlaTarget::NextUpdate => continue,
+                    SlaTarget::NextUpdate | SlaTarget::FirstAssign => continue,
                 };
                 into.extend(sla.compliance);
             }

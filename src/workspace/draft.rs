@@ -52,6 +52,8 @@ pub struct HistoryStep {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum HistoryKind {
+    /// An agent started working on the ticket (the first time meets first assign).
+    PickedUp,
     /// An agent answered or updated the customer.
     Reply,
     WaitingOnCustomer,
@@ -67,7 +69,8 @@ pub enum HistoryKind {
 }
 
 impl HistoryKind {
-    pub const ALL: [HistoryKind; 9] = [
+    pub const ALL: [HistoryKind; 10] = [
+        HistoryKind::PickedUp,
         HistoryKind::Reply,
         HistoryKind::WaitingOnCustomer,
         HistoryKind::CustomerReply,
@@ -81,6 +84,7 @@ impl HistoryKind {
 
     pub fn key(self) -> &'static str {
         match self {
+            HistoryKind::PickedUp => "picked_up",
             HistoryKind::Reply => "reply",
             HistoryKind::WaitingOnCustomer => "waiting_on_customer",
             HistoryKind::CustomerReply => "customer_reply",
@@ -95,6 +99,7 @@ impl HistoryKind {
 
     pub fn label(self) -> &'static str {
         match self {
+            HistoryKind::PickedUp => "Agent picks it up",
             HistoryKind::Reply => "Agent replies",
             HistoryKind::WaitingOnCustomer => "Waiting on the customer",
             HistoryKind::CustomerReply => "Customer replies",
@@ -110,6 +115,7 @@ impl HistoryKind {
     /// The clock event of the step; a priority change is none (it changes the terms, see `history_clocks`).
     fn clock_event(self) -> Option<ClockEventKind> {
         match self {
+            HistoryKind::PickedUp => Some(ClockEventKind::PickedUp),
             HistoryKind::Reply => Some(ClockEventKind::AgentReply),
             HistoryKind::WaitingOnCustomer => Some(ClockEventKind::WaitingOnCustomer),
             HistoryKind::CustomerReply => Some(ClockEventKind::CustomerReply),

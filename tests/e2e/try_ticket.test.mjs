@@ -163,6 +163,28 @@ test("a ticket's waiting span is drawn on the timeline and moves its paused due 
   assertClean(assert);
 });
 
+test("a first-assign target set in the SLA editor is planned in Try a ticket and met by the pick-up in the history", async (t) => {
+  const { page, assertClean } = await openPlayground(t);
+  await page.getByTestId("tab-policy").click();
+  await page.getByTestId("sla-target-2-medium-first_assign").fill("30m");
+  await page.getByTestId("sla-target-2-medium-first_assign").press("Tab");
+  await page.getByTestId("tab-try-a-ticket").click();
+  await page.getByTestId("receiving-team").waitFor();
+  await tryTicket(page, { category: "billing", priority: "medium" });
+  await page.fill("#ticket-created", "2026-03-03T10:00");
+  const planned = page.locator('li[data-target="first_assign"]');
+  await planned.waitFor();
+  assert.match(await planned.innerText(), /First assign[\s\S]*10:30/, "due 30 minutes after 10:00");
+  await page.getByTestId("history-add").click();
+  await page.selectOption('[data-testid="history-kind-0"]', "picked_up");
+  await page.fill('[data-testid="history-at-0"]', "2026-03-03T10:20");
+  const row = page.getByTestId("history-clocks").locator('tr[data-target="first_assign"]');
+  await row.waitFor();
+  await page.waitForFunction(() => /met/i.test(document.querySelector('[data-testid="history-clocks"] tr[data-target="first_assign"]')?.innerText ?? ""));
+  assert.match(await row.innerText(), /Met/i);
+  assertClean(assert);
+});
+
 test("a priority change in the history gives the new priority's targets and keeps the held time", async (t) => {
   const { page, assertClean } = await openPlayground(t);
   await billingTicketThatWaited(page);

@@ -65,6 +65,7 @@ fn targets(sla: &crate::engine::policy::SlaPolicy, path: &str, findings: &mut Fi
             ("first_response", Some(&written.first_response)),
             ("next_update", written.next_update.as_ref()),
             ("resolution", Some(&written.resolution)),
+            ("first_assign", written.first_assign.as_ref()),
         ] {
             if duration.is_some_and(|duration| bridge::duration_seconds(duration) == 0) {
                 findings.add(
@@ -72,6 +73,20 @@ fn targets(sla: &crate::engine::policy::SlaPolicy, path: &str, findings: &mut Fi
                     "zero-target",
                     format!("{target_path}.{name}"),
                     "a zero target is breached the moment the ticket arrives".to_owned(),
+                );
+            }
+        }
+        if let Some(first_assign) = &written.first_assign {
+            if bridge::duration_seconds(first_assign) > first_response {
+                findings.add(
+                    Severity::Warning,
+                    "first-assign-after-first-response",
+                    format!("{target_path}.first_assign"),
+                    format!(
+                        "first-assign target {} is longer than the first-response target {}: an agent must pick the ticket up before answering it",
+                        bridge::duration_text(first_assign),
+                        bridge::duration_text(&written.first_response)
+                    ),
                 );
             }
         }

@@ -414,12 +414,14 @@ impl<'a> Resolver<'a> {
             let first_response = seconds(&targets.first_response, "first_response");
             let next_update = seconds(&targets.next_update, "next_update");
             let resolution = seconds(&targets.resolution, "resolution");
+            let first_assign = seconds(&targets.first_assign, "first_assign");
             compiled.push((
                 *channel,
                 ChannelOverride {
                     first_response,
                     next_update,
                     resolution,
+                    first_assign,
                 },
             ));
         }
@@ -454,6 +456,9 @@ impl<'a> Resolver<'a> {
                     }),
                     resolution: self
                         .seconds(&written.resolution, format!("{target_path}.resolution")),
+                    first_assign: written.first_assign.as_ref().map(|duration| {
+                        self.seconds(duration, format!("{target_path}.first_assign"))
+                    }),
                 }
             });
             let auto_close_after_seconds = sla

@@ -120,6 +120,7 @@ pub struct CompiledTargets {
     pub first_response: i64,
     pub next_update: Option<i64>,
     pub resolution: i64,
+    pub first_assign: Option<i64>,
 }
 
 impl CompiledTargets {
@@ -128,6 +129,7 @@ impl CompiledTargets {
             SlaTarget::FirstResponse => Some(self.first_response),
             SlaTarget::NextUpdate => self.next_update,
             SlaTarget::Resolution => Some(self.resolution),
+            SlaTarget::FirstAssign => self.first_assign,
         }
     }
 }
@@ -178,6 +180,7 @@ pub struct ChannelOverride {
     pub first_response: Option<i64>,
     pub next_update: Option<i64>,
     pub resolution: Option<i64>,
+    pub first_assign: Option<i64>,
 }
 
 impl ChannelOverride {
@@ -187,6 +190,7 @@ impl ChannelOverride {
             first_response: self.first_response.unwrap_or(targets.first_response),
             next_update: self.next_update.or(targets.next_update),
             resolution: self.resolution.unwrap_or(targets.resolution),
+            first_assign: self.first_assign.or(targets.first_assign),
         }
     }
 }

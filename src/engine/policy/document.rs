@@ -344,6 +344,8 @@ pub struct ChannelTargets {
     pub next_update: Option<Duration>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolution: Option<Duration>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_assign: Option<Duration>,
 }
 
 impl ChannelTargets {
@@ -352,6 +354,7 @@ impl ChannelTargets {
             SlaTarget::FirstResponse => self.first_response,
             SlaTarget::NextUpdate => self.next_update,
             SlaTarget::Resolution => self.resolution,
+            SlaTarget::FirstAssign => self.first_assign,
         }
     }
 }
@@ -409,6 +412,9 @@ pub struct Targets {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_update: Option<Duration>,
     pub resolution: Duration,
+    /// An agent starts working on the ticket within this (a pick-up target).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_assign: Option<Duration>,
 }
 
 impl Targets {
@@ -417,6 +423,7 @@ impl Targets {
             SlaTarget::FirstResponse => Some(&self.first_response),
             SlaTarget::NextUpdate => self.next_update.as_ref(),
             SlaTarget::Resolution => Some(&self.resolution),
+            SlaTarget::FirstAssign => self.first_assign.as_ref(),
         }
     }
 }

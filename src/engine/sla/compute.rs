@@ -11,6 +11,7 @@ use crate::engine::time::Instant;
 /// What the ticket as a whole is doing, as far as the clocks care.
 #[derive(Debug, Clone, Copy, Default)]
 struct TicketState {
+    picked_up: bool,
     replied: bool,
     waiting: Option<WaitState>,
     resolved_at: Option<Instant>,
@@ -29,7 +30,7 @@ impl TicketState {
 
 /// Runs or holds each timer as the ticket's state says, from `at` on.
 fn run_timers(
-    [first_response, next_update, resolution]: [&mut Option<Timer>; 3],
+    [first_response, next_update, resolution, first_assign]: [&mut Option<Timer>; 4],
     ticket: &TicketState,
     terms: &SlaTerms<'_>,
     at: Instant,
@@ -38,6 +39,7 @@ fn run_timers(
         (first_response, SlaTarget::FirstResponse),
         (next_update, SlaTarget::NextUpdate),
         (resolution, SlaTarget::Resolution),
+        (first_assign, SlaTarget::FirstAssign),
     ] {
         if let Some(timer) = timer {
             timer.run(at, ticket.runs(target, terms), terms.clock);
@@ -80,7 +82,11 @@ pub fn compute_with_changes<'a>(
     let mut first_response = goals.first_response.map(Timer::new);
     let mut next_update = goals.next_update.map(Timer::new);
     let mut resolution = goals.resolution.map(Timer::new);
-    for timer in [&mut first_response, &mut resolution].into_iter().flatten() {
+    let mut first_assign = goals.first_assign.map(Timer::new);
+    for timer in [&mut first_response, &mut resolution, &mut first_assign]
+        .into_iter()
+        .flatten()
+    {
         timer.restart(created, clock);
         timer.run(created, true, clock);
     }
@@ -92,12 +98,25 @@ pub fn compute_with_changes<'a>(
             break;
         }
         while let Some(change) = pending.next_if(|change| change.at <= at) {
-            let timers = [&mut first_response, &mut next_update, &mut resolution];
+            let timers = [
+                &mut first_response,
+                &mut next_update,
+                &mut resolution,
+                &mut first_assign,
+            ];
             change_terms(&mut terms, change, created, timers, &ticket);
         }
         let clock = terms.clock;
         last = at;
         match event.kind {
+            ClockEventKind::PickedUp => {
+                if !ticket.picked_up {
+                    ticket.picked_up = true;
+                    if let Some(timer) = &mut first_assign {
+                        timer.finish(at, clock);
+                    }
+                }
+            }
             ClockEventKind::AgentReply => {
                 if !ticket.replied {
                     ticket.replied = true;
@@ -138,11 +157,21 @@ pub fn compute_with_changes<'a>(
                 }
             }
         }
-        let timers = [&mut first_response, &mut next_update, &mut resolution];
+        let timers = [
+            &mut first_response,
+            &mut next_update,
+            &mut resolution,
+            &mut first_assign,
+        ];
         run_timers(timers, &ticket, &terms, at);
     }
     for change in pending.filter(|change| change.at <= now) {
-        let timers = [&mut first_response, &mut next_update, &mut resolution];
+        let timers = [
+            &mut first_response,
+            &mut next_update,
+            &mut resolution,
+            &mut first_assign,
+        ];
         change_terms(&mut terms, change, created, timers, &ticket);
     }
     let terms = &terms;
@@ -154,6 +183,7 @@ pub fn compute_with_changes<'a>(
         first_response: report(first_response, SlaTarget::FirstResponse),
         next_update: report(next_update, SlaTarget::NextUpdate),
         resolution: report(resolution, SlaTarget::Resolution),
+        first_assign: report(first_assign, SlaTarget::FirstAssign),
     }
 }
 
@@ -162,7 +192,7 @@ fn change_terms<'a>(
     terms: &mut SlaTerms<'a>,
     change: &TermsChange<'a>,
     created: Instant,
-    [first_response, next_update, resolution]: [&mut Option<Timer>; 3],
+    [first_response, next_update, resolution, first_assign]: [&mut Option<Timer>; 4],
     ticket: &TicketState,
 ) {
     let at = change.at.max(created);
@@ -175,6 +205,7 @@ fn change_terms<'a>(
         after,
     );
     change_timer(resolution, after.targets.resolution, at, terms, after);
+    change_timer(first_assign, after.targets.first_assign, at, terms, after);
     match (next_update.as_mut(), after.targets.next_update) {
         (Some(timer), Some(goal)) => timer.change_terms(at, goal, terms.clock, after.clock),
         (Some(_), None) => *next_update = None,
@@ -185,11 +216,16 @@ fn change_terms<'a>(
         }
         (None, _) => {}
     }
-    run_timers([first_response, next_update, resolution], ticket, after, at);
+    run_timers(
+        [first_response, next_update, resolution, first_assign],
+        ticket,
+        after,
+        at,
+    );
     *terms = *after;
 }
 
-/// Moves one of the targets counted from creation (first response, resolution) to new terms; a target the
+/// Moves one of the targets counted from creation (first response, resolution, first assign) to new terms; a target the
 /// new terms do not set keeps its goal.
 fn change_timer(
     timer: &mut Option<Timer>,

@@ -7,6 +7,8 @@ use crate::engine::time::Instant;
 /// What happened to the ticket, as far as SLA clocks care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ClockEventKind {
+    /// An agent started working on the ticket; the first time is its first assignment.
+    PickedUp,
     /// A human answer or update to the customer; the first one is the first response.
     AgentReply,
     /// The ticket now waits on the customer.
@@ -60,6 +62,7 @@ impl ClockEvent {
     /// The clock event a journey event amounts to, if any (first responses and updates are replies).
     pub fn from_journey(event: &Event) -> Option<ClockEvent> {
         let kind = match event.kind {
+            EventKind::Started { .. } => ClockEventKind::PickedUp,
             EventKind::FirstResponse { .. } | EventKind::Update { .. } => {
                 ClockEventKind::AgentReply
             }

@@ -76,6 +76,7 @@ fn terms_of<'p>(policy: &'p CompiledPolicy, plan: &SlaPlan) -> SlaTerms<'p> {
             first_response: seconds(SlaTarget::FirstResponse),
             next_update: seconds(SlaTarget::NextUpdate),
             resolution: seconds(SlaTarget::Resolution),
+            first_assign: seconds(SlaTarget::FirstAssign),
         },
         clock,
         pauses: plan.pauses,

@@ -53,19 +53,16 @@ impl WaitState {
 
 /// For each waiting state, the targets whose clocks it holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub struct Pauses([[bool; 3]; 3]);
+pub struct Pauses([[bool; 4]; 3]);
 
-const TARGETS: [SlaTarget; 3] = [
-    SlaTarget::FirstResponse,
-    SlaTarget::NextUpdate,
-    SlaTarget::Resolution,
-];
+const TARGETS: [SlaTarget; 4] = SlaTarget::ALL;
 
 fn target_index(target: SlaTarget) -> usize {
     match target {
         SlaTarget::FirstResponse => 0,
         SlaTarget::NextUpdate => 1,
         SlaTarget::Resolution => 2,
+        SlaTarget::FirstAssign => 3,
     }
 }
 

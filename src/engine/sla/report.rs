@@ -90,6 +90,7 @@ pub struct SlaReport<'a> {
     pub first_response: Option<TargetReport<'a>>,
     pub next_update: Option<TargetReport<'a>>,
     pub resolution: Option<TargetReport<'a>>,
+    pub first_assign: Option<TargetReport<'a>>,
 }
 
 impl<'a> SlaReport<'a> {
@@ -98,12 +99,18 @@ impl<'a> SlaReport<'a> {
             SlaTarget::FirstResponse => self.first_response.as_ref(),
             SlaTarget::NextUpdate => self.next_update.as_ref(),
             SlaTarget::Resolution => self.resolution.as_ref(),
+            SlaTarget::FirstAssign => self.first_assign.as_ref(),
         }
     }
 
     pub fn targets(&self) -> impl Iterator<Item = &TargetReport<'a>> {
-        [&self.first_response, &self.next_update, &self.resolution]
-            .into_iter()
-            .flatten()
+        [
+            &self.first_response,
+            &self.next_update,
+            &self.resolution,
+            &self.first_assign,
+        ]
+        .into_iter()
+        .flatten()
     }
 }

@@ -13,6 +13,7 @@ pub struct TargetDurations {
     pub first_response: Option<i64>,
     pub next_update: Option<i64>,
     pub resolution: Option<i64>,
+    pub first_assign: Option<i64>,
 }
 
 impl TargetDurations {
@@ -21,6 +22,7 @@ impl TargetDurations {
             SlaTarget::FirstResponse => self.first_response,
             SlaTarget::NextUpdate => self.next_update,
             SlaTarget::Resolution => self.resolution,
+            SlaTarget::FirstAssign => self.first_assign,
         }
     }
 }

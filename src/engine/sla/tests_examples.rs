@@ -48,6 +48,7 @@ fn terms<'a>(
             first_response: targets[0],
             next_update: targets[1],
             resolution: targets[2],
+            first_assign: None,
         },
         clock,
         pauses: Pauses::every_clock_while_waiting_on_customer(),
@@ -621,8 +622,14 @@ fn journey_events_map_to_clock_events() {
                 team: team(),
                 agent: None,
             },
-            None,
+            Some(ClockEventKind::PickedUp),
         ),
+        (EventKind::OnHold, Some(ClockEventKind::OnHold)),
+        (
+            EventKind::WaitingOnThirdParty,
+            Some(ClockEventKind::WaitingOnThirdParty),
+        ),
+        (EventKind::Resumed, Some(ClockEventKind::Resumed)),
         (
             EventKind::Returned {
                 team: team(),

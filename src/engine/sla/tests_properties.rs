@@ -39,6 +39,7 @@ fn first_response_terms(clock: Clock<'static>, goal: i64) -> SlaTerms<'static> {
             first_response: Some(goal),
             next_update: None,
             resolution: None,
+            first_assign: None,
         },
         clock,
         pauses: Pauses::every_clock_while_waiting_on_customer(),

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use super::run::next_update_for_every_ticket;
+use super::run::target_for_every_ticket;
 use super::sla_tables::SlaTables;
 use crate::engine::calendar::Calendar;
 use crate::engine::condition::TicketInContext;
@@ -57,8 +57,10 @@ impl std::error::Error for ModelError {}
 #[derive(Debug)]
 pub struct EnginePolicyModel {
     policy: CompiledPolicy,
-    /// Next update is simulated only when every ticket has the target (`next_update_for_every_ticket`).
+    /// Next update and first assign are simulated only when every ticket has the target
+    /// (`target_for_every_ticket`).
     next_update_everywhere: bool,
+    first_assign_everywhere: bool,
     teams: Vec<TeamInfo>,
     default_team: TeamId,
     /// Categories the policy names (list, skills, matrix rows) → index.
@@ -196,7 +198,8 @@ impl EnginePolicyModel {
             .collect();
         Ok(EnginePolicyModel {
             approval_reasons,
-            next_update_everywhere: next_update_for_every_ticket(&policy),
+            next_update_everywhere: target_for_every_ticket(&policy, SlaTarget::NextUpdate),
+            first_assign_everywhere: target_for_every_ticket(&policy, SlaTarget::FirstAssign),
             default_team: team_id(policy.default_team),
             teams,
             categories,
@@ -466,7 +469,10 @@ impl PolicyModel for EnginePolicyModel {
         if let Some(index) = self.sla_index(ticket, priority) {
             let tables = u32::try_from(index).unwrap_or(u32::MAX);
             let sla = &self.sla[index];
-            let targets = sla.targets_for(priority, ticket.channel);
+            let mut targets = sla.targets_for(priority, ticket.channel);
+            if !self.first_assign_everywhere {
+                targets.first_assign = None;
+            }
             sla.checkpoints(&self.policy, tables, targets, receiver, created, out);
         }
         let slot = self.category_slot(&ticket.category);

@@ -57,28 +57,33 @@ pub fn run_context<'m>(model: &'m EnginePolicyModel, run: &SimulationRun) -> Run
         .with_zone(policy.home_zone())
 }
 
-/// The targets every ticket of `policy` has: first response and resolution when an SLA policy without a
-/// condition catches every ticket; otherwise none for sure (a ticket's SLA events then say which it had).
+/// The targets every ticket of `policy` has: first response and resolution (and next update and first assign
+/// where every priority of every SLA policy sets them) when an SLA policy without a condition catches every
+/// ticket; otherwise none for sure (a ticket's SLA events then say which it had).
 pub fn policy_sla_targets(policy: &CompiledPolicy) -> Vec<SlaTarget> {
     let has_fallback = policy
         .sla_policies
         .iter()
         .any(|sla| sla.condition.is_none());
-    match (has_fallback, next_update_for_every_ticket(policy)) {
-        (true, true) => vec![
-            SlaTarget::FirstResponse,
-            SlaTarget::NextUpdate,
-            SlaTarget::Resolution,
-        ],
-        (true, false) => vec![SlaTarget::FirstResponse, SlaTarget::Resolution],
-        (false, _) => Vec::new(),
+    if !has_fallback {
+        return Vec::new();
     }
+    SlaTarget::ALL
+        .into_iter()
+        .filter(|&target| match target {
+            SlaTarget::FirstResponse | SlaTarget::Resolution => true,
+            SlaTarget::NextUpdate | SlaTarget::FirstAssign => {
+                target_for_every_ticket(policy, target)
+            }
+        })
+        .collect()
 }
 
-/// Every ticket has a next-update target: an SLA policy without a condition catches every ticket, and every
-/// SLA policy sets the target for every priority. Only then is next update simulated: its compliance counts
-/// every ticket that had it, which a ticket with no breach would not otherwise show.
-pub fn next_update_for_every_ticket(policy: &CompiledPolicy) -> bool {
+/// Every ticket has `target` (next update or first assign, the optional ones): an SLA policy without a
+/// condition catches every ticket, and every SLA policy sets the target for every priority. Only then is the
+/// target simulated: its compliance counts every ticket that had it, which a ticket with no breach would not
+/// otherwise show.
+pub fn target_for_every_ticket(policy: &CompiledPolicy, target: SlaTarget) -> bool {
     policy
         .sla_policies
         .iter()
@@ -86,7 +91,7 @@ pub fn next_update_for_every_ticket(policy: &CompiledPolicy) -> bool {
         && policy.sla_policies.iter().all(|sla| {
             sla.targets
                 .iter()
-                .all(|targets| targets.get(SlaTarget::NextUpdate).is_some())
+                .all(|targets| targets.get(target).is_some())
         })
 }
 

@@ -14,7 +14,11 @@ use crate::engine::time::Instant;
 use crate::sim::model::{Checkpoint, CheckpointKind, Repeat, TeamId};
 
 /// The targets the simulator arms at creation; next update would start only with a reply.
-const ARMED_TARGETS: [SlaTarget; 2] = [SlaTarget::FirstResponse, SlaTarget::Resolution];
+const ARMED_TARGETS: [SlaTarget; 3] = [
+    SlaTarget::FirstResponse,
+    SlaTarget::Resolution,
+    SlaTarget::FirstAssign,
+];
 
 #[derive(Debug)]
 pub struct SlaTables {
@@ -29,8 +33,9 @@ pub struct SlaTables {
     escalate_to: Vec<Option<TeamId>>,
     /// Per ladder step: the reason recorded on the move.
     reasons: Vec<String>,
-    /// Ladder steps of first response and of resolution, in policy order (a level's number is its position).
-    steps_of: [Vec<usize>; 2],
+    /// Ladder steps of first response, resolution and first assign, in policy order (a level's number is its
+    /// position).
+    steps_of: [Vec<usize>; 3],
     /// Reason on warnings and breaches: the SLA policy id.
     id: String,
 }
@@ -40,6 +45,7 @@ fn durations(targets: CompiledTargets) -> TargetDurations {
         first_response: Some(targets.first_response),
         next_update: targets.next_update,
         resolution: Some(targets.resolution),
+        first_assign: targets.first_assign,
     }
 }
 
@@ -47,6 +53,7 @@ fn slot(target: SlaTarget) -> Option<usize> {
     match target {
         SlaTarget::FirstResponse => Some(0),
         SlaTarget::Resolution => Some(1),
+        SlaTarget::FirstAssign => Some(2),
         SlaTarget::NextUpdate => None,
     }
 }
@@ -67,7 +74,7 @@ impl SlaTables {
                 repeat_every: level.repeat_every_seconds,
             })
             .collect();
-        let mut steps_of = [Vec::new(), Vec::new()];
+        let mut steps_of = [Vec::new(), Vec::new(), Vec::new()];
         let mut reasons = Vec::with_capacity(ladder.len());
         let mut escalate_to = Vec::with_capacity(ladder.len());
         for (index, (step, level)) in ladder.iter().zip(&sla.breach_ladder).enumerate() {
@@ -147,7 +154,8 @@ impl SlaTables {
         }
     }
 
-    /// Appends the warnings, breaches and breach-ladder levels of first response and resolution for a ticket
+    /// Appends the warnings, breaches and breach-ladder levels of first response, resolution and first assign
+    /// for a ticket
     /// with `targets` created at `created` and received by `receiver`. A repeating level comes with its first
     /// firing only, marked with `repeat` (`clock` is `tables`, this SLA policy's index); [`Self::next_repeat`]
     /// plans the others.

@@ -25,23 +25,24 @@ fn state(state: &ClockState, zone: &NamedZone) -> String {
     }
 }
 
-/// `This SLA policy holds first response and resolution while waiting on the customer; resolution while on
-/// hold.`
-fn held_while_waiting(pauses: Pauses) -> String {
+/// Of the targets the ticket `has`: `This SLA policy holds first response and resolution while waiting on the
+/// customer; resolution while on hold.`
+fn held_while_waiting(pauses: Pauses, has: &[SlaTarget]) -> String {
     let held: Vec<String> = WaitState::ALL
         .into_iter()
-        .filter(|state| pauses.any_in(*state))
-        .map(|state| {
+        .filter_map(|state| {
             let targets: Vec<String> = SlaTarget::ALL
                 .into_iter()
-                .filter(|target| pauses.holds(state, *target))
+                .filter(|target| has.contains(target) && pauses.holds(state, *target))
                 .map(|target| target.as_str().replace('_', " "))
                 .collect();
-            format!(
-                "{} while {}",
-                and_list(&targets),
-                state.label().to_lowercase()
-            )
+            (!targets.is_empty()).then(|| {
+                format!(
+                    "{} while {}",
+                    and_list(&targets),
+                    state.label().to_lowercase()
+                )
+            })
         })
         .collect();
     if held.is_empty() {
@@ -64,13 +65,14 @@ fn and_list(items: &[String]) -> String {
 pub fn HistoryClocks(props: &HistoryClocksProps) -> Html {
     let zone = use_shown_zone();
     let clocks = &props.clocks;
+    let targets: Vec<SlaTarget> = clocks.targets.iter().map(|clock| clock.target).collect();
     let shown = |at: Option<crate::engine::time::Instant>| {
         at.map_or_else(|| "—".to_owned(), |at| format::instant(at, &zone))
     };
     html! {
         <section class="panel" data-testid="history-clocks">
             <div class="panel-head"><h2>{ "SLA clocks after this history" }</h2>
-                <p data-testid="history-pauses">{ held_while_waiting(clocks.pauses) }
+                <p data-testid="history-pauses">{ held_while_waiting(clocks.pauses, &targets) }
                 if let Some(policy) = &clocks.replaced_by {
                     { format!(" After the priority change the SLA policy {policy} applies; each target keeps the time it had counted and held.") }
                 }</p>

@@ -88,6 +88,7 @@ pub(super) fn target_label(target: SlaTarget) -> &'static str {
         SlaTarget::FirstResponse => "First response",
         SlaTarget::NextUpdate => "Next update",
         SlaTarget::Resolution => "Resolution",
+        SlaTarget::FirstAssign => "First assign",
     }
 }
 
@@ -318,7 +319,7 @@ fn TargetsTable(props: &TargetsTableProps) -> Html {
                 value,
             }
         });
-        let optional = target == SlaTarget::NextUpdate;
+        let optional = matches!(target, SlaTarget::NextUpdate | SlaTarget::FirstAssign);
         html! {
             <td>
                 <DurationInput value={props.targets.for_priority(priority).get(target).copied()} {on_change} {optional}

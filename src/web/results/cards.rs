@@ -12,7 +12,7 @@ use crate::metrics::{
 };
 
 /// The cards shown, in order, with the definition each tooltip gives (docs/metrics.md).
-const CARDS: [(&str, &str); 17] = [
+const CARDS: [(&str, &str); 18] = [
     ("escalation_rate", "Escalated tickets ÷ all tickets created in the period (a ticket counts once however often it moved)."),
     ("escalation_rate.functional", "Tickets moved at least once sideways to a team with the right skills (a routing rule, a matrix row, a reassignment between teams of one level) ÷ all tickets."),
     ("escalation_rate.automatic", "Tickets moved at least once by an SLA breach or a matrix time threshold ÷ all tickets."),
@@ -27,10 +27,14 @@ const CARDS: [(&str, &str); 17] = [
     ("sla.first_response.compliance", "Tickets that met their first-response target ÷ tickets whose target was met or breached."),
     ("sla.next_update.compliance", "Tickets whose customer got each update in time (the clock restarts at every answer) ÷ tickets whose next-update target was met or breached."),
     ("sla.resolution.compliance", "Tickets that met their resolution target ÷ tickets whose target was met or breached."),
+    ("sla.first_assign.compliance", "Tickets an agent picked up within their first-assign target ÷ tickets whose target was met or breached (shown when the policy sets the target)."),
     ("abandonment_rate", "Tickets whose customer gave up waiting for a first response ÷ all tickets created in the period."),
     ("backlog.mean", "Open tickets (created, not yet resolved or abandoned), sampled hourly, averaged over the period."),
     ("cost_per_ticket", "Busy agent hours × each team's hourly cost ÷ tickets created (only teams with a cost count)."),
 ];
+
+/// The card shown only when the run measured it: most policies set no first-assign target.
+const OPTIONAL_CARD: &str = "sla.first_assign.compliance";
 
 #[derive(Properties, PartialEq)]
 pub struct MetricCardsProps {
@@ -73,6 +77,9 @@ pub fn MetricCards(props: &MetricCardsProps) -> Html {
         <div class="cards" data-testid="metric-cards">
             { for CARDS.iter().filter(|(id, _)| props.only.is_empty() || props.only.contains(id)).filter_map(|(id, definition)| {
                 let (label, unit, better, value) = current.get(*id)?.clone();
+                if *id == OPTIONAL_CARD && value.is_none() {
+                    return None;
+                }
                 let change = changes.get(*id);
                 Some(html! {
                     <div class="card" data-metric={*id} data-value={value.map(|v| v.to_string()).unwrap_or_default()} title={*definition}>

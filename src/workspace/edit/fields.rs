@@ -262,6 +262,7 @@ impl SlaField {
                         SlaTarget::FirstResponse => targets.first_response = value,
                         SlaTarget::NextUpdate => targets.next_update = value,
                         SlaTarget::Resolution => targets.resolution = value,
+                        SlaTarget::FirstAssign => targets.first_assign = value,
                     }
                 }
             }
@@ -275,6 +276,7 @@ impl SlaField {
                     (SlaTarget::FirstResponse, Some(value)) => targets.first_response = value,
                     (SlaTarget::Resolution, Some(value)) => targets.resolution = value,
                     (SlaTarget::NextUpdate, value) => targets.next_update = value,
+                    (SlaTarget::FirstAssign, value) => targets.first_assign = value,
                     (_, None) => {}
                 }
             }

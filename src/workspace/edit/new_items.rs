@@ -119,6 +119,7 @@ pub fn sla_policy(policy: &Policy) -> SlaPolicy {
         first_response: Duration::hours(first),
         next_update: None,
         resolution: Duration::hours(resolution),
+        first_assign: None,
     };
     SlaPolicy {
         id: numbered_id(policy.sla_policies.iter().map(|s| s.id.as_str()), "sla"),
