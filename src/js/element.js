@@ -15,7 +15,7 @@ const SIGNALS = [
   ["threatens_to_leave", "Threatens to leave"],
   ["threatens_review", "Threatens a bad review"],
 ];
-const TARGETS = { first_response: "First reply", next_update: "Next update", resolution: "Resolution" };
+const TARGETS = { first_response: "First reply", next_update: "Next update", resolution: "Resolution", first_assign: "Picked up" };
 const KINDS = {
   none: "no escalation",
   functional: "functional escalation (to the right skills)",
@@ -337,6 +337,13 @@ export function calculatorClass(engine) {
       const priority = element("p", { part: "priority", class: "priority" },
         `Priority ${decision.priority}${decision.priority_source === "matrix" ? " (from impact × urgency)" : decision.priority_source === "default" ? " (the policy's default)" : ""}`);
       const parts = [receiver, reason, priority];
+      const approval = decision.approval;
+      if (approval) {
+        parts.push(element("p", { part: "approval", class: "approval" },
+          `Needs approval: the amount ${approval.amount} is above ${approval.above}, so `,
+          element("strong", {}, approval.approver_name),
+          ` approve it before ${decision.team_name} may finish it.`));
+      }
       const sla = decision.sla;
       if (sla) {
         const dues = sla.targets.filter((target) => target.due).map((target) =>

@@ -85,6 +85,25 @@ test("two calculators answer independently and fire decision with the right team
   assertClean(assert);
 });
 
+test("a policy with an authorisation makes the calculator say who must approve a large refund", async (t) => {
+  const { page, assertClean } = await openPlayground(t, { path: "embed/" });
+  await waitForDecisions(page);
+  await page.evaluate(async () => {
+    const calculator = document.getElementById("support");
+    const policy = await (await fetch("support-policy.json")).json();
+    policy.authorisations = [{ id: "refunds", categories: ["refund"], limits: [{ above: 100, approver: "billing" }] }];
+    calculator.policy = policy;
+    calculator.ticket = { category: "refund", priority: "medium", channel: "email", amount: 150 };
+  });
+  await page.waitForFunction(() => document.getElementById("support").decision?.approval?.approver === "billing");
+  const approval = page.locator("#support [part=approval]");
+  assert.match(await approval.innerText(), /Needs approval: the amount 150 is above 100, so Billing and finance approve it before First-line general support may finish it/);
+  await page.evaluate(() => { document.getElementById("support").ticket = { category: "refund", priority: "medium", channel: "email", amount: 50 }; });
+  await page.waitForFunction(() => document.getElementById("support").decision && !document.getElementById("support").decision.approval);
+  assert.equal(await approval.count(), 0);
+  assertClean(assert);
+});
+
 test("a bad policy shows its located error in the widget, fires error, and the page keeps working", async (t) => {
   const { page, assertClean } = await openPlayground(t, { path: "embed/" });
   await waitForDecisions(page);
