@@ -84,6 +84,7 @@ impl<'a> TicketFacts<'a> {
             sla: [SlaFact::default(); 4],
         };
         let mut follow_up = false;
+        let mut picked_up = false;
         for target in &context.sla_targets {
             facts.sla[target_index(*target)].had = true;
         }
@@ -123,8 +124,8 @@ impl<'a> TicketFacts<'a> {
                     sla.never_due = true;
                 }
                 EventKind::SlaLevel { target, .. } => facts.sla[target_index(*target)].had = true,
+                EventKind::Started { .. } => picked_up = true,
                 EventKind::Created
-                | EventKind::Started { .. }
                 | EventKind::Returned { .. }
                 | EventKind::Update { .. }
                 | EventKind::CustomerReplied
@@ -142,10 +143,6 @@ impl<'a> TicketFacts<'a> {
         };
         let closed = facts.outcome.is_closed();
         let responded = facts.first_response_at.is_some();
-        let picked_up = journey
-            .events
-            .iter()
-            .any(|event| event.at < context.end && matches!(event.kind, EventKind::Started { .. }));
         for target in SlaTarget::ALL {
             let sla = &mut facts.sla[target_index(target)];
             let fulfilled = match target {
