@@ -648,3 +648,105 @@ fn next_update_compliance_falls_when_the_cadence_tightens() {
         "a ticket worked a second time updates the customer"
     );
 }
+
+#[test]
+fn a_next_update_breach_climbs_its_breach_ladder_until_the_ticket_is_answered() {
+    use escalator::engine::journey::{EventKind, SlaTarget};
+    let run = |ladder: bool| {
+        let mut policy: serde_json::Value =
+            serde_json::from_str(include_str!("../www/presets/default.json")).expect("policy");
+        for sla in policy["sla_policies"].as_array_mut().expect("SLA policies") {
+            for priority in ["critical", "high", "medium", "low"] {
+                sla["targets"][priority]["next_update"] = serde_json::json!("5m");
+            }
+            if ladder {
+                let levels = sla["breach_ladder"].as_array_mut().expect("a ladder");
+                levels.push(serde_json::json!({
+                    "target": "next_update", "after_breach": "10m", "to": "supervisors",
+                    "action": "escalate"
+                }));
+                levels.push(serde_json::json!({
+                    "target": "next_update", "to": "supervisors", "action": "notify",
+                    "repeat_every": "15m"
+                }));
+            }
+        }
+        let policy =
+            escalator::engine::policy::Policy::from_json(&policy.to_string()).expect("policy");
+        run_scenario(&normal_days(2), &policy).expect("runs")
+    };
+    let update_levels = |result: &escalator::sim::ScenarioResult| -> Vec<(u32, usize)> {
+        result.runs[0]
+            .journeys
+            .iter()
+            .flat_map(|journey| &journey.events)
+            .filter_map(|event| match &event.kind {
+                EventKind::SlaLevel {
+                    target: SlaTarget::NextUpdate,
+                    level,
+                    ..
+                } => Some(*level),
+                _ => None,
+            })
+            .fold(Vec::new(), |mut counts, level| {
+                match counts.iter_mut().find(|(seen, _)| *seen == level) {
+                    Some((_, count)) => *count += 1,
+                    None => counts.push((level, 1)),
+                }
+                counts
+            })
+    };
+    let without = run(false);
+    assert!(
+        update_levels(&without).is_empty(),
+        "no next-update level without a ladder for it"
+    );
+    let with = run(true);
+    let levels = update_levels(&with);
+    let count = |level: u32| {
+        levels
+            .iter()
+            .find(|(seen, _)| *seen == level)
+            .map_or(0, |(_, count)| *count)
+    };
+    assert!(count(1) > 0, "the escalating level fires: {levels:?}");
+    assert!(
+        count(2) > count(1),
+        "the repeating notification fires more often than the one-off level: {levels:?}"
+    );
+    let moved_by_ladder = with.runs[0]
+        .journeys
+        .iter()
+        .filter(|journey| {
+            journey.events.iter().any(|event| {
+                matches!(&event.kind, EventKind::Assigned { reason, .. }
+                    if reason.contains("next_update breach level 1"))
+            })
+        })
+        .count();
+    assert!(
+        moved_by_ladder > 0,
+        "an escalating next-update level moves tickets still waiting in a queue"
+    );
+    for journey in &with.runs[0].journeys {
+        let mut since_breach = false;
+        for event in &journey.events {
+            match &event.kind {
+                EventKind::SlaBreach {
+                    target: SlaTarget::NextUpdate,
+                } => since_breach = true,
+                EventKind::FirstResponse { .. } | EventKind::Update { .. } => since_breach = false,
+                EventKind::SlaLevel {
+                    target: SlaTarget::NextUpdate,
+                    ..
+                } => assert!(
+                    since_breach,
+                    "a next-update level fires only after a breach with no answer since: {:?}",
+                    journey.events
+                ),
+                EventKind::Resolved { .. } => since_breach = false,
+                _ => {}
+            }
+        }
+    }
+}

@@ -118,6 +118,18 @@ pub trait PolicyModel {
     ) -> Option<Instant> {
         None
     }
+    /// Appends the breach-ladder levels of the next-update clock armed by an answer or update at `from`, moved
+    /// by the `paused` counted seconds a wait has held it since; they fire only if that clock breaches and
+    /// no answer follows. A repeating level comes with its first firing, as in `sla_checkpoints`.
+    fn next_update_levels<'s>(
+        &'s self,
+        _ticket: &Ticket,
+        _receiver: TeamId,
+        _from: Instant,
+        _paused: i64,
+        _out: &mut Vec<Checkpoint<'s>>,
+    ) {
+    }
     /// Who must approve the ticket before its owner may finish it, and the reason the request records;
     /// `None` when it needs no sign-off.
     fn approver(&self, _ticket: &Ticket) -> Option<(TeamId, &str)> {

@@ -80,6 +80,13 @@ enum Action {
         ticket: u32,
         arming: u32,
     },
+    /// Next-update breach-ladder level `index` of the ticket (of those planned when the clock armed as number
+    /// `arming` breached) falls due.
+    NextUpdateLevel {
+        ticket: u32,
+        arming: u32,
+        index: u16,
+    },
     Abandon {
         ticket: u32,
     },
@@ -205,6 +212,13 @@ struct TicketState<'m> {
     update_arming: u32,
     /// When the armed next-update clock runs out (`i64::MAX`: none armed).
     update_due: i64,
+    /// When the armed next-update clock started (the answer or update), and the counted seconds a wait has
+    /// held it since.
+    update_from: i64,
+    update_paused: i64,
+    /// The next-update breach-ladder levels planned when that clock breached, a repeating level's next
+    /// firing added when it fires.
+    update_levels: Vec<Checkpoint<'m>>,
     visited_first_line: bool,
     /// Sorted by `Planned::order`; a repeating checkpoint's next firing is added when it fires.
     checkpoints: Vec<Planned<'m>>,
@@ -565,6 +579,11 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             Action::NextUpdateDue { ticket, arming } => {
                 self.next_update_due(ticket as usize, arming)
             }
+            Action::NextUpdateLevel {
+                ticket,
+                arming,
+                index,
+            } => self.next_update_level(ticket as usize, arming, usize::from(index)),
             Action::Abandon { ticket } => self.abandon(ticket as usize),
             Action::WaitEnds { ticket, wait } => self.wait_ends(ticket as usize, wait),
             Action::AutoClose { ticket, wait } => self.auto_close(ticket as usize, wait),
@@ -696,6 +715,9 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             responded: false,
             update_arming: 0,
             update_due: i64::MAX,
+            update_from: 0,
+            update_paused: 0,
+            update_levels: Vec::new(),
             visited_first_line: false,
             checkpoints,
             next_checkpoint: 0,
@@ -1053,7 +1075,10 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         let (receiver, arming) = (state.receiver, state.update_arming);
         let model = self.model;
         let due = model.next_update_due(&self.journeys[ticket].ticket, receiver, Instant(self.now));
-        self.tickets[ticket].update_due = due.map_or(i64::MAX, |due| due.0.max(self.now));
+        let state = &mut self.tickets[ticket];
+        state.update_due = due.map_or(i64::MAX, |due| due.0.max(self.now));
+        state.update_from = self.now;
+        state.update_paused = 0;
         self.schedule_next_update(ticket, arming);
     }
 
@@ -1070,16 +1095,105 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         }
     }
 
-    /// A next-update clock ran out: a breach, unless the ticket was answered again or closed since.
-    fn next_update_due(&mut self, ticket: usize, arming: u32) {
+    /// The next-update clock armed as number `arming` still runs: the ticket is open and has had no answer
+    /// (nor a wait holding the clock) since.
+    fn update_clock_runs(&self, ticket: usize, arming: u32) -> bool {
         let state = &self.tickets[ticket];
-        if state.status != Status::Closed && state.update_arming == arming {
-            self.emit(
-                ticket,
-                EventKind::SlaBreach {
-                    target: SlaTarget::NextUpdate,
+        state.status != Status::Closed && state.update_arming == arming
+    }
+
+    /// A next-update clock ran out: a breach, unless the ticket was answered again or closed since. Its
+    /// breach-ladder levels are planned from here.
+    fn next_update_due(&mut self, ticket: usize, arming: u32) {
+        if !self.update_clock_runs(ticket, arming) {
+            return;
+        }
+        self.emit(
+            ticket,
+            EventKind::SlaBreach {
+                target: SlaTarget::NextUpdate,
+            },
+        );
+        let model = self.model;
+        let state = &mut self.tickets[ticket];
+        let mut levels = std::mem::take(&mut state.update_levels);
+        levels.clear();
+        model.next_update_levels(
+            &self.journeys[ticket].ticket,
+            state.receiver,
+            Instant(state.update_from),
+            state.update_paused,
+            &mut levels,
+        );
+        let count = levels.len();
+        state.update_levels = levels;
+        for index in 0..count {
+            self.schedule_update_level(ticket, arming, index);
+        }
+    }
+
+    fn schedule_update_level(&mut self, ticket: usize, arming: u32, index: usize) {
+        let (Some(level), Ok(index)) = (
+            self.tickets[ticket].update_levels.get(index),
+            u16::try_from(index),
+        ) else {
+            return;
+        };
+        let at = level.at.0.max(self.now);
+        if at != i64::MAX {
+            let ticket = ticket as u32;
+            self.schedule(
+                at,
+                Action::NextUpdateLevel {
+                    ticket,
+                    arming,
+                    index,
                 },
             );
+        }
+    }
+
+    /// A next-update breach-ladder level falls due: it notifies, and an escalating level moves a ticket still
+    /// waiting in a queue, unless the ticket was answered or closed since the breach.
+    fn next_update_level(&mut self, ticket: usize, arming: u32, index: usize) {
+        if !self.update_clock_runs(ticket, arming) {
+            return;
+        }
+        let Some(&level) = self.tickets[ticket].update_levels.get(index) else {
+            return;
+        };
+        if let CheckpointKind::Level {
+            level: number,
+            notify,
+            escalate_to,
+        } = level.kind
+        {
+            let to = self.shared_name(notify);
+            self.emit(
+                ticket,
+                EventKind::SlaLevel {
+                    target: SlaTarget::NextUpdate,
+                    level: number,
+                    to,
+                },
+            );
+            if let Some(to) = escalate_to {
+                self.escalate_waiting(ticket, to, &[to], level.reason);
+            }
+        }
+        let model = self.model;
+        let state = &self.tickets[ticket];
+        let next = model.next_repeat(
+            &level,
+            Instant(state.update_from),
+            state.receiver,
+            state.update_paused,
+        );
+        if let Some(next) = next {
+            let levels = &mut self.tickets[ticket].update_levels;
+            levels.push(next);
+            let index = levels.len() - 1;
+            self.schedule_update_level(ticket, arming, index);
         }
     }
 
@@ -1315,6 +1429,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             let state = &mut self.tickets[ticket];
             if held > 0 && state.update_due != i64::MAX {
                 state.update_due = moved(Instant(state.update_due)).0;
+                state.update_paused = state.update_paused.saturating_add(held);
             }
             state.update_arming = state.update_arming.wrapping_add(1);
             let arming = state.update_arming;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use super::run::target_for_every_ticket;
-use super::sla_tables::SlaTables;
+use super::sla_tables::{Armed, SlaTables};
 use crate::engine::calendar::Calendar;
 use crate::engine::condition::TicketInContext;
 use crate::engine::decision::DEFAULT_ROUTE_ID;
@@ -398,6 +398,31 @@ impl PolicyModel for EnginePolicyModel {
         tables.next_update_due(&self.policy, targets, receiver, from)
     }
 
+    fn next_update_levels<'s>(
+        &'s self,
+        ticket: &Ticket,
+        receiver: TeamId,
+        from: Instant,
+        paused: i64,
+        out: &mut Vec<Checkpoint<'s>>,
+    ) {
+        if !self.next_update_everywhere {
+            return;
+        }
+        let (priority, _) = derive_priority(&self.policy, ticket);
+        let Some(index) = self.sla_index(ticket, priority) else {
+            return;
+        };
+        let tables = &self.sla[index];
+        let armed = Armed {
+            tables: u32::try_from(index).unwrap_or(u32::MAX),
+            targets: tables.targets_for(priority, ticket.channel),
+            receiver,
+            start: from,
+        };
+        tables.next_update_levels(&self.policy, &armed, paused, out);
+    }
+
     fn route(&self, ticket: &Ticket, _at: Instant) -> Assignment<'_> {
         let routed = route_team(&self.policy, ticket);
         let team = team_id(routed.team);
@@ -467,13 +492,18 @@ impl PolicyModel for EnginePolicyModel {
     ) {
         let (priority, _) = derive_priority(&self.policy, ticket);
         if let Some(index) = self.sla_index(ticket, priority) {
-            let tables = u32::try_from(index).unwrap_or(u32::MAX);
             let sla = &self.sla[index];
             let mut targets = sla.targets_for(priority, ticket.channel);
             if !self.first_assign_everywhere {
                 targets.first_assign = None;
             }
-            sla.checkpoints(&self.policy, tables, targets, receiver, created, out);
+            let armed = Armed {
+                tables: u32::try_from(index).unwrap_or(u32::MAX),
+                targets,
+                receiver,
+                start: created,
+            };
+            sla.checkpoints(&self.policy, &armed, out);
         }
         let slot = self.category_slot(&ticket.category);
         let Some(row) = self.matrix_row(slot, priority) else {

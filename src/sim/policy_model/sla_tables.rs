@@ -13,6 +13,16 @@ use crate::engine::ticket::{Channel, Priority};
 use crate::engine::time::Instant;
 use crate::sim::model::{Checkpoint, CheckpointKind, Repeat, TeamId};
 
+/// Where and for whom a ticket's SLA clocks were armed.
+pub struct Armed {
+    /// This SLA policy's index in the model.
+    pub tables: u32,
+    pub targets: TargetDurations,
+    pub receiver: TeamId,
+    /// When the clocks started counting.
+    pub start: Instant,
+}
+
 /// The targets the simulator arms at creation; next update would start only with a reply.
 const ARMED_TARGETS: [SlaTarget; 3] = [
     SlaTarget::FirstResponse,
@@ -33,9 +43,9 @@ pub struct SlaTables {
     escalate_to: Vec<Option<TeamId>>,
     /// Per ladder step: the reason recorded on the move.
     reasons: Vec<String>,
-    /// Ladder steps of first response, resolution and first assign, in policy order (a level's number is its
-    /// position).
-    steps_of: [Vec<usize>; 3],
+    /// Ladder steps of first response, resolution, first assign and next update, in policy order (a level's
+    /// number is its position).
+    steps_of: [Vec<usize>; 4],
     /// Reason on warnings and breaches: the SLA policy id.
     id: String,
 }
@@ -49,12 +59,12 @@ fn durations(targets: CompiledTargets) -> TargetDurations {
     }
 }
 
-fn slot(target: SlaTarget) -> Option<usize> {
+fn slot(target: SlaTarget) -> usize {
     match target {
-        SlaTarget::FirstResponse => Some(0),
-        SlaTarget::Resolution => Some(1),
-        SlaTarget::FirstAssign => Some(2),
-        SlaTarget::NextUpdate => None,
+        SlaTarget::FirstResponse => 0,
+        SlaTarget::Resolution => 1,
+        SlaTarget::FirstAssign => 2,
+        SlaTarget::NextUpdate => 3,
     }
 }
 
@@ -74,17 +84,13 @@ impl SlaTables {
                 repeat_every: level.repeat_every_seconds,
             })
             .collect();
-        let mut steps_of = [Vec::new(), Vec::new(), Vec::new()];
+        let mut steps_of = [Vec::new(), Vec::new(), Vec::new(), Vec::new()];
         let mut reasons = Vec::with_capacity(ladder.len());
         let mut escalate_to = Vec::with_capacity(ladder.len());
         for (index, (step, level)) in ladder.iter().zip(&sla.breach_ladder).enumerate() {
-            let number = match slot(step.target) {
-                Some(target) => {
-                    steps_of[target].push(index);
-                    steps_of[target].len()
-                }
-                None => 0,
-            };
+            let steps = &mut steps_of[slot(step.target)];
+            steps.push(index);
+            let number = steps.len();
             reasons.push(format!(
                 "SLA {}: {} breach level {number} → {}",
                 sla.id,
@@ -155,31 +161,71 @@ impl SlaTables {
     }
 
     /// Appends the warnings, breaches and breach-ladder levels of first response, resolution and first assign
-    /// for a ticket
-    /// with `targets` created at `created` and received by `receiver`. A repeating level comes with its first
-    /// firing only, marked with `repeat` (`clock` is `tables`, this SLA policy's index); [`Self::next_repeat`]
-    /// plans the others.
+    /// of a ticket armed at its creation. A repeating level comes with its first firing only, marked with
+    /// `repeat` (its `clock` is `armed.tables`);
+    /// [`Self::next_repeat`] plans the others.
     pub fn checkpoints<'s>(
         &'s self,
         policy: &'s CompiledPolicy,
-        tables: u32,
-        targets: TargetDurations,
-        receiver: TeamId,
-        created: Instant,
+        armed: &Armed,
+        out: &mut Vec<Checkpoint<'s>>,
+    ) {
+        for target in ARMED_TARGETS {
+            self.target_checkpoints(policy, armed, target, false, out);
+        }
+    }
+
+    /// Appends the breach-ladder levels of the next-update clock of a ticket armed at an answer or update,
+    /// moved by the `paused` counted seconds a wait has held that clock since. Repeating levels
+    /// come with their first firing, as in [`Self::checkpoints`]; the breach itself is the simulator's own.
+    pub fn next_update_levels<'s>(
+        &'s self,
+        policy: &'s CompiledPolicy,
+        armed: &Armed,
+        paused: i64,
+        out: &mut Vec<Checkpoint<'s>>,
+    ) {
+        let first = out.len();
+        self.target_checkpoints(policy, armed, SlaTarget::NextUpdate, true, out);
+        if paused > 0 {
+            let clock = self.clock(policy, armed.receiver);
+            for level in &mut out[first..] {
+                level.at = clock.add(level.at, paused).unwrap_or(Instant(i64::MAX));
+            }
+        }
+    }
+
+    /// Appends `target`'s checkpoints counted from `armed.start` (only its breach-ladder levels when
+    /// `levels_only`).
+    fn target_checkpoints<'s>(
+        &'s self,
+        policy: &'s CompiledPolicy,
+        armed: &Armed,
+        target: SlaTarget,
+        levels_only: bool,
         out: &mut Vec<Checkpoint<'s>>,
     ) {
         let terms = SlaTerms {
-            targets,
-            clock: self.clock(policy, receiver),
+            targets: armed.targets,
+            clock: self.clock(policy, armed.receiver),
             pauses: self.pauses,
             warnings: &self.warnings,
             ladder: &self.ladder,
         };
-        for target in ARMED_TARGETS {
-            let steps = slot(target).map_or(&[][..], |index| &self.steps_of[index][..]);
-            let goal = targets.get(target).unwrap_or(0);
-            sla::for_each_checkpoint(&terms, target, created, Repeats::FirstOnly, |checkpoint| {
+        let steps = &self.steps_of[slot(target)][..];
+        let goal = armed.targets.get(target).unwrap_or(0);
+        sla::for_each_checkpoint(
+            &terms,
+            target,
+            armed.start,
+            Repeats::FirstOnly,
+            |checkpoint| {
                 let (kind, reason, repeat) = match checkpoint.kind {
+                    _ if levels_only
+                        && !matches!(checkpoint.kind, sla::CheckpointKind::Ladder { .. }) =>
+                    {
+                        return
+                    }
                     sla::CheckpointKind::Warning { percent } => {
                         (CheckpointKind::Warning { percent }, self.id.as_str(), None)
                     }
@@ -202,7 +248,7 @@ impl SlaTables {
                         let repeat = (repeats > 0).then(|| Repeat {
                             left: repeats,
                             firing: 0,
-                            clock: tables,
+                            clock: armed.tables,
                             level: u32::try_from(step).unwrap_or(u32::MAX),
                             base: goal,
                         });
@@ -217,8 +263,8 @@ impl SlaTables {
                     reason,
                     repeat,
                 });
-            });
-        }
+            },
+        );
     }
 
     /// The firing after `checkpoint` (a repeating level from [`Self::checkpoints`]) of a ticket created at
