@@ -1,12 +1,21 @@
-// Simulation worker: runs the JS package's `simulate` off the main thread and reports progress. A "cancel"
-// message stops the run at its next replication and keeps the last complete run, so its journeys can still
-// be opened. It also reads ticket logs ("import", the file's bytes) with progress, and keeps the last one to
+// Simulation worker: runs the JS package's `simulate` off the main thread and reports progress, sending the
+// report after the first replication ("partial") and then the final one. A new "run" or a "cancel" message stops
+// the run at its next replication and keeps the last run shown, so its journeys can still be opened. It also reads ticket logs ("import", the file's bytes) with progress, and keeps the last one to
 // open its journeys ("log-journey"), replay it through a policy ("replay") and draw a scenario from it
 // ("log-scenario"), so a large file never blocks the page. A CSV no format knows comes back "unmapped", with
 // its columns, to choose a column mapping and read it again with it. Cancelling an import terminates this worker.
 // The package is imported inside the handler, so a failed start is reported as an error.
 const engine = import("./pkg/escalator/index.js");
+// The run whose report the page shows: the last finished one, or the partial one being refined (whose journeys
+// stay open even if it is then cancelled).
 let lastRun = null;
+
+/** Shows `run` (partial or final), freeing the one shown before unless it is the same job. */
+function show(run) {
+  if (lastRun && lastRun.free !== run.free) lastRun.free();
+  lastRun = run;
+}
+
 let running = null;
 let lastLog = null;
 
@@ -43,11 +52,15 @@ self.onmessage = async (event) => {
       const controller = new AbortController();
       running = controller;
       const { policy, scenario } = JSON.parse(payload);
-      const run = await simulate(policy, scenario, { onProgress: progress, signal: controller.signal });
+      // The first replication's report goes to the page at once; the rest refine it.
+      const onPartial = (partial, { done, of }) => {
+        show(partial);
+        self.postMessage({ id, kind: "partial", payload: `{"done":${done},"of":${of},"report":${partial.reportJson}}` });
+      };
+      const run = await simulate(policy, scenario, { onProgress: progress, onPartial, signal: controller.signal });
       if (running === controller) running = null;
-      lastRun?.free();
-      lastRun = run;
-      self.postMessage({ id, kind: "report", payload: JSON.stringify(run.report) });
+      show(run);
+      self.postMessage({ id, kind: "report", payload: run.reportJson });
     } else if (kind === "import") {
       lastLog?.free();
       lastLog = null;

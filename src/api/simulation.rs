@@ -10,7 +10,7 @@ use crate::engine::journey::Journey;
 use crate::engine::policy::Policy;
 use crate::engine::time::Instant;
 use crate::json::from_json;
-use crate::metrics::{self, RunContext};
+use crate::metrics::{self, Metrics, RunContext};
 use crate::sim::prepared::PreparedScenario;
 use crate::sim::report::SimulationReport;
 use crate::sim::{
@@ -25,6 +25,8 @@ pub struct SimulationJob {
     prepared: PreparedScenario,
     replications: u32,
     runs: Vec<SimulationRun>,
+    /// Each run's metrics, summarised as soon as it has run, so a partial report and the final one share them.
+    metrics: Vec<Metrics>,
 }
 
 impl SimulationJob {
@@ -44,6 +46,7 @@ impl SimulationJob {
             prepared,
             replications,
             runs: Vec::new(),
+            metrics: Vec::new(),
         })
     }
 
@@ -74,21 +77,46 @@ impl SimulationJob {
             self.replications,
             on_progress,
         );
+        self.metrics.push(metrics::summarize(
+            &run.journeys,
+            &run_context(&self.model, &run),
+        ));
         self.runs.push(run);
         true
+    }
+
+    /// The report (JSON) over the replications run so far, to show before the rest refine it; `None` before
+    /// the first has run.
+    pub fn partial_report(&mut self) -> Option<String> {
+        if self.runs.is_empty() {
+            return None;
+        }
+        let result = ScenarioResult {
+            runs: std::mem::take(&mut self.runs),
+            metrics: std::mem::take(&mut self.metrics),
+        };
+        let report = to_json(&SimulationReport::new(&self.policy, &result));
+        self.runs = result.runs;
+        self.metrics = result.metrics;
+        Some(report)
+    }
+
+    /// Tickets in the first replication, once it has run.
+    pub fn journey_count(&self) -> Option<usize> {
+        Some(self.runs.first()?.journeys.len())
+    }
+
+    /// Ticket `index`'s journey in the first replication, once it has run.
+    pub fn journey(&self, index: usize) -> Option<&Journey> {
+        self.runs.first()?.journeys.get(index)
     }
 
     /// Runs whatever is left and returns every replication with its metrics.
     pub fn finish(mut self) -> (Policy, ScenarioResult) {
         while self.run_next(&mut |_| {}) {}
-        let metrics = self
-            .runs
-            .iter()
-            .map(|run| metrics::summarize(&run.journeys, &run_context(&self.model, run)))
-            .collect();
         let result = ScenarioResult {
             runs: self.runs,
-            metrics,
+            metrics: self.metrics,
         };
         (self.policy, result)
     }

@@ -48,6 +48,11 @@ impl SimulationHandle {
             .is_some_and(|job| job.run_next(&mut report))
     }
 
+    /// The report (JSON) over the replications run so far, or `undefined` before the first.
+    pub fn partial(&mut self) -> Option<String> {
+        self.job.as_mut()?.partial_report()
+    }
+
     /// Runs what is left and returns the report (JSON); the first replication's journeys stay for `journey`.
     pub fn finish(&mut self) -> Result<String, JsValue> {
         let job = self.job.take().ok_or_else(|| {
@@ -63,19 +68,25 @@ impl SimulationHandle {
         Ok(report)
     }
 
-    /// Ticket `index`'s journey (JSON) from the first replication.
+    /// Ticket `index`'s journey (JSON) from the first replication (which a partial report shows too).
     pub fn journey(&self, index: usize) -> Result<String, JsValue> {
-        let journey = self.journeys.get(index).ok_or_else(|| {
-            thrown(ApiError::new(
-                "journey",
-                "index",
-                format!(
-                    "no ticket {index} in this run ({} tickets)",
-                    self.journeys.len()
-                ),
-                "pick an index from the report's tickets",
-            ))
-        })?;
+        let running = self.job.as_ref().and_then(|job| job.journey(index));
+        let journey = running
+            .or_else(|| self.journeys.get(index))
+            .ok_or_else(|| {
+                thrown(ApiError::new(
+                    "journey",
+                    "index",
+                    format!(
+                        "no ticket {index} in this run ({} tickets)",
+                        self.job
+                            .as_ref()
+                            .and_then(|job| job.journey_count())
+                            .unwrap_or(self.journeys.len())
+                    ),
+                    "pick an index from the report's tickets",
+                ))
+            })?;
         Ok(serde_json::to_string(journey).unwrap_or_default())
     }
 }

@@ -69,6 +69,9 @@ function instantText(at) {
 }
 
 /** Gives control back to the event loop, so that progress can be painted and an abort can arrive. */
+/** How often, at most, a long simulation hands out the report so far (after its first replication always). */
+const PARTIAL_EVERY_MS = 250;
+
 function yieldToEventLoop() {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
@@ -125,25 +128,52 @@ export function makeApi(bindings) {
     api.parseCondition = (text) => JSON.parse(call(() => bindings.parseCondition(String(text))));
   }
   if (bindings.SimulationHandle) {
-    api.simulate = async (policy, scenario, { onProgress, signal } = {}) => {
+    api.simulate = async (policy, scenario, { onProgress, onPartial, signal } = {}) => {
       if (signal?.aborted) throw abortError(signal);
       const policyText = policy === undefined || policy === null ? undefined : jsonText(policy, "policy");
       const job = call(() => new bindings.SimulationHandle(policyText, jsonText(scenario, "scenario")));
       const report = (fraction) => onProgress?.(fraction);
+      let freed = false;
+      const free = () => {
+        if (!freed) {
+          freed = true;
+          job.free();
+        }
+      };
+      // The report is parsed only when read: a worker passes its JSON text on as it is.
+      const view = (reportJson) => {
+        let report;
+        return {
+          reportJson,
+          get report() {
+            report ??= JSON.parse(reportJson);
+            return report;
+          },
+          journey: (index) => JSON.parse(call(() => job.journey(index))),
+          free,
+        };
+      };
+      // Once a partial run is handed out, its holder frees the job (it may outlive a cancelled run).
+      let shared = false;
+      let done = 0;
+      let lastPartial = 0;
       try {
         while (call(() => job.runNext(report))) {
+          done += 1;
           await yieldToEventLoop();
           if (signal?.aborted) throw abortError(signal);
+          const now = Date.now();
+          if (onPartial && done < job.replications() && (done === 1 || now - lastPartial >= PARTIAL_EVERY_MS)) {
+            lastPartial = now;
+            shared = true;
+            onPartial(view(call(() => job.partial())), { done, of: job.replications() });
+          }
         }
-        const result = JSON.parse(call(() => job.finish()));
+        const result = view(call(() => job.finish()));
         onProgress?.(1);
-        return {
-          report: result,
-          journey: (index) => JSON.parse(call(() => job.journey(index))),
-          free: () => job.free(),
-        };
+        return result;
       } catch (error) {
-        job.free();
+        if (!shared) free();
         throw error;
       }
     };

@@ -233,7 +233,10 @@ export interface SimulationReport {
   resolution_seconds: number[];
 }
 export interface SimulationRun {
-  report: SimulationReport;
+  /** Parsed from `reportJson` when first read. */
+  readonly report: SimulationReport;
+  /** The report as the engine wrote it, to pass on (to a page, a file) without parsing it. */
+  readonly reportJson: string;
   /** Ticket `index`'s journey from the first replication. */
   journey(index: number): Journey;
   /** Frees the run's journeys now. */
@@ -272,11 +275,18 @@ export function slaPlan(policy: Policy | string, ticket: Ticket | string, at?: I
 export function lint(policy: Policy | string): Diagnostic[];
 export function parseCondition(text: string): ParsedCondition;
 /** Runs every replication; `onProgress` gets the share done (0–1); `signal` stops it between replications and
- * the promise rejects with `signal.reason` (an AbortError unless another reason was given). */
+ * the promise rejects with `signal.reason` (an AbortError unless another reason was given). `onPartial` gets the
+ * run so far after the first replication (and again at most every 250 ms while more remain), to show before the
+ * rest refine it: its `journey` opens the first replication's tickets, and once a partial run has been handed
+ * out, calling its `free` (or the final run's, which is the same job) releases the job. */
 export function simulate(
   policy: Policy | string | null | undefined,
   scenario: Scenario | string,
-  options?: { onProgress?: (fraction: number) => void; signal?: AbortSignal },
+  options?: {
+    onProgress?: (fraction: number) => void;
+    onPartial?: (run: SimulationRun, progress: { done: number; of: number }) => void;
+    signal?: AbortSignal;
+  },
 ): Promise<SimulationRun>;
 /** The metrics of journeys (simulated or imported) over [start, end), by default the span of their events; day,
  * week and month series start at midnight in `zone` (an IANA name or offset; UTC by default). */

@@ -11,7 +11,7 @@ mod panic_panel;
 mod playground;
 mod policy_handle;
 mod presets;
-mod results;
+pub mod results;
 mod shared_text_props;
 mod shown_zone;
 mod simulation;

@@ -1,10 +1,10 @@
-//! The playground's simulation, always on: re-runs the workspace's scenario in the Web Worker (debounced) after
-//! every edit, whichever view is open, and keeps the last report, the previous one and a pinned baseline.
+//! The playground's simulation, always on: re-runs the workspace's scenario in the Web Worker at once after every
+//! edit, whichever view is open (a run still going is cancelled at its next replication), shows its first
+//! replication while the rest refine it, and keeps the last report, the previous one and a pinned baseline.
 
 use std::rc::Rc;
 
-use gloo::timers::callback::Timeout;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
 use crate::engine::journey::Journey;
@@ -14,12 +14,17 @@ use crate::sim::limits::{estimated_tickets, CONFIRM_ABOVE_TICKETS};
 use crate::sim::report::SimulationReport;
 use crate::sim::scenario::Scenario;
 use crate::web::browser;
-use crate::web::results::run_state::{RunAction, RunState};
+use crate::web::results::run_state::{PartialRun, RunAction, RunState};
 use crate::web::worker_client::{SimulationWorker, WorkerReply};
 use crate::workspace::Workspace;
 
-/// Quiet time after an edit before the scenario re-runs.
-const DEBOUNCE_MS: u32 = 120;
+/// The worker's report on a run's first replications (`www/worker.js`, "partial").
+#[derive(Deserialize)]
+struct PartialReport {
+    done: u32,
+    of: u32,
+    report: SimulationReport,
+}
 
 /// The worker and the bookkeeping of the run it is doing.
 #[derive(Default)]
@@ -27,7 +32,6 @@ struct Runner {
     worker: Option<SimulationWorker>,
     next_id: u32,
     started_ms: f64,
-    debounce: Option<Timeout>,
     /// The ticket whose journey was asked for last.
     journey_index: usize,
 }
@@ -75,6 +79,20 @@ pub fn use_simulation(workspace: Rc<Workspace>) -> SimulationHandle {
             WorkerReply::Progress { id, fraction } => {
                 dispatcher.dispatch(RunAction::Progress { id, fraction })
             }
+            WorkerReply::Partial { id, json } => match from_json::<PartialReport>(&json) {
+                Ok(partial) => dispatcher.dispatch(RunAction::Partial {
+                    id,
+                    report: Rc::new(partial.report),
+                    progress: PartialRun {
+                        done: partial.done,
+                        of: partial.of,
+                    },
+                }),
+                Err(error) => dispatcher.dispatch(RunAction::Failed {
+                    id,
+                    message: format!("unreadable partial report: {error}"),
+                }),
+            },
             WorkerReply::Report { id, json } => match from_json::<SimulationReport>(&json) {
                 Ok(report) => dispatcher.dispatch(RunAction::Finished {
                     id,
@@ -114,8 +132,8 @@ pub fn use_simulation(workspace: Rc<Workspace>) -> SimulationHandle {
         let runner = runner.clone();
         let dispatcher = run.dispatcher();
         Rc::new(move |input: String| {
-            // A run still going is superseded inside the worker (it stops at its next replication), so the
-            // worker keeps the last complete run's journeys.
+            // A run still going is superseded inside the worker (it stops at its next replication), which
+            // keeps the journeys of the run on screen.
             let mut state = runner.borrow_mut();
             if state.worker.is_none() {
                 match SimulationWorker::spawn(on_reply.clone()) {
@@ -144,18 +162,15 @@ pub fn use_simulation(workspace: Rc<Workspace>) -> SimulationHandle {
         let dispatcher = run.dispatcher();
         let tickets = estimated_tickets(&workspace.scenario);
         use_effect_with(input_json(&workspace), move |input| {
-            let input = input.clone();
-            let mut state = runner.borrow_mut();
             if tickets > CONFIRM_ABOVE_TICKETS {
-                state.debounce = None;
-                let superseded = state.next_id;
+                let state = runner.borrow();
                 if let Some(worker) = &state.worker {
-                    worker.cancel(superseded);
+                    worker.cancel(state.next_id);
                 }
                 drop(state);
                 dispatcher.dispatch(RunAction::NeedsConfirmation { tickets });
             } else {
-                state.debounce = Some(Timeout::new(DEBOUNCE_MS, move || start_run(input)));
+                start_run(input.clone());
             }
         });
     }
@@ -172,9 +187,7 @@ pub fn use_simulation(workspace: Rc<Workspace>) -> SimulationHandle {
         let runner = runner.clone();
         use_effect_with((), move |_| {
             move || {
-                let mut state = runner.borrow_mut();
-                state.debounce = None;
-                state.worker = None;
+                runner.borrow_mut().worker = None;
             }
         });
     }

@@ -1,4 +1,5 @@
-//! The page's side of the simulation Web Worker (`www/worker.js`): start runs, receive progress and reports, cancel.
+//! The page's side of the simulation Web Worker (`www/worker.js`): start runs, receive progress, partial and final
+//! reports, cancel.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -10,6 +11,8 @@ use yew::Callback;
 pub enum WorkerReply {
     /// Share of the run done, 0 to 1.
     Progress { id: u32, fraction: f64 },
+    /// The run so far, after its first replication, while the rest refine it: `{"done", "of", "report"}`.
+    Partial { id: u32, json: String },
     /// The finished run as report JSON.
     Report { id: u32, json: String },
     /// One ticket's journey as JSON.
@@ -152,6 +155,10 @@ fn read_reply(data: &JsValue) -> Option<WorkerReply> {
         "progress" => WorkerReply::Progress {
             id,
             fraction: payload.as_f64()?,
+        },
+        "partial" => WorkerReply::Partial {
+            id,
+            json: payload.as_string()?,
         },
         "report" => WorkerReply::Report {
             id,

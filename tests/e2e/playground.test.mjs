@@ -67,8 +67,11 @@ test("changing staffing moves the metrics, and a pinned baseline shows the delta
   assert.equal(await page.getByTestId("baseline-note").getAttribute("data-reference"), "baseline");
 
   const seen = await generation(page);
+  const shown = Number(await page.locator(".simulate-page").getAttribute("data-shown"));
   const started = await page.evaluate(() => performance.now());
   await page.fill('[data-testid="staffing-general_support"]', "6");
+  await page.waitForFunction((before) => Number(document.querySelector(".simulate-page")?.dataset.shown ?? 0) > before, shown, { timeout: RUN_TIMEOUT });
+  const firstOnScreen = await page.evaluate(() => performance.now());
   await waitForGeneration(page, seen);
   const finished = await page.evaluate(() => performance.now());
   const backlogAfter = Number(await page.locator('[data-testid="metric-cards"] [data-metric="backlog.mean"]').getAttribute("data-value"));
@@ -81,8 +84,8 @@ test("changing staffing moves the metrics, and a pinned baseline shows the delta
   const timing = {
     measured: new Date().toISOString(),
     scenario: "normal-week preset (default policy), 5 replications",
+    edit_to_first_replication_on_screen_ms: Math.round(firstOnScreen - started),
     edit_to_results_on_screen_ms: Math.round(finished - started),
-    debounce_ms: 120,
     run_start_to_results_on_screen_ms: Number(await page.locator(".simulate-page").getAttribute("data-run-to-screen-ms")),
     worker_compute_and_transfer_ms: Number(await page.locator(".simulate-page").getAttribute("data-compute-ms")),
     browser: "Debian Chromium, headless, via Playwright",
@@ -93,15 +96,17 @@ test("changing staffing moves the metrics, and a pinned baseline shows the delta
     "",
     `Measured ${timing.measured} by the end-to-end test \`playground.test.mjs\` (${timing.browser}): change first line's`,
     `staffing in the Simulate view of the ${timing.scenario}, then wait until the re-simulated results are on screen.`,
+    "The run starts at the edit (no debounce; a run still going stops at its next replication), and the first",
+    "replication's results are shown while the other four refine them.",
     "",
     "| step | ms |",
     "| --- | ---: |",
-    `| edit → results on screen (total) | ${timing.edit_to_results_on_screen_ms} |`,
-    `| of which the debounce after the last keystroke | ${timing.debounce_ms} |`,
+    `| edit → first replication's results on screen | ${timing.edit_to_first_replication_on_screen_ms} |`,
+    `| edit → all replications' results on screen (total) | ${timing.edit_to_results_on_screen_ms} |`,
     `| run start → report back from the worker (simulate, summarise, serialise, parse) | ${timing.worker_compute_and_transfer_ms} |`,
     `| run start → results rendered | ${timing.run_start_to_results_on_screen_ms} |`,
     "",
-    `Budget (architecture.md): ≤ 50 ms — ${timing.edit_to_results_on_screen_ms <= 50 ? "within budget" : "**over budget**"}. The figure comes from the test run that last wrote it, on a shared 2-core machine.`,
+    `Budget (architecture.md): ≤ 50 ms — first results ${timing.edit_to_first_replication_on_screen_ms <= 50 ? "within budget" : "**over budget**"}, all ${timing.edit_to_results_on_screen_ms <= 50 ? "within budget" : "**over budget**"}. The figure comes from the test run that last wrote it, on a shared 2-core machine.`,
     "",
   ].join("\n"));
   await screenshot(page, "screenshot-baseline.png");

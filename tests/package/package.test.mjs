@@ -109,6 +109,7 @@ test("lint, parseCondition, simulate and summarize work from the package", async
   const scenario = { ...SCENARIO, replications: 2, workload: { ...SCENARIO.workload, horizon: 2 } };
   const run = await escalator.simulate(POLICY, scenario, { onProgress: (fraction) => progress.push(fraction) });
   assert.equal(run.report.replications, 2);
+  assert.equal(JSON.parse(run.reportJson).replications, 2, "the report's own JSON text is there to pass on");
   assert.equal(run.report.metrics.length, 2);
   assert.ok(run.report.metrics[0].tickets > 0);
   assert.equal(progress.at(-1), 1);
@@ -161,6 +162,27 @@ test("lint, parseCondition, simulate and summarize work from the package", async
   const stopped = escalator.simulate(POLICY, { ...scenario, replications: 5 }, { signal: stopping.signal });
   stopping.abort();
   await assert.rejects(stopped, (error) => error.name === "AbortError");
+
+  const partials = [];
+  const refined = await escalator.simulate(POLICY, { ...scenario, replications: 3 }, {
+    onPartial: (partial, progress) => partials.push({ progress, replications: partial.report.metrics.length, journey: partial.journey(0) }),
+  });
+  assert.deepEqual(partials[0].progress, { done: 1, of: 3 }, "the first replication is handed out before the rest");
+  assert.equal(partials[0].replications, 1);
+  assert.ok(partials.every(({ progress }) => progress.done < 3), "the final run is the promise's, not a partial");
+  assert.deepEqual(partials[0].journey, refined.journey(0), "a partial run opens the same first replication");
+  assert.deepEqual(refined.report.metrics[0], run.report.metrics[0], "the same replication as without onPartial");
+  refined.free();
+  refined.free();
+  const cancelling = new AbortController();
+  let kept = null;
+  const cancelled = escalator.simulate(POLICY, { ...scenario, replications: 3 }, {
+    signal: cancelling.signal,
+    onPartial: (partial) => { kept = partial; cancelling.abort(); },
+  });
+  await assert.rejects(cancelled, (error) => error.name === "AbortError");
+  assert.ok(kept.journey(0).events.length > 0, "a partial run handed out stays open after its run is cancelled");
+  kept.free();
 
   await assert.rejects(escalator.simulate(POLICY, { ...scenario, replications: 100000, workload: { ...scenario.workload, horizon: 3650 } }),
     (error) => error.code === "too-large" && error.path === "replications");

@@ -39,7 +39,9 @@ pub fn LiveStrip(props: &LiveStripProps) -> Html {
         <div class={classes!("live-strip", busy.then_some("busy"))} data-testid="live-strip" aria-live="polite">
             <div class="live-title">
                 <strong>{ "Simulated: " }</strong>{ props.scenario.clone() }
-                <span class="hint">{ if busy {
+                <span class="hint">{ if let (true, Some(partial)) = (busy, run.partial) {
+                    format!(" — {} of {} replications, refining…", partial.done, partial.of)
+                } else if busy {
                     " — updating…".to_owned()
                 } else if waiting {
                     " — not updated: the edited scenario waits for Run in the Simulate view".to_owned()

@@ -33,6 +33,18 @@ pub struct RunState {
     pub last_run_ms: Option<f64>,
     /// Increments with every finished run, so views can tell a fresh report.
     pub generation: u32,
+    /// Set while the report shown covers only the first replications of its run (the rest still refining it,
+    /// or the run cancelled before they did).
+    pub partial: Option<PartialRun>,
+    /// Increments with every report put on screen, partial or final.
+    pub shown: u32,
+}
+
+/// How much of its run a partial report covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartialRun {
+    pub done: u32,
+    pub of: u32,
 }
 
 pub enum RunAction {
@@ -40,6 +52,12 @@ pub enum RunAction {
     Progress {
         id: u32,
         fraction: f64,
+    },
+    /// The run's first replications, to show while the rest refine them.
+    Partial {
+        id: u32,
+        report: Rc<SimulationReport>,
+        progress: PartialRun,
     },
     Finished {
         id: u32,
@@ -68,6 +86,8 @@ impl Default for RunState {
             baseline: None,
             last_run_ms: None,
             generation: 0,
+            partial: None,
+            shown: 0,
         }
     }
 }
@@ -80,6 +100,17 @@ impl RunState {
             (None, Some(previous)) => Some((previous, "previous run")),
             (None, None) => None,
         }
+    }
+
+    /// Puts `report` on screen; the one it replaces becomes the previous run, unless that was only a partial
+    /// report (the previous run is always a finished one).
+    fn show(&mut self, report: Rc<SimulationReport>, partial: Option<PartialRun>) {
+        if self.partial.is_none() {
+            self.previous = self.report.take();
+        }
+        self.report = Some(report);
+        self.partial = partial;
+        self.shown += 1;
     }
 
     fn is_current(&self, id: u32) -> bool {
@@ -97,14 +128,18 @@ impl Reducible for RunState {
             RunAction::Progress { id, fraction } if self.is_current(id) => {
                 next.status = RunStatus::Running { id, fraction };
             }
+            RunAction::Partial {
+                id,
+                report,
+                progress,
+            } if self.is_current(id) => next.show(report, Some(progress)),
             RunAction::Finished {
                 id,
                 report,
                 elapsed_ms,
             } if self.is_current(id) => {
                 next.status = RunStatus::Idle;
-                next.previous = next.report.take();
-                next.report = Some(report);
+                next.show(report, None);
                 next.last_run_ms = Some(elapsed_ms);
                 next.generation += 1;
             }
@@ -117,9 +152,10 @@ impl Reducible for RunState {
             }
             RunAction::PinBaseline => next.baseline = self.report.clone(),
             RunAction::ClearBaseline => next.baseline = None,
-            RunAction::Progress { .. } | RunAction::Finished { .. } | RunAction::Failed { .. } => {
-                return self
-            }
+            RunAction::Progress { .. }
+            | RunAction::Partial { .. }
+            | RunAction::Finished { .. }
+            | RunAction::Failed { .. } => return self,
         }
         Rc::new(next)
     }

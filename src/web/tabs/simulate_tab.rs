@@ -77,6 +77,10 @@ pub fn SimulateTab(props: &SimulateTabProps) -> Html {
             <div class="run-status running" role="status" data-testid="run-status" data-state="running">
                 <progress max="1" value={fraction.to_string()} aria-label="Simulation progress" />
                 <span>{ format!("Simulating… {:.0}%", fraction * 100.0) }</span>
+                if let Some(partial) = run.partial {
+                    <span class="hint" data-testid="partial-note">{ format!("showing {} of {} replications while the rest refine them",
+                        partial.done, partial.of) }</span>
+                }
                 <button onclick={on_cancel} data-testid="cancel-run">{ "Cancel" }</button>
             </div>
         },
@@ -95,7 +99,10 @@ pub fn SimulateTab(props: &SimulateTabProps) -> Html {
         },
         RunStatus::Idle => html! {
             <div class="run-status" role="status" data-testid="run-status" data-state="idle">
-                if let Some(report) = &run.report {
+                if let (Some(report), Some(partial)) = (&run.report, run.partial) {
+                    <span>{ format!("{} tickets × {} of {} replications: the run stopped before the rest",
+                        report.tickets.len(), partial.done, partial.of) }</span>
+                } else if let Some(report) = &run.report {
                     <span>{ format!("{} tickets × {} replications, {} events · computed in {:.0} ms, on screen {:.0} ms after the run started",
                         report.tickets.len(), report.replications, report.events_processed,
                         run.last_run_ms.unwrap_or(0.0), sim.rendered_ms.unwrap_or(0.0)) }</span>
@@ -125,7 +132,7 @@ pub fn SimulateTab(props: &SimulateTabProps) -> Html {
         },
     };
     html! {
-        <main class="page simulate-page" data-generation={run.generation.to_string()}
+        <main class="page simulate-page" data-generation={run.generation.to_string()} data-shown={run.shown.to_string()}
             data-compute-ms={run.last_run_ms.map(|ms| format!("{ms:.1}")).unwrap_or_default()}
             data-run-to-screen-ms={sim.rendered_ms.map(|ms| format!("{ms:.1}")).unwrap_or_default()}>
             <div class="column">
