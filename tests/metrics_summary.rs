@@ -4,7 +4,7 @@ use escalator::engine::calendar::NamedZone;
 use escalator::engine::journey::{EscalationKind, Event, EventKind, Journey, SlaTarget};
 use escalator::engine::ticket::{Channel, Priority, Ticket};
 use escalator::engine::time::{Instant, DAY, HOUR};
-use escalator::metrics::{summarize, BusinessClock, Metrics, RunContext, TeamContext};
+use escalator::metrics::{summarize, BusinessClock, Metrics, RunContext, TeamContext, TeamHours};
 
 fn at(text: &str) -> Instant {
     Instant::parse_rfc3339(text).unwrap()
@@ -638,4 +638,115 @@ fn an_empty_period_has_no_samples_and_no_series() {
     assert_eq!(metrics.backlog.mean, None);
     assert!(metrics.daily.is_empty() && metrics.weekly.is_empty() && metrics.monthly.is_empty());
     assert_eq!(metrics.cost.total, None);
+}
+
+#[test]
+fn an_approver_is_busy_until_the_sign_off_and_a_wait_frees_the_agent() {
+    let journeys = vec![
+        journey(
+            "A1",
+            "refund",
+            "2026-03-30T09:00:00Z",
+            vec![
+                ("2026-03-30T09:00:00Z", assigned("l1")),
+                ("2026-03-30T09:00:00Z", started("l1")),
+                (
+                    "2026-03-30T09:30:00Z",
+                    escalated(EscalationKind::Hierarchical, "l1", "supervisor"),
+                ),
+                ("2026-03-30T09:30:00Z", assigned("supervisor")),
+                ("2026-03-30T10:00:00Z", started("supervisor")),
+                (
+                    "2026-03-30T10:15:00Z",
+                    EventKind::Approved {
+                        team: "supervisor".into(),
+                    },
+                ),
+                ("2026-03-30T10:15:00Z", assigned("l1")),
+                ("2026-03-30T14:00:00Z", started("l1")),
+                ("2026-03-30T14:10:00Z", resolved("l1")),
+            ],
+        ),
+        journey(
+            "A2",
+            "billing",
+            "2026-03-30T09:00:00Z",
+            vec![
+                ("2026-03-30T09:00:00Z", assigned("billing")),
+                ("2026-03-30T09:00:00Z", started("billing")),
+                ("2026-03-30T09:20:00Z", EventKind::WaitingOnThirdParty),
+                ("2026-03-30T12:00:00Z", EventKind::Resumed),
+                ("2026-03-30T13:00:00Z", started("billing")),
+                ("2026-03-30T13:05:00Z", EventKind::OnHold),
+                ("2026-03-30T15:00:00Z", EventKind::Resumed),
+                ("2026-03-30T15:00:00Z", started("billing")),
+                ("2026-03-30T15:10:00Z", resolved("billing")),
+            ],
+        ),
+    ];
+    let context = RunContext::new(at(START), at(END)).with_teams(teams());
+    let metrics = summarize(&journeys, &context);
+    let busy: Vec<(&str, i64)> = metrics
+        .teams
+        .iter()
+        .map(|team| (team.team.as_str(), team.busy_seconds))
+        .collect();
+    assert_eq!(
+        busy,
+        [
+            ("l1", 30 * 60 + 10 * 60),
+            ("billing", 20 * 60 + 5 * 60 + 10 * 60),
+            ("supervisor", 15 * 60),
+        ],
+        "the approver's work ends at its sign-off, not when the owner picks the ticket up again; a hold or a \
+         third party frees the agent"
+    );
+}
+
+/// First line (team 0) works 09:00–17:00; the other teams are always open.
+struct FirstLineNineToFive;
+
+impl TeamHours for FirstLineNineToFive {
+    fn team_clock(&self, index: usize) -> Option<&dyn BusinessClock> {
+        (index == 0).then_some(&NineToFive as &dyn BusinessClock)
+    }
+}
+
+#[test]
+fn work_finished_after_closing_is_overtime_and_not_utilisation() {
+    let journeys = vec![journey(
+        "O1",
+        "billing",
+        "2026-03-30T16:00:00Z",
+        vec![
+            ("2026-03-30T16:00:00Z", assigned("l1")),
+            ("2026-03-30T16:30:00Z", started("l1")),
+            ("2026-03-30T17:30:00Z", resolved("l1")),
+        ],
+    )];
+    let context = RunContext::new(at(START), at(END))
+        .with_teams(teams())
+        .with_team_hours(&FirstLineNineToFive);
+    let metrics = summarize(&journeys, &context);
+    let first_line = &metrics.teams[0];
+    assert_eq!(first_line.busy_seconds, HOUR, "the whole hour is worked");
+    assert_eq!(
+        first_line.overtime_seconds,
+        HOUR / 2,
+        "half of it after 17:00"
+    );
+    close(
+        first_line.utilisation,
+        (HOUR / 2) as f64 / (2 * 6 * 8 * HOUR) as f64,
+    );
+    close(first_line.cost, 30.0);
+    let without_hours = summarize(
+        &journeys,
+        &RunContext::new(at(START), at(END)).with_teams(teams()),
+    );
+    assert_eq!(without_hours.teams[0].overtime_seconds, 0);
+    close(
+        without_hours.teams[0].utilisation,
+        HOUR as f64 / (2 * 6 * 8 * HOUR) as f64,
+    );
 }

@@ -750,3 +750,27 @@ fn a_next_update_breach_climbs_its_breach_ladder_until_the_ticket_is_answered() 
         }
     }
 }
+
+#[test]
+fn an_overloaded_week_keeps_every_utilisation_at_most_one_and_reports_the_overtime() {
+    let policy =
+        escalator::engine::policy::Policy::from_json(include_str!("../www/presets/default.json"))
+            .expect("policy");
+    let mut scenario = normal_days(5);
+    scenario["workload"]["arrivals"]["daily"]["volume"] = serde_json::json!(2000);
+    let result = run_scenario(&scenario, &policy).expect("runs");
+    let teams = &result.metrics[0].teams;
+    for team in teams {
+        if let Some(utilisation) = team.utilisation {
+            assert!(
+                utilisation <= 1.0,
+                "{}: utilisation {utilisation} above 100%",
+                team.team
+            );
+        }
+    }
+    assert!(
+        teams.iter().any(|team| team.overtime_seconds > 0),
+        "saturated teams finish work after closing: {teams:?}"
+    );
+}

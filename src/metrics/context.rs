@@ -27,6 +27,13 @@ impl<C: BusinessClock> TicketClocks for C {
     }
 }
 
+/// The open hours of each team of a run (by its place in `RunContext::teams`), so that utilisation counts
+/// only the work done while the team is staffed.
+pub trait TeamHours {
+    /// The clock of team `index`'s calendar; `None` when it is always open.
+    fn team_clock(&self, index: usize) -> Option<&dyn BusinessClock>;
+}
+
 /// A ticket's priority as its policy sees it: the given one, or the one the policy derives (from impact ×
 /// urgency) for a ticket without one.
 pub trait TicketPriorities {
@@ -80,6 +87,8 @@ pub struct RunContext<'a> {
     pub priorities: Option<&'a dyn TicketPriorities>,
     /// The zone whose local midnights begin the days, weeks and months of the series.
     pub zone: NamedZone,
+    /// The teams' open hours; without them every team counts as always open.
+    pub team_hours: Option<&'a dyn TeamHours>,
 }
 
 impl<'a> RunContext<'a> {
@@ -98,6 +107,7 @@ impl<'a> RunContext<'a> {
             business_clock: None,
             priorities: None,
             zone: NamedZone::utc(),
+            team_hours: None,
         }
     }
 
@@ -118,6 +128,11 @@ impl<'a> RunContext<'a> {
 
     pub fn with_priorities(mut self, priorities: &'a dyn TicketPriorities) -> RunContext<'a> {
         self.priorities = Some(priorities);
+        self
+    }
+
+    pub fn with_team_hours(mut self, hours: &'a dyn TeamHours) -> RunContext<'a> {
+        self.team_hours = Some(hours);
         self
     }
 

@@ -21,7 +21,7 @@ pub use compare::{
     ConfidenceInterval, HeadlineValue, MetricChange, Unit,
 };
 pub use context::{
-    AlwaysOpen, BusinessClock, RunContext, TeamContext, TicketClocks, TicketPriorities,
+    AlwaysOpen, BusinessClock, RunContext, TeamContext, TeamHours, TicketClocks, TicketPriorities,
 };
 pub use sla_groups::{SlaBreakdown, SlaGroup, PRIORITY_NOT_GIVEN, UNASSIGNED};
 pub use stats::DurationStats;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::journey::{EventKind, Journey};
 use crate::engine::time::{Instant, HOUR};
 
-use super::context::{RunContext, TeamContext};
+use super::context::{BusinessClock, RunContext, TeamContext};
 
 /// One team's load over the period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -23,9 +23,13 @@ pub struct TeamMetrics {
     pub escalated_out: u64,
     /// Agent seconds spent on tickets within the period.
     pub busy_seconds: i64,
-    /// `busy_seconds / (agents × staffed_seconds)`; `None` when the team's capacity is unknown or zero.
+    /// The part of `busy_seconds` outside the team's open hours: work finished after closing.
+    #[serde(default)]
+    pub overtime_seconds: i64,
+    /// Busy seconds inside the team's open hours / (agents × staffed_seconds), so at most 1; `None` when the
+    /// team's capacity is unknown or zero.
     pub utilisation: Option<f64>,
-    /// `busy_seconds / 3600 × hourly_cost`; `None` without an hourly cost.
+    /// `busy_seconds / 3600 × hourly_cost` (overtime included); `None` without an hourly cost.
     pub cost: Option<f64>,
     /// Each agent's load, in the team's order, when the team hands tickets to individuals.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -43,7 +47,8 @@ pub struct AgentMetrics {
     /// Pieces of work started within the period.
     pub started: u64,
     pub busy_seconds: i64,
-    /// `busy_seconds / staffed_seconds` of the team; `None` when the team's staffed time is unknown.
+    /// Busy seconds inside the team's open hours / the team's `staffed_seconds`; `None` when the team's staffed
+    /// time is unknown.
     pub utilisation: Option<f64>,
 }
 
@@ -51,6 +56,7 @@ pub struct AgentMetrics {
 struct AgentLoad {
     started: u64,
     busy_seconds: i64,
+    busy_in_hours: i64,
 }
 
 #[derive(Default)]
@@ -59,6 +65,7 @@ struct TeamLoad {
     resolved: u64,
     escalated_out: u64,
     busy_seconds: i64,
+    busy_in_hours: i64,
 }
 
 /// Team load from every journey's events inside `[context.start, context.end)`.
@@ -67,6 +74,7 @@ pub fn team_metrics(journeys: &[Journey], context: &RunContext<'_>) -> Vec<TeamM
     let mut loads: HashMap<&str, TeamLoad> = HashMap::new();
     let mut agent_loads: HashMap<(&str, &str), AgentLoad> = HashMap::new();
     let observed = |at: Instant| at >= context.start && at < context.end;
+    let clock = BusyClock::new(context);
     for journey in journeys {
         let mut working: Option<(&str, Option<&str>, Instant)> = None;
         for event in &journey.events {
@@ -76,11 +84,14 @@ pub fn team_metrics(journeys: &[Journey], context: &RunContext<'_>) -> Vec<TeamM
                     | EventKind::Escalated { .. }
                     | EventKind::Resolved { .. }
                     | EventKind::WaitingOnCustomer
+                    | EventKind::OnHold
+                    | EventKind::WaitingOnThirdParty
+                    | EventKind::Approved { .. }
                     | EventKind::Abandoned
             );
             if stops_work {
                 if let Some((team, agent, since)) = working.take() {
-                    let busy = busy_seconds(since, event.at, context);
+                    let busy = clock.busy(team, since, event.at);
                     add_busy(&mut loads, &mut agent_loads, (team, agent), busy);
                 }
             }
@@ -104,7 +115,7 @@ pub fn team_metrics(journeys: &[Journey], context: &RunContext<'_>) -> Vec<TeamM
             }
         }
         if let Some((team, agent, since)) = working {
-            let busy = busy_seconds(since, context.end, context);
+            let busy = clock.busy(team, since, context.end);
             add_busy(&mut loads, &mut agent_loads, (team, agent), busy);
         }
     }
@@ -124,7 +135,8 @@ pub fn team_metrics(journeys: &[Journey], context: &RunContext<'_>) -> Vec<TeamM
                 resolved: load.resolved,
                 escalated_out: load.escalated_out,
                 busy_seconds: load.busy_seconds,
-                utilisation: (capacity > 0).then(|| load.busy_seconds as f64 / capacity as f64),
+                overtime_seconds: load.busy_seconds - load.busy_in_hours,
+                utilisation: (capacity > 0).then(|| load.busy_in_hours as f64 / capacity as f64),
                 cost: entry
                     .hourly_cost
                     .map(|hourly| load.busy_seconds as f64 / HOUR as f64 * hourly),
@@ -140,6 +152,7 @@ pub fn team_metrics(journeys: &[Journey], context: &RunContext<'_>) -> Vec<TeamM
         resolved: load.resolved,
         escalated_out: load.escalated_out,
         busy_seconds: load.busy_seconds,
+        overtime_seconds: 0,
         utilisation: None,
         cost: None,
         agents: Vec::new(),
@@ -166,7 +179,7 @@ fn agent_metrics(
                 started: load.started,
                 busy_seconds: load.busy_seconds,
                 utilisation: (entry.staffed_seconds > 0)
-                    .then(|| load.busy_seconds as f64 / entry.staffed_seconds as f64),
+                    .then(|| load.busy_in_hours as f64 / entry.staffed_seconds as f64),
             }
         })
         .collect()
@@ -191,14 +204,52 @@ fn load_spread(agents: &[AgentMetrics]) -> Option<f64> {
     Some(variance.sqrt() / mean)
 }
 
-/// Seconds of `[since, until)` inside the period.
-fn busy_seconds(since: Instant, until: Instant, context: &RunContext<'_>) -> i64 {
-    let from = since.max(context.start);
-    let to = until.min(context.end);
-    if to > from {
-        to.seconds_since(from)
-    } else {
-        0
+/// Agent time spent on one piece of work inside the period: all of it, and the part inside the team's open
+/// hours.
+#[derive(Default, Clone, Copy)]
+struct Busy {
+    seconds: i64,
+    in_hours: i64,
+}
+
+/// Where the work of each team is counted, and which part of it falls in the team's open hours.
+struct BusyClock<'c, 'a> {
+    context: &'c RunContext<'a>,
+    /// Each context team's open hours (`None`: always open), by team id.
+    hours: HashMap<&'c str, &'c dyn BusinessClock>,
+}
+
+impl<'c, 'a> BusyClock<'c, 'a> {
+    fn new(context: &'c RunContext<'a>) -> BusyClock<'c, 'a> {
+        let hours = context
+            .team_hours
+            .map(|hours| {
+                context
+                    .teams
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(index, team)| {
+                        Some((team.team.as_str(), hours.team_clock(index)?))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        BusyClock { context, hours }
+    }
+
+    /// `team`'s work over `[since, until)`, clipped to the period.
+    fn busy(&self, team: &str, since: Instant, until: Instant) -> Busy {
+        let from = since.max(self.context.start);
+        let to = until.min(self.context.end);
+        if to <= from {
+            return Busy::default();
+        }
+        let seconds = to.seconds_since(from);
+        let in_hours = self
+            .hours
+            .get(team)
+            .map_or(seconds, |clock| clock.business_seconds_between(from, to));
+        Busy { seconds, in_hours }
     }
 }
 
@@ -206,12 +257,16 @@ fn add_busy<'a>(
     loads: &mut HashMap<&'a str, TeamLoad>,
     agent_loads: &mut HashMap<(&'a str, &'a str), AgentLoad>,
     (team, agent): (&'a str, Option<&'a str>),
-    busy: i64,
+    busy: Busy,
 ) {
-    if busy > 0 {
-        loads.entry(team).or_default().busy_seconds += busy;
+    if busy.seconds > 0 {
+        let load = loads.entry(team).or_default();
+        load.busy_seconds += busy.seconds;
+        load.busy_in_hours += busy.in_hours;
         if let Some(agent) = agent {
-            agent_loads.entry((team, agent)).or_default().busy_seconds += busy;
+            let load = agent_loads.entry((team, agent)).or_default();
+            load.busy_seconds += busy.seconds;
+            load.busy_in_hours += busy.in_hours;
         }
     }
 }

@@ -17,7 +17,7 @@ use crate::engine::sla::{Clock, Pauses};
 use crate::engine::ticket::{Priority, Ticket};
 use crate::engine::time::Instant;
 use crate::engine::trace::Stage;
-use crate::metrics::{BusinessClock, TicketClocks, TicketPriorities};
+use crate::metrics::{BusinessClock, TeamHours, TicketClocks, TicketPriorities};
 use crate::sim::model::{
     Assignment, Checkpoint, CheckpointKind, Escalation, PolicyModel, TeamCalendar, TeamId, TeamInfo,
 };
@@ -365,6 +365,13 @@ impl TicketClocks for EnginePolicyModel {
 }
 
 /// The priority the policy gives a ticket: its own, or its priority matrix's for its impact × urgency.
+impl TeamHours for EnginePolicyModel {
+    fn team_clock(&self, index: usize) -> Option<&dyn BusinessClock> {
+        let calendar = self.team_calendar(TeamId::try_from(index).ok()?)?;
+        Some(calendar)
+    }
+}
+
 impl TicketPriorities for EnginePolicyModel {
     fn priority_of(&self, ticket: &Ticket) -> Priority {
         derive_priority(&self.policy, ticket).0

@@ -54,6 +54,7 @@ pub fn run_context<'m>(model: &'m EnginePolicyModel, run: &SimulationRun) -> Run
         .with_sla_targets(sla_targets)
         .with_business_clock(model)
         .with_priorities(model)
+        .with_team_hours(model)
         .with_zone(policy.home_zone())
 }
 
