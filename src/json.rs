@@ -1,10 +1,13 @@
 //! The crate's one way of reading typed JSON: every document goes through the same deserializer type
-//! (serde_path_to_error over serde_json's string reader), so each type's parsing code is compiled once
-//! into the Wasm and every error names its JSON path.
+//! (serde_json's string reader), so each type's parsing code is compiled once into the Wasm, and every error
+//! names its JSON path, found from the error's position (`json_path`) rather than by wrapping the
+//! deserializer, which would copy every type's parsing code once more.
 
 use std::fmt;
 
 use serde::de::DeserializeOwned;
+
+use crate::json_path::path_at;
 
 /// A JSON document that did not read as the wanted type.
 #[derive(Debug)]
@@ -96,9 +99,9 @@ pub fn fix_for(message: &str) -> Option<String> {
 /// Reads `text` as a `T`; only whitespace may follow the value.
 pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, JsonError> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| JsonError {
-        path: error.path().to_string(),
-        inner: error.into_inner(),
+    let value = T::deserialize(&mut deserializer).map_err(|inner| JsonError {
+        path: path_at(text, inner.line(), inner.column()),
+        inner,
     })?;
     deserializer.end().map_err(|inner| JsonError {
         path: ".".to_owned(),

@@ -6,6 +6,7 @@ pub mod engine;
 pub mod format;
 pub mod import;
 pub mod json;
+mod json_path;
 pub mod metrics;
 pub mod sim;
 pub mod view;
