@@ -64,6 +64,16 @@ pub fn input_json(workspace: &Workspace) -> String {
     .unwrap_or_default()
 }
 
+/// The workspace, equal only to the very same workspace: an edit always makes a new one.
+#[derive(Clone)]
+struct SameWorkspace(Rc<Workspace>);
+
+impl PartialEq for SameWorkspace {
+    fn eq(&self, other: &SameWorkspace) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[hook]
 pub fn use_simulation(workspace: Rc<Workspace>) -> SimulationHandle {
     let run = use_reducer(RunState::default);
@@ -161,7 +171,12 @@ pub fn use_simulation(workspace: Rc<Workspace>) -> SimulationHandle {
         let start_run = start_run.clone();
         let dispatcher = run.dispatcher();
         let tickets = estimated_tickets(&workspace.scenario);
-        use_effect_with(input_json(&workspace), move |input| {
+        // The simulation's input is written again only when the workspace itself changes, not on every render
+        // (a run's progress re-renders the page many times); the run starts only when that text differs.
+        let input = use_memo(SameWorkspace(workspace.clone()), |workspace| {
+            input_json(&workspace.0)
+        });
+        use_effect_with(input, move |input| {
             if tickets > CONFIRM_ABOVE_TICKETS {
                 let state = runner.borrow();
                 if let Some(worker) = &state.worker {
@@ -170,7 +185,7 @@ pub fn use_simulation(workspace: Rc<Workspace>) -> SimulationHandle {
                 drop(state);
                 dispatcher.dispatch(RunAction::NeedsConfirmation { tickets });
             } else {
-                start_run(input.clone());
+                start_run(input.to_string());
             }
         });
     }
