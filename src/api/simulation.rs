@@ -101,14 +101,9 @@ impl SimulationJob {
         Some(report)
     }
 
-    /// Tickets in the first replication, once it has run.
-    pub fn journey_count(&self) -> Option<usize> {
-        Some(self.runs.first()?.journeys.len())
-    }
-
-    /// Ticket `index`'s journey in the first replication, once it has run.
-    pub fn journey(&self, index: usize) -> Option<&Journey> {
-        self.runs.first()?.journeys.get(index)
+    /// The first replication's journeys, once it has run (`None` before).
+    pub fn first_journeys(&self) -> Option<&[Journey]> {
+        self.runs.first().map(|run| &run.journeys[..])
     }
 
     /// Runs whatever is left and returns every replication with its metrics.

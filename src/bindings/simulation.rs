@@ -70,23 +70,19 @@ impl SimulationHandle {
 
     /// Ticket `index`'s journey (JSON) from the first replication (which a partial report shows too).
     pub fn journey(&self, index: usize) -> Result<String, JsValue> {
-        let running = self.job.as_ref().and_then(|job| job.journey(index));
-        let journey = running
-            .or_else(|| self.journeys.get(index))
-            .ok_or_else(|| {
-                thrown(ApiError::new(
-                    "journey",
-                    "index",
-                    format!(
-                        "no ticket {index} in this run ({} tickets)",
-                        self.job
-                            .as_ref()
-                            .and_then(|job| job.journey_count())
-                            .unwrap_or(self.journeys.len())
-                    ),
-                    "pick an index from the report's tickets",
-                ))
-            })?;
+        let journeys = self
+            .job
+            .as_ref()
+            .and_then(SimulationJob::first_journeys)
+            .unwrap_or(&self.journeys);
+        let journey = journeys.get(index).ok_or_else(|| {
+            thrown(ApiError::new(
+                "journey",
+                "index",
+                format!("no ticket {index} in this run ({} tickets)", journeys.len()),
+                "pick an index from the report's tickets",
+            ))
+        })?;
         Ok(serde_json::to_string(journey).unwrap_or_default())
     }
 }

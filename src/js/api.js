@@ -68,10 +68,10 @@ function instantText(at) {
   return String(at);
 }
 
-/** Gives control back to the event loop, so that progress can be painted and an abort can arrive. */
 /** How often, at most, a long simulation hands out the report so far (after its first replication always). */
 const PARTIAL_EVERY_MS = 250;
 
+/** Gives control back to the event loop, so that progress can be painted and an abort can arrive. */
 function yieldToEventLoop() {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -55,8 +55,7 @@ pub struct AgentMetrics {
 #[derive(Default, Clone, Copy)]
 struct AgentLoad {
     started: u64,
-    busy_seconds: i64,
-    busy_in_hours: i64,
+    busy: Busy,
 }
 
 #[derive(Default)]
@@ -64,8 +63,7 @@ struct TeamLoad {
     received: u64,
     resolved: u64,
     escalated_out: u64,
-    busy_seconds: i64,
-    busy_in_hours: i64,
+    busy: Busy,
 }
 
 /// Team load from every journey's events inside `[context.start, context.end)`.
@@ -134,12 +132,12 @@ pub fn team_metrics(journeys: &[Journey], context: &RunContext<'_>) -> Vec<TeamM
                 received: load.received,
                 resolved: load.resolved,
                 escalated_out: load.escalated_out,
-                busy_seconds: load.busy_seconds,
-                overtime_seconds: load.busy_seconds - load.busy_in_hours,
-                utilisation: (capacity > 0).then(|| load.busy_in_hours as f64 / capacity as f64),
+                busy_seconds: load.busy.seconds,
+                overtime_seconds: load.busy.seconds - load.busy.in_hours,
+                utilisation: (capacity > 0).then(|| load.busy.in_hours as f64 / capacity as f64),
                 cost: entry
                     .hourly_cost
-                    .map(|hourly| load.busy_seconds as f64 / HOUR as f64 * hourly),
+                    .map(|hourly| load.busy.seconds as f64 / HOUR as f64 * hourly),
             }
         })
         .collect();
@@ -151,7 +149,7 @@ pub fn team_metrics(journeys: &[Journey], context: &RunContext<'_>) -> Vec<TeamM
         received: load.received,
         resolved: load.resolved,
         escalated_out: load.escalated_out,
-        busy_seconds: load.busy_seconds,
+        busy_seconds: load.busy.seconds,
         overtime_seconds: 0,
         utilisation: None,
         cost: None,
@@ -177,9 +175,9 @@ fn agent_metrics(
             AgentMetrics {
                 agent: agent.clone(),
                 started: load.started,
-                busy_seconds: load.busy_seconds,
+                busy_seconds: load.busy.seconds,
                 utilisation: (entry.staffed_seconds > 0)
-                    .then(|| load.busy_in_hours as f64 / entry.staffed_seconds as f64),
+                    .then(|| load.busy.in_hours as f64 / entry.staffed_seconds as f64),
             }
         })
         .collect()
@@ -210,6 +208,13 @@ fn load_spread(agents: &[AgentMetrics]) -> Option<f64> {
 struct Busy {
     seconds: i64,
     in_hours: i64,
+}
+
+impl std::ops::AddAssign for Busy {
+    fn add_assign(&mut self, other: Busy) {
+        self.seconds += other.seconds;
+        self.in_hours += other.in_hours;
+    }
 }
 
 /// Where the work of each team is counted, and which part of it falls in the team's open hours.
@@ -260,13 +265,9 @@ fn add_busy<'a>(
     busy: Busy,
 ) {
     if busy.seconds > 0 {
-        let load = loads.entry(team).or_default();
-        load.busy_seconds += busy.seconds;
-        load.busy_in_hours += busy.in_hours;
+        loads.entry(team).or_default().busy += busy;
         if let Some(agent) = agent {
-            let load = agent_loads.entry((team, agent)).or_default();
-            load.busy_seconds += busy.seconds;
-            load.busy_in_hours += busy.in_hours;
+            agent_loads.entry((team, agent)).or_default().busy += busy;
         }
     }
 }

@@ -1162,25 +1162,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
         let Some(&level) = self.tickets[ticket].update_levels.get(index) else {
             return;
         };
-        if let CheckpointKind::Level {
-            level: number,
-            notify,
-            escalate_to,
-        } = level.kind
-        {
-            let to = self.shared_name(notify);
-            self.emit(
-                ticket,
-                EventKind::SlaLevel {
-                    target: SlaTarget::NextUpdate,
-                    level: number,
-                    to,
-                },
-            );
-            if let Some(to) = escalate_to {
-                self.escalate_waiting(ticket, to, &[to], level.reason);
-            }
-        }
+        self.fire_level(ticket, &level);
         let model = self.model;
         let state = &self.tickets[ticket];
         let next = model.next_repeat(
@@ -1537,17 +1519,7 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             }
             CheckpointKind::Breach => self.emit(ticket, EventKind::SlaBreach { target }),
             CheckpointKind::NeverDue => self.emit(ticket, EventKind::SlaNeverDue { target }),
-            CheckpointKind::Level {
-                level,
-                notify,
-                escalate_to,
-            } => {
-                let to = self.shared_name(notify);
-                self.emit(ticket, EventKind::SlaLevel { target, level, to });
-                if let Some(to) = escalate_to {
-                    self.escalate_waiting(ticket, to, &[to], checkpoint.reason);
-                }
-            }
+            CheckpointKind::Level { .. } => self.fire_level(ticket, &checkpoint),
             CheckpointKind::Ladder {
                 escalate_to,
                 unless_at,
@@ -1558,6 +1530,24 @@ impl<'m, M: PolicyModel + ?Sized> Simulation<'m, M> {
             self.plan_next_firing(ticket, index, &checkpoint, rank);
         }
         self.schedule_checkpoint_after(ticket, Some(index));
+    }
+
+    /// A breach-ladder level fires: it is recorded, and an escalating one moves a ticket still waiting in a queue
+    /// to its team.
+    fn fire_level(&mut self, ticket: usize, checkpoint: &Checkpoint<'m>) {
+        if let CheckpointKind::Level {
+            level,
+            notify,
+            escalate_to,
+        } = checkpoint.kind
+        {
+            let to = self.shared_name(notify);
+            let target = checkpoint.target;
+            self.emit(ticket, EventKind::SlaLevel { target, level, to });
+            if let Some(to) = escalate_to {
+                self.escalate_waiting(ticket, to, &[to], checkpoint.reason);
+            }
+        }
     }
 
     /// Adds the next firing of the repeating checkpoint `index` (which has just fired) in its sorted place.

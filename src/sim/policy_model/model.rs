@@ -364,7 +364,6 @@ impl TicketClocks for EnginePolicyModel {
     }
 }
 
-/// The priority the policy gives a ticket: its own, or its priority matrix's for its impact × urgency.
 impl TeamHours for EnginePolicyModel {
     fn team_clock(&self, index: usize) -> Option<&dyn BusinessClock> {
         let calendar = self.team_calendar(TeamId::try_from(index).ok()?)?;
@@ -372,6 +371,7 @@ impl TeamHours for EnginePolicyModel {
     }
 }
 
+/// The priority the policy gives a ticket: its own, or its priority matrix's for its impact × urgency.
 impl TicketPriorities for EnginePolicyModel {
     fn priority_of(&self, ticket: &Ticket) -> Priority {
         derive_priority(&self.policy, ticket).0

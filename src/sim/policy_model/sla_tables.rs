@@ -162,8 +162,7 @@ impl SlaTables {
 
     /// Appends the warnings, breaches and breach-ladder levels of first response, resolution and first assign
     /// of a ticket armed at its creation. A repeating level comes with its first firing only, marked with
-    /// `repeat` (its `clock` is `armed.tables`);
-    /// [`Self::next_repeat`] plans the others.
+    /// `repeat` (its `clock` is `armed.tables`); [`Self::next_repeat`] plans the others.
     pub fn checkpoints<'s>(
         &'s self,
         policy: &'s CompiledPolicy,
