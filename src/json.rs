@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde::de::DeserializeOwned;
 
-use crate::json_path::path_at;
+use crate::json_path::path_of;
 
 /// A JSON document that did not read as the wanted type.
 #[derive(Debug)]
@@ -100,7 +100,7 @@ pub fn fix_for(message: &str) -> Option<String> {
 pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, JsonError> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value = T::deserialize(&mut deserializer).map_err(|inner| JsonError {
-        path: path_at(text, inner.line(), inner.column()),
+        path: path_of(text, &inner),
         inner,
     })?;
     deserializer.end().map_err(|inner| JsonError {

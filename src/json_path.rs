@@ -42,16 +42,23 @@ fn whole_scalar(scalar: &[u8]) -> bool {
     matches!(scalar, b"true" | b"false" | b"null") || scalar.last().is_some_and(u8::is_ascii_digit)
 }
 
-/// The path of the value being read at `line`:`column` of `text`, in serde_path_to_error's notation:
-/// members as `.name` (the first without a dot), items as `[i]`, a member not yet named as `?`, and `.` for
-/// the document itself.
-pub fn path_at(text: &str, line: usize, column: usize) -> String {
-    let mut end = offset_of(text, line, column);
-    // serde_json reports a value of the wrong type at its first character, which it only peeked at: an object
-    // or list opened there is the value itself, not a container the error is inside (unless the text ends).
-    if end < text.len() && matches!(text.as_bytes().get(end.wrapping_sub(1)), Some(b'{' | b'[')) {
+/// The path of the value `error` (from reading `text`) is about, in serde_path_to_error's notation: members
+/// as `.name` (the first without a dot), items as `[i]`, a member not yet named as `?`, and `.` for the
+/// document itself.
+pub fn path_of(text: &str, error: &serde_json::Error) -> String {
+    let mut end = offset_of(text, error.line(), error.column());
+    // serde_json reports a list or object of the wrong type either at its opening bracket or just past it; it
+    // is taken to be the value itself, not a container the error is inside (the one case this gets wrong is a
+    // record written as a list, `[["a", …]]`, a form no document of ours uses).
+    if !error.is_eof() && matches!(text.as_bytes().get(end.wrapping_sub(1)), Some(b'{' | b'[')) {
         end -= 1;
     }
+    path_before(text, end, error.is_eof())
+}
+
+/// The path of the value being read after the first `end` bytes of `text`; `at_eof` when the error is that
+/// the text ended there.
+fn path_before(text: &str, end: usize, at_eof: bool) -> String {
     let mut frames: Vec<Frame> = Vec::new();
     let mut bytes = text.as_bytes()[..end].iter().copied().peekable();
     let mut last = Last::EntryDue;
@@ -84,6 +91,13 @@ pub fn path_at(text: &str, line: usize, column: usize) -> String {
                 last = Last::EntryDue;
             }
             b':' => last = Last::Colon,
+            b'"' if last == Last::Value && matches!(frames.last(), Some(Frame::Object { .. })) => {
+                // A member straight after a value, with no comma between: its name is not read yet.
+                if let Some(Frame::Object { key }) = frames.last_mut() {
+                    *key = None;
+                }
+                break;
+            }
             b'"' => {
                 let mut name = Vec::new();
                 let mut escaped = false;
@@ -125,7 +139,7 @@ pub fn path_at(text: &str, line: usize, column: usize) -> String {
                     scalar.push(next);
                     bytes.next();
                 }
-                let cut = bytes.peek().is_none() && end == text.len();
+                let cut = bytes.peek().is_none() && at_eof;
                 last = if cut && !whole_scalar(&scalar) {
                     Last::PartOfValue
                 } else {
@@ -136,9 +150,9 @@ pub fn path_at(text: &str, line: usize, column: usize) -> String {
     }
     // At the end of the text, serde_json fails before the next entry when the last one was whole: the path is
     // a list's own, or an object's next member not yet named.
-    let ended_between_entries = end == text.len() && matches!(last, Last::EntryDue | Last::Value);
+    let ended_between_entries = at_eof && matches!(last, Last::EntryDue | Last::Value);
     // A member's name with no `:` after it fails before its value is read: the path is the object's.
-    let colon_missing = colon_missing || (end == text.len() && last == Last::Name);
+    let colon_missing = colon_missing || (at_eof && last == Last::Name);
     let reading = match frames.last_mut() {
         Some(Frame::Object { .. }) if colon_missing => frames.len() - 1,
         Some(Frame::List { .. }) if ended_between_entries => frames.len() - 1,
@@ -172,33 +186,57 @@ pub fn path_at(text: &str, line: usize, column: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::path_at;
+    use super::path_of;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Team {
+        id: String,
+        agents: Option<Vec<u32>>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Teams {
+        note: Option<String>,
+        teams: Vec<Team>,
+    }
+
+    fn path(text: &str) -> String {
+        let error = serde_json::from_str::<Teams>(text).expect_err("a bad document");
+        path_of(text, &error)
+    }
 
     #[test]
-    fn names_members_and_items_up_to_the_position() {
-        let text = "{\"teams\": [{\"id\": \"l1\"}, {\"id\": 5}]}";
-        let column = text.find('5').expect("the 5") + 1;
-        assert_eq!(path_at(text, 1, column), "teams[1].id");
-        assert_eq!(path_at(text, 1, text.len()), ".");
+    fn names_members_and_items_up_to_the_error() {
+        assert_eq!(
+            path(r#"{"teams": [{"id": "l1"}, {"id": 5}]}"#),
+            "teams[1].id"
+        );
+        assert_eq!(
+            path(r#"{"teams": [{"id": "l1", "agents": [1, -2]}]}"#),
+            "teams[0].agents[1]"
+        );
+        assert_eq!(path(r#"{"teams": [{"id": ["a"]}]}"#), "teams[0].id");
+        assert_eq!(path(r#"{"teams": {}}"#), "teams");
     }
 
     #[test]
     fn counts_lines_and_ignores_brackets_inside_strings() {
-        let text = "{\"a\": \"[{,\",\n \"b\": [1,\n 2]}";
-        assert_eq!(path_at(text, 3, 2), "b[1]");
-        assert_eq!(path_at(text, 2, 4), "b");
         assert_eq!(
-            path_at(text, 2, 7),
-            "b",
-            "a list where b's value should be is b's error"
+            path("{\"note\": \"[{,\",\n \"teams\": [{\"id\": \"a\"},\n 7]}"),
+            "teams[1]"
         );
-        assert_eq!(path_at(text, 2, 8), "b[0]");
     }
 
     #[test]
     fn a_missing_member_is_the_object_that_lacks_it() {
-        let text = "{\"calendar\": {\"name\": \"x\"}}";
-        let column = text.find("}}").expect("the end") + 1;
-        assert_eq!(path_at(text, 1, column), "calendar");
+        assert_eq!(path(r#"{"teams": [{"agents": []}]}"#), "teams[0]");
+    }
+
+    #[test]
+    fn a_text_cut_short_after_a_wrong_value_names_that_value() {
+        assert_eq!(path(r#"{"teams": [{"id": 5"#), "teams[0].id");
+        assert_eq!(path(r#"{"teams": [{"id": "a""#), "teams[0].?");
     }
 }

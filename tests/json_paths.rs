@@ -122,3 +122,33 @@ fn a_policy_cut_short_at_any_byte_is_named_by_the_same_path() {
         );
     }
 }
+
+#[test]
+fn wrong_values_at_the_very_end_and_missing_commas_are_named_by_the_same_path() {
+    let documents = [
+        r#"{"teams": [{"id": "a", "name": 5"#,
+        r#"{"teams": [{"id": "a", "name": "A", "tier": ["#,
+        r#"{"teams": [5]}"#,
+        r#"{"teams": {}}"#,
+        r#"{"tiers": [{"id": "l1", "level": [1]}]}"#,
+        r#"{"teams": [{"id": "a" "name": "A"}]}"#,
+    ];
+    for document in documents {
+        assert_eq!(
+            path_from_position(document),
+            path_by_wrapping(document),
+            "{document}"
+        );
+    }
+    // The one known difference: a team written as a list (serde accepts a record's fields in order) whose
+    // first field is a list is named by the team, where wrapping names the field.
+    let record_as_list = r#"{"teams": [[[]]]}"#;
+    assert_eq!(
+        path_by_wrapping(record_as_list).as_deref(),
+        Some("teams[0][0]")
+    );
+    assert_eq!(
+        path_from_position(record_as_list).as_deref(),
+        Some("teams[0]")
+    );
+}
